@@ -1,0 +1,37 @@
+package dev.scenariohub.platform.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Lowest-precedence defaults that make every service consume alike: the consumer group is the
+ * application name, failing records are retried with exponential back-off and then sent to the
+ * dead-letter topic with the error in headers, a malformed record is not retried, and the
+ * binder creates topics with several partitions. Any service or environment may override them.
+ */
+public class ConsumerDefaults implements EnvironmentPostProcessor {
+
+	static final String NAME = "scenariohubConsumerDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
+		defaults.put("spring.cloud.stream.default.consumer.max-attempts", 4);
+		defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", 200);
+		defaults.put("spring.cloud.stream.default.consumer.back-off-multiplier", 2.0);
+		defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", 5000);
+		defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions."
+				+ MalformedEventException.class.getName(), false);
+		defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", true);
+		defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", 3);
+		defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", true);
+		defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers:localhost:9092}");
+		environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
+	}
+}

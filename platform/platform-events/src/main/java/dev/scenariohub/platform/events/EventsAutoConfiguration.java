@@ -1,0 +1,83 @@
+package dev.scenariohub.platform.events;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every service gets for its events: the outbox store and relays, the CloudEvents
+ * publisher with an idempotent {@code acks=all} producer, and dead-letter topics named
+ * {@code <topic>.<group>.dlq}. Consumer retry and DLQ defaults come from
+ * {@link ConsumerDefaults}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+	}
+
+	@Bean
+	CloudEventPublisher cloudEventPublisher(KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+			EventsProperties properties, @Value("${spring.application.name:application}") String applicationName) {
+		String source = properties.source() != null ? properties.source() : "/" + applicationName;
+		return new CloudEventPublisher(outboxKafkaTemplate, URI.create(source));
+	}
+
+	@Bean
+	OutboxRelays outboxRelays(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, EventsProperties properties,
+			Clock clock) {
+		List<OutboxRelay> relays = properties.outboxes()
+			.entrySet()
+			.stream()
+			.map(entry -> new OutboxRelay(mongo, publisher, entry.getKey(), entry.getValue(), properties.lease(), clock))
+			.toList();
+		return new OutboxRelays(relays, properties.sweepInterval(), properties.sweepBatch());
+	}
+
+	@Bean
+	OutboxStore outboxStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
+		return new OutboxStore(mongo, json, relays, clock);
+	}
+
+	/** Dead letters go to {@code <topic>.<consumer-group>.dlq}, with the error in the record's headers. */
+	@Bean
+	DlqDestinationResolver dlqDestinationResolver(
+			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group) {
+		return (record, exception) -> record.topic() + "." + group + ".dlq";
+	}
+}

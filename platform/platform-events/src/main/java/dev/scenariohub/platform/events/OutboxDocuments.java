@@ -1,0 +1,26 @@
+package dev.scenariohub.platform.events;
+
+import java.util.Date;
+
+import org.bson.Document;
+
+/** Maps outbox entries to and from their BSON form inside an aggregate document. */
+final class OutboxDocuments {
+
+	private OutboxDocuments() {
+	}
+
+	static Document toDocument(OutboxEvent event) {
+		return new Document("id", event.id()).append("type", event.type())
+			.append("subject", event.subject())
+			.append("sequence", event.sequence())
+			.append("time", Date.from(event.time()))
+			.append("data", event.data());
+	}
+
+	static OutboxEvent fromDocument(Document doc) {
+		Number sequence = doc.get("sequence", Number.class);
+		return new OutboxEvent(doc.getString("id"), doc.getString("type"), doc.getString("subject"),
+				sequence.longValue(), doc.getDate("time").toInstant(), doc.getString("data"));
+	}
+}

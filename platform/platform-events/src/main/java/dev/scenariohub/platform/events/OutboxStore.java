@@ -1,0 +1,119 @@
+package dev.scenariohub.platform.events;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Saves an aggregate and the events it raised in one atomic single-document write: the events
+ * are pushed onto the document's {@code outbox} array, so no transaction is needed and no event
+ * can be lost between the state change and its publication. After the write the relay is
+ * triggered; its periodic sweep covers anything a crash leaves behind.
+ *
+ * <p>The aggregate's state is written with {@code $set} of its fields, never by replacing the
+ * document, so the relay's concurrent {@code $pull} of published events and its lease are never
+ * overwritten.
+ */
+public class OutboxStore {
+
+	public static final String VERSION = "version";
+
+	public static final String OUTBOX = "outbox";
+
+	public static final String LEASE = "lease";
+
+	private static final Set<String> MANAGED_FIELDS = Set.of("_id", "_class", VERSION, OUTBOX, LEASE);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final JsonMapper json;
+
+	private final OutboxRelays relays;
+
+	private final Clock clock;
+
+	public OutboxStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
+		this.mongo = mongo;
+		this.json = json;
+		this.relays = relays;
+		this.clock = clock;
+	}
+
+	/**
+	 * Inserts a new aggregate with its first events. Its version becomes the number of events
+	 * (at least 1).
+	 * @return the new version
+	 */
+	public Mono<Long> insert(String collection, String id, Object state, List<PendingEvent> events) {
+		List<Document> outbox = toOutbox(id, 0, events);
+		long version = Math.max(1, events.size());
+		Document doc = stateOf(state);
+		doc.put("_id", id);
+		doc.put(VERSION, version);
+		doc.put(OUTBOX, outbox);
+		return this.mongo.insert(doc, collection)
+			.doOnSuccess(saved -> this.relays.relaySoon(collection, id))
+			.thenReturn(version);
+	}
+
+	/**
+	 * Writes the aggregate's new state and pushes its events, if and only if the stored version is
+	 * still {@code expectedVersion}. Each event gets the next sequence number; the new version is
+	 * the last one (or {@code expectedVersion + 1} when no event was raised).
+	 * @return the new version
+	 * @throws OptimisticLockingFailureException (as an error signal) when someone else saved first
+	 */
+	public Mono<Long> update(String collection, String id, long expectedVersion, Object state,
+			List<PendingEvent> events) {
+		List<Document> outbox = toOutbox(id, expectedVersion, events);
+		long version = expectedVersion + Math.max(1, events.size());
+		Update update = new Update();
+		stateOf(state).forEach(update::set);
+		update.set(VERSION, version);
+		if (!outbox.isEmpty()) {
+			update.push(OUTBOX).each(outbox.toArray());
+		}
+		Query query = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
+		return this.mongo.updateFirst(query, update, collection).flatMap(result -> {
+			if (result.getMatchedCount() == 0) {
+				return Mono.error(new OptimisticLockingFailureException(
+						"%s %s was changed concurrently (expected version %d)".formatted(collection, id, expectedVersion)));
+			}
+			if (!outbox.isEmpty()) {
+				this.relays.relaySoon(collection, id);
+			}
+			return Mono.just(version);
+		});
+	}
+
+	private Document stateOf(Object state) {
+		Document doc = new Document();
+		this.mongo.getConverter().write(state, doc);
+		MANAGED_FIELDS.forEach(doc::remove);
+		return doc;
+	}
+
+	private List<Document> toOutbox(String aggregateId, long fromVersion, List<PendingEvent> events) {
+		List<Document> outbox = new ArrayList<>(events.size());
+		long sequence = fromVersion;
+		var now = this.clock.instant();
+		for (PendingEvent event : events) {
+			sequence++;
+			OutboxEvent entry = new OutboxEvent(UUID.randomUUID().toString(), event.type().value(), aggregateId,
+					sequence, now, this.json.writeValueAsString(event.payload()));
+			outbox.add(OutboxDocuments.toDocument(entry));
+		}
+		return outbox;
+	}
+}

@@ -1,0 +1,123 @@
+package dev.scenariohub.platform.test;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The one Kafka broker and one MongoDB-protocol server of a test JVM, started on first use and
+ * shared by every test in it.
+ *
+ * <p>The switch: where a Docker engine answers, real {@code apache/kafka} and {@code mongo}
+ * images run in Testcontainers; elsewhere a real in-process Kafka broker (KRaft) and
+ * mongo-java-server. {@code -Dscenariohub.test.infrastructure=embedded|containers} forces one.
+ */
+public final class SharedInfrastructure {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedInfrastructure.class);
+
+	public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+
+	public static final String MONGO_IMAGE = "mongo:8.0";
+
+	private static volatile SharedInfrastructure instance;
+
+	private final String kafkaBootstrapServers;
+
+	private final String mongoBaseUri;
+
+	private final String mode;
+
+	private SharedInfrastructure(String kafkaBootstrapServers, String mongoBaseUri, String mode) {
+		this.kafkaBootstrapServers = kafkaBootstrapServers;
+		this.mongoBaseUri = mongoBaseUri;
+		this.mode = mode;
+	}
+
+	public static SharedInfrastructure get() {
+		SharedInfrastructure current = instance;
+		if (current == null) {
+			synchronized (SharedInfrastructure.class) {
+				current = instance;
+				if (current == null) {
+					current = start();
+					instance = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	/** {@code host:port} of the broker. */
+	public String kafkaBootstrapServers() {
+		return this.kafkaBootstrapServers;
+	}
+
+	/** A connection string for the given database on the shared server. */
+	public String mongoUri(String database) {
+		return this.mongoBaseUri + "/" + database;
+	}
+
+	/** {@code containers} or {@code embedded}. */
+	public String mode() {
+		return this.mode;
+	}
+
+	private static SharedInfrastructure start() {
+		String forced = System.getProperty("scenariohub.test.infrastructure", "auto");
+		boolean containers = switch (forced) {
+			case "containers" -> true;
+			case "embedded" -> false;
+			default -> dockerAvailable();
+		};
+		return containers ? startContainers() : startEmbedded();
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	private static SharedInfrastructure startContainers() {
+		KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+		MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
+		kafka.start();
+		mongo.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			kafka.stop();
+			mongo.stop();
+		}, "stop-test-containers"));
+		String replicaSetUrl = mongo.getConnectionString();
+		log.info("Test infrastructure: Testcontainers Kafka {} and MongoDB {}", kafka.getBootstrapServers(),
+				replicaSetUrl);
+		return new SharedInfrastructure(kafka.getBootstrapServers(), replicaSetUrl, "containers");
+	}
+
+	private static SharedInfrastructure startEmbedded() {
+		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+		kafka.afterPropertiesSet();
+		MongoServer mongo = new MongoServer(new MemoryBackend());
+		InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+		mongo.bind(address);
+		InetSocketAddress bound = mongo.getLocalAddress();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			mongo.shutdownNow();
+			kafka.destroy();
+		}, "stop-embedded-infrastructure"));
+		String mongoUri = "mongodb://127.0.0.1:" + bound.getPort();
+		log.info("Test infrastructure: embedded Kafka broker {} and mongo-java-server {}", kafka.getBrokersAsString(),
+				mongoUri);
+		return new SharedInfrastructure(kafka.getBrokersAsString(), mongoUri, "embedded");
+	}
+}

@@ -1,0 +1,25 @@
+package dev.scenariohub.platform.test;
+
+import java.util.UUID;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a Spring test context at the JVM's shared Kafka broker and at a database of its own on
+ * the shared MongoDB server (so two contexts of one JVM never see each other's documents).
+ */
+public class SharedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		SharedInfrastructure infrastructure = SharedInfrastructure.get();
+		String app = context.getEnvironment().getProperty("spring.application.name", "test");
+		String database = app + "-" + UUID.randomUUID().toString().substring(0, 8);
+		TestPropertyValues
+			.of("spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+					"spring.mongodb.uri=" + infrastructure.mongoUri(database))
+			.applyTo(context.getEnvironment());
+	}
+}
