@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,7 +60,8 @@ public class OutboxStore {
 		List<Document> outbox = toOutbox(id, 0, events);
 		long version = Math.max(1, events.size());
 		Document doc = stateOf(state);
-		doc.put("_id", id);
+		// the same _id type Spring Data's query mapping uses for this id, so later look-ups match
+		doc.put("_id", ObjectId.isValid(id) ? new ObjectId(id) : id);
 		doc.put(VERSION, version);
 		doc.put(OUTBOX, outbox);
 		return this.mongo.insert(doc, collection)

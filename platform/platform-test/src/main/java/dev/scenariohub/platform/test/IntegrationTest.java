@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A service integration test: the whole application on a random port against the JVM's shared
+ * A service integration test: the whole application (HTTP through a mock server exchange) against the JVM's shared
  * real Kafka broker and MongoDB-protocol server (see {@link SharedInfrastructure}). Tests that
  * use the same configuration share one Spring context.
  */
@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
 public @interface IntegrationTest {
 

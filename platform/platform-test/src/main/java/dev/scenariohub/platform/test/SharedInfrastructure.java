@@ -60,9 +60,9 @@ public final class SharedInfrastructure {
 		return this.kafkaBootstrapServers;
 	}
 
-	/** A connection string for the given database on the shared server. */
+	/** A connection string for the given database on the shared server ("" for none). */
 	public String mongoUri(String database) {
-		return this.mongoBaseUri + "/" + database;
+		return database.isEmpty() ? this.mongoBaseUri : this.mongoBaseUri + "/" + database;
 	}
 
 	/** {@code containers} or {@code embedded}. */

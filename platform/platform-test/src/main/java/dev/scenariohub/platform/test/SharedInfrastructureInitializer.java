@@ -19,7 +19,7 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
 		String database = app + "-" + UUID.randomUUID().toString().substring(0, 8);
 		TestPropertyValues
 			.of("spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-					"spring.mongodb.uri=" + infrastructure.mongoUri(database))
+					"spring.mongodb.uri=" + infrastructure.mongoUri(""), "spring.mongodb.database=" + database)
 			.applyTo(context.getEnvironment());
 	}
 }

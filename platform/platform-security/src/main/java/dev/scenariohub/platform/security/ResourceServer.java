@@ -1,0 +1,31 @@
+package dev.scenariohub.platform.security;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Mono;
+
+/**
+ * The part of a security filter chain that is the same in the gateway and every service:
+ * stateless bearer-token authentication, no CSRF (no cookies), problem documents for 401/403,
+ * and open health probes and metrics. Each application adds its own path rules.
+ */
+public final class ResourceServer {
+
+	private ResourceServer() {
+	}
+
+	public static ServerHttpSecurity configure(ServerHttpSecurity http,
+			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.oauth2ResourceServer(oauth2 -> oauth2
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+				.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+				.accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+				.accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
+	}
+}

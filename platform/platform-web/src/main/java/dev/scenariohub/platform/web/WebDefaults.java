@@ -1,0 +1,35 @@
+package dev.scenariohub.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Lowest-precedence defaults every service shares: strict JSON (unknown fields are an error, so
+ * operator-looking keys such as {@code $gt} never slip through), bounded request bodies,
+ * Kubernetes probes with a readiness group that includes MongoDB (by ping) and the Kafka
+ * binder, Prometheus metrics, and no stack traces in any answer.
+ */
+public class WebDefaults implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", true);
+		defaults.put("spring.jackson.deserialization.fail-on-null-for-primitives", true);
+		defaults.put("spring.codec.max-in-memory-size", "256KB");
+		defaults.put("server.error.include-stacktrace", "never");
+		defaults.put("server.error.include-message", "never");
+		defaults.put("management.health.mongo.enabled", false);
+		defaults.put("management.endpoint.health.probes.enabled", true);
+		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongoPing,binders");
+		defaults.put("management.endpoint.health.group.readiness.show-details", "always");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("scenariohub.idempotency.ttl", "P1D");
+		environment.getPropertySources().addLast(new MapPropertySource("scenariohubWebDefaults", defaults));
+	}
+}

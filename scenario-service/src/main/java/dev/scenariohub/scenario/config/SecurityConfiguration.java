@@ -1,0 +1,33 @@
+package dev.scenariohub.scenario.config;
+
+import dev.scenariohub.platform.security.ResourceServer;
+import dev.scenariohub.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+
+/** Who may call what: the public reads published scenarios, officers write. */
+@Configuration
+public class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
+		return ResourceServer.configure(http, jwtAuthenticationConverter)
+			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*")
+				.permitAll()
+				.pathMatchers("/api/v1/scenarios/**")
+				.hasRole(Roles.OFFICER)
+				.anyExchange()
+				.denyAll())
+			.build();
+	}
+}

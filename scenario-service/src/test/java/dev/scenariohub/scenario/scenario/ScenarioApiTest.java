@@ -1,0 +1,261 @@
+package dev.scenariohub.scenario.scenario;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.scenariohub.platform.test.EventSchemas;
+import dev.scenariohub.platform.test.EventTap;
+import dev.scenariohub.platform.test.IntegrationTest;
+import dev.scenariohub.platform.test.SharedInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ScenarioApiTest {
+
+	WebTestClient web;
+
+	@Autowired
+	void bind(org.springframework.context.ApplicationContext context) {
+		this.web = WebTestClient.bindToApplicationContext(context)
+			.apply(SecurityMockServerConfigurers.springSecurity())
+			.configureClient()
+			.build();
+	}
+
+	@Autowired
+	ScenarioRepository scenarios;
+
+	@Autowired
+	org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+	private WebTestClient as(String sub, String role) {
+		return this.web.mutateWith(SecurityMockServerConfigurers.mockJwt()
+			.jwt(jwt -> jwt.subject(sub).claim("roles", List.of(role)))
+			.authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+	}
+
+	private WebTestClient officer() {
+		return as("demo-officer", "officer");
+	}
+
+	static Map<String, Object> validScenario() {
+		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1);
+		return Map.ofEntries(Map.entry("title", "AI-assisted garment pattern making"), Map.entry("sector", "FASHION_DESIGN"),
+				Map.entry("demandOwner", "Haizhu Fashion Industry Association"),
+				Map.entry("description", "Cut pattern-making time for small workshops."),
+				Map.entry("requirements", "Generate grading for 5 sizes from one base pattern."),
+				Map.entry("requiredCapabilities", List.of("generative-design", "computer-vision")),
+				Map.entry("eligibleCategories", List.of("STARTUP", "SPECIALIZED_INNOVATIVE")),
+				Map.entry("support", Map.of("funding", Map.of("amount", "500000.00", "currency", "CNY"),
+						"computeGpuHours", 2000, "dataAccess", "10k annotated patterns", "pilotSite", "Zhongda textile market")),
+				Map.entry("maxAwards", 2), Map.entry("opensAt", opens.toString()),
+				Map.entry("closesAt", opens.plusDays(30).toString()));
+	}
+
+	private ScenarioView create(Map<String, Object> body) {
+		return officer().post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueMatches("Location", "/api/v1/scenarios/[0-9a-f]{24}")
+			.expectHeader()
+			.valueEquals("ETag", "\"1\"")
+			.expectBody(ScenarioView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private long count() {
+		return this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), ScenarioRepository.COLLECTION)
+			.block();
+	}
+
+	@Test
+	void anOfficerCreatesADraftAndPublishesItAsAValidCloudEvent() {
+		ScenarioView draft = create(validScenario());
+		assertThat(draft.status()).isEqualTo(ScenarioStatus.DRAFT);
+		assertThat(draft.support().funding().amount()).isEqualTo("500000.00");
+		officer().get()
+			.uri("/api/v1/scenarios/{id}", draft.id())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.opensAt")
+			.value(opensAt -> assertThat((String) opensAt).as("shown in the scenario's zone").endsWith("+08:00"));
+
+		this.web.get().uri("/api/v1/scenarios/{id}", draft.id()).exchange().expectStatus().isNotFound();
+
+		ScenarioView open = officer().post()
+			.uri("/api/v1/scenarios/{id}/publish", draft.id())
+			.header("If-Match", "\"1\"")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"2\"")
+			.expectBody(ScenarioView.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(open.status()).isEqualTo(ScenarioStatus.OPEN);
+
+		this.web.get()
+			.uri("/api/v1/scenarios/{id}", draft.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("OPEN");
+
+		try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "scenarios")) {
+			ConsumerRecord<String, byte[]> record = tap.awaitRecord(
+					EventTap.event("dev.scenariohub.scenario.published.v1", draft.id()), Duration.ofSeconds(20));
+			assertThat(record.key()).isEqualTo(draft.id());
+			assertThat(EventTap.header(record, "ce_source")).isEqualTo("/scenario-service");
+			assertThat(EventTap.header(record, "ce_sequence")).isEqualTo("2");
+			EventSchemas.assertValid("dev.scenariohub.scenario.published.v1", record.value());
+		}
+	}
+
+	@Test
+	void publishingTwiceIsAConflictNamingTheCurrentStatus() {
+		ScenarioView draft = create(validScenario());
+		officer().post().uri("/api/v1/scenarios/{id}/publish", draft.id()).exchange().expectStatus().isOk();
+
+		officer().post()
+			.uri("/api/v1/scenarios/{id}/publish", draft.id())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://scenariohub.dev/problems/illegal-transition")
+			.jsonPath("$.currentStatus")
+			.isEqualTo("OPEN");
+	}
+
+	@Test
+	void aStaleIfMatchIsRefusedWith412() {
+		ScenarioView draft = create(validScenario());
+		officer().post()
+			.uri("/api/v1/scenarios/{id}/publish", draft.id())
+			.header("If-Match", "\"7\"")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(412)
+			.expectBody()
+			.jsonPath("$.currentVersion")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheFirstScenario() {
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> body = validScenario();
+		long before = count();
+		ScenarioView first = officer().post()
+			.uri("/api/v1/scenarios")
+			.header("Idempotency-Key", key)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(ScenarioView.class)
+			.returnResult()
+			.getResponseBody();
+		ScenarioView retried = officer().post()
+			.uri("/api/v1/scenarios")
+			.header("Idempotency-Key", key)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Location", "/api/v1/scenarios/" + first.id())
+			.expectBody(ScenarioView.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(retried.id()).isEqualTo(first.id());
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void badInputGetsAProblemDocumentAndStoresNothing() {
+		long before = count();
+		var unknownSector = new java.util.HashMap<>(validScenario());
+		unknownSector.put("sector", "SPACE_MINING");
+		expectBadRequest(unknownSector).jsonPath("$.errors[0].field").isEqualTo("sector");
+
+		var operatorKey = new java.util.HashMap<>(validScenario());
+		operatorKey.put("$where", "sleep(1000)");
+		expectBadRequest(operatorKey).jsonPath("$.detail").value(d -> assertThat((String) d).contains("$where"));
+
+		var window = new java.util.HashMap<>(validScenario());
+		window.put("closesAt", OffsetDateTime.now().minusDays(5).toString());
+		expectBadRequest(window).jsonPath("$.errors[0].field").isEqualTo("closesAt");
+
+		var negative = new java.util.HashMap<>(validScenario());
+		negative.put("support", Map.of("funding", Map.of("amount", "-5.00", "currency", "CNY"), "computeGpuHours", 1));
+		expectBadRequest(negative).jsonPath("$.errors[0].field").isEqualTo("support.funding.amount");
+
+		var tooLong = new java.util.HashMap<>(validScenario());
+		tooLong.put("title", "x".repeat(201));
+		expectBadRequest(tooLong).jsonPath("$.errors[0].field").isEqualTo("title");
+
+		officer().post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"title\": \"" + "x".repeat(300_000) + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		officer().get().uri("/api/v1/scenarios/not-an-id").exchange().expectStatus().isBadRequest();
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void onlyOfficersCreateScenarios() {
+		this.web.post().uri("/api/v1/scenarios").bodyValue(validScenario()).exchange().expectStatus().isUnauthorized();
+		as("demo-enterprise-1", "enterprise").post()
+			.uri("/api/v1/scenarios")
+			.bodyValue(validScenario())
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private WebTestClient.BodyContentSpec expectBadRequest(Object body) {
+		return officer().post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody();
+	}
+}
