@@ -1,0 +1,59 @@
+package dev.scenariohub.notification.subscription;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import dev.scenariohub.platform.web.ApiException;
+import dev.scenariohub.platform.web.ValidationProblem;
+import jakarta.validation.Valid;
+import org.bson.types.ObjectId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The caller's own subscriptions to new scenarios. */
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+public class SubscriptionController {
+
+	private final Subscriptions subscriptions;
+
+	private final Clock clock;
+
+	public SubscriptionController(Subscriptions subscriptions, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<Subscription>> create(@Valid @RequestBody CreateSubscriptionRequest request,
+			@AuthenticationPrincipal Jwt caller) {
+		Subscription subscription = new Subscription(new ObjectId().toHexString(), caller.getSubject(),
+				request.sectors() == null ? List.of() : List.copyOf(request.sectors()),
+				request.capabilities() == null ? List.of() : List.copyOf(request.capabilities()), this.clock.instant());
+		return this.subscriptions.insert(subscription)
+			.map(saved -> ResponseEntity.created(URI.create("/api/v1/subscriptions/" + saved.id())).body(saved));
+	}
+
+	@GetMapping
+	Mono<List<Subscription>> list(@AuthenticationPrincipal Jwt caller) {
+		return this.subscriptions.ownedBy(caller.getSubject()).collectList();
+	}
+
+	@DeleteMapping("/{id}")
+	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+		ValidationProblem.requireId("id", id);
+		return this.subscriptions.delete(id, caller.getSubject())
+			.flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
+					: Mono.error(ApiException.notFound("Subscription", id)));
+	}
+}

@@ -1,0 +1,142 @@
+package dev.scenariohub.notification.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.scenariohub.platform.events.CloudEventPublisher;
+import dev.scenariohub.platform.events.OutboxEvent;
+import dev.scenariohub.platform.test.ConsumerGroups;
+import dev.scenariohub.platform.test.IntegrationTest;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class ScenarioPublishedNotificationTest {
+
+	@Autowired
+	CloudEventPublisher publisher;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	WebTestClient web;
+
+	@Autowired
+	void bind(ApplicationContext context) {
+		this.web = WebTestClient.bindToApplicationContext(context)
+			.apply(SecurityMockServerConfigurers.springSecurity())
+			.configureClient()
+			.build();
+	}
+
+	private WebTestClient as(String sub) {
+		return this.web.mutateWith(SecurityMockServerConfigurers.mockJwt()
+			.jwt(jwt -> jwt.subject(sub).claim("roles", List.of("enterprise")))
+			.authorities(new SimpleGrantedAuthority("ROLE_enterprise")));
+	}
+
+	private RecordMetadata publish(String eventId, String scenarioId, String sector, String capability) {
+		String data = """
+				{"scenarioId":"%s","title":"Drone parcel lockers","sector":"%s","demandOwner":"Haizhu Post",
+				 "requiredCapabilities":["%s"],"closesAt":"2026-04-01T02:00:00Z","timeZone":"Asia/Shanghai"}
+				""".formatted(scenarioId, sector, capability);
+		OutboxEvent event = new OutboxEvent(eventId, "dev.scenariohub.scenario.published.v1", scenarioId, 2,
+				Instant.now(), data);
+		return this.kafka
+			.send(KafkaMessageFactory.<String>createWriter("scenarios", scenarioId)
+				.writeBinary(this.publisher.toCloudEvent(event)))
+			.join()
+			.getRecordMetadata();
+	}
+
+	private List<Map<String, Object>> inboxOf(String sub) {
+		return as(sub).get()
+			.uri("/api/v1/notifications")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getKey().equals("items"))
+			.map(e -> (List<Map<String, Object>>) e.getValue())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void subscribersOfTheSectorOrACapabilityAreToldOnceEvenWhenTheEventArrivesTwice() {
+		String bySector = "ent-" + UUID.randomUUID();
+		String byCapability = "ent-" + UUID.randomUUID();
+		String elsewhere = "ent-" + UUID.randomUUID();
+		as(bySector).post().uri("/api/v1/subscriptions").bodyValue(Map.of("sectors", List.of("LOW_ALTITUDE_ECONOMY")))
+			.exchange().expectStatus().isCreated();
+		as(byCapability).post().uri("/api/v1/subscriptions").bodyValue(Map.of("capabilities", List.of("drone-navigation")))
+			.exchange().expectStatus().isCreated();
+		as(elsewhere).post().uri("/api/v1/subscriptions").bodyValue(Map.of("sectors", List.of("HEALTHCARE")))
+			.exchange().expectStatus().isCreated();
+
+		String scenarioId = new ObjectId().toHexString();
+		String eventId = UUID.randomUUID().toString();
+		publish(eventId, scenarioId, "LOW_ALTITUDE_ECONOMY", "drone-navigation");
+		RecordMetadata repeat = publish(eventId, scenarioId, "LOW_ALTITUDE_ECONOMY", "drone-navigation");
+		ConsumerGroups.awaitConsumed("notification-service", repeat, Duration.ofSeconds(30));
+
+		for (String recipient : List.of(bySector, byCapability)) {
+			List<Map<String, Object>> inbox = inboxOf(recipient);
+			assertThat(inbox).singleElement().satisfies(n -> {
+				assertThat(n.get("title")).isEqualTo("新应用场景发布：Drone parcel lockers");
+				assertThat(n.get("link")).isEqualTo("/api/v1/scenarios/" + scenarioId);
+				assertThat(n.get("readAt")).isNull();
+			});
+		}
+		assertThat(inboxOf(elsewhere)).isEmpty();
+
+		String id = (String) inboxOf(bySector).get(0).get("id");
+		as(byCapability).post().uri("/api/v1/notifications/{id}/read", id).exchange().expectStatus().isNotFound();
+		as(bySector).post().uri("/api/v1/notifications/{id}/read", id).exchange().expectStatus().isOk();
+		assertThat(inboxOf(bySector).get(0).get("readAt")).isNotNull();
+	}
+
+	@Test
+	void aSubscriptionNamingNothingIsRefused() {
+		as("ent-x").post()
+			.uri("/api/v1/subscriptions")
+			.bodyValue(Map.of("sectors", List.of()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("sectorsOrCapabilities");
+		as("ent-x").post()
+			.uri("/api/v1/subscriptions")
+			.bodyValue(Map.of("sectors", List.of("UNDERWATER_BASKETS")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void tooManyItemsPerPageIsRefused() {
+		as("ent-y").get().uri("/api/v1/notifications?limit=1000").exchange().expectStatus().isBadRequest();
+		as("ent-y").get().uri("/api/v1/notifications?cursor=bm9wZQ").exchange().expectStatus().isBadRequest();
+	}
+}
