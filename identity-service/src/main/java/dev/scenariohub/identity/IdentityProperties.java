@@ -1,0 +1,40 @@
+package dev.scenariohub.identity;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code identity.*}: who may get tokens. In production these come from the environment or a
+ * Kubernetes Secret ({@code IDENTITY_CLIENTS_0_ID}, {@code IDENTITY_CLIENTS_0_SECRET}, …).
+ *
+ * @param issuer           the issuer URL that tokens name in {@code iss} and clients discover
+ * @param allowDemoSecrets whether the well-known demo secrets may be used (local stack only)
+ * @param signingKey       PKCS#8 PEM of the RSA signing key; generated at start when absent
+ *                         (then tokens do not survive a restart and replicas cannot share them)
+ * @param clients          machine clients ({@code client_credentials})
+ * @param users            people, who sign in through the login form
+ * @param console          the public browser client (authorization code + PKCE)
+ */
+@ConfigurationProperties("identity")
+public record IdentityProperties(String issuer, boolean allowDemoSecrets, String signingKey, List<Client> clients,
+		List<User> users, Console console) {
+
+	public IdentityProperties {
+		clients = clients == null ? List.of() : clients;
+		users = users == null ? List.of() : users;
+	}
+
+	/** A machine client; its token's {@code sub} is its id. */
+	public record Client(String id, String secret, Set<String> roles) {
+	}
+
+	/** A person; the token's {@code sub} is the username. */
+	public record User(String username, String password, Set<String> roles) {
+	}
+
+	/** The public client of browser applications. */
+	public record Console(String clientId, List<String> redirectUris) {
+	}
+}
