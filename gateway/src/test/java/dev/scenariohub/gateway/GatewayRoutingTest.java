@@ -1,0 +1,136 @@
+package dev.scenariohub.gateway;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** Routes, public reads, token checks and fallbacks, against stub services on loopback. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+class GatewayRoutingTest {
+
+	/** Answers with which service it pretends to be and the path it got. */
+	private static DisposableServer stub(String name) {
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route(routes -> routes.route(request -> true,
+					(request, response) -> response.header("Content-Type", "application/json")
+						.sendString(Mono.just("{\"service\":\"" + name + "\",\"path\":\"" + request.path() + "\"}"))))
+			.bindNow();
+	}
+
+	static final DisposableServer SCENARIOS = stub("scenario-service");
+
+	static final DisposableServer ENTERPRISES = stub("enterprise-service");
+
+	@DynamicPropertySource
+	static void routes(DynamicPropertyRegistry registry) {
+		registry.add("SCENARIO_SERVICE_URL", () -> "http://127.0.0.1:" + SCENARIOS.port());
+		registry.add("ENTERPRISE_SERVICE_URL", () -> "http://127.0.0.1:" + ENTERPRISES.port());
+		// nothing listens there: the notification route is down
+		registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:9");
+	}
+
+	@AfterAll
+	static void stop() {
+		SCENARIOS.disposeNow();
+		ENTERPRISES.disposeNow();
+	}
+
+	WebTestClient web;
+
+	@Autowired
+	void bind(ApplicationContext context) {
+		this.web = WebTestClient.bindToApplicationContext(context)
+			.apply(SecurityMockServerConfigurers.springSecurity())
+			.configureClient()
+			.build();
+	}
+
+	private WebTestClient signedIn() {
+		return this.web.mutateWith(SecurityMockServerConfigurers.mockJwt()
+			.jwt(jwt -> jwt.subject("demo-officer").claim("roles", List.of("officer")))
+			.authorities(new SimpleGrantedAuthority("ROLE_officer")));
+	}
+
+	@Test
+	void thePublicReadsScenariosWithoutAToken() {
+		this.web.get()
+			.uri("/api/v1/scenarios?status=OPEN")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("scenario-service")
+			.jsonPath("$.path")
+			.isEqualTo("api/v1/scenarios");
+	}
+
+	@Test
+	void writesNeedAToken() {
+		this.web.post()
+			.uri("/api/v1/scenarios")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		signedIn().post().uri("/api/v1/scenarios").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void eachFamilyOfPathsGoesToItsService() {
+		signedIn().get()
+			.uri("/api/v1/enterprises/abc")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("enterprise-service");
+		signedIn().get()
+			.uri("/api/v1/milestones/abc")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("scenario-service");
+	}
+
+	@Test
+	void aServiceThatIsDownAnswers503ProblemQuickly() {
+		signedIn().get()
+			.uri("/api/v1/notifications")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://scenariohub.dev/problems/service-unavailable");
+	}
+
+	@Test
+	void unknownPathsAreNotRouted() {
+		signedIn().get().uri("/internal/admin").exchange().expectStatus().isForbidden();
+		signedIn().get()
+			.uri("/api/v1/nowhere")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+}
