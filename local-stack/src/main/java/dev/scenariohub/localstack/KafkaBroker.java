@@ -1,0 +1,86 @@
+package dev.scenariohub.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Kafka broker (KRaft, broker and controller in one process) from the Apache Kafka jars,
+ * in a process of its own. Its storage is formatted once; later starts reuse the data.
+ */
+final class KafkaBroker {
+
+	private KafkaBroker() {
+	}
+
+	static ChildProcess start(StackConfig config, String classpath) {
+		Path dir = config.dataDir().resolve("kafka");
+		Path logs = config.dataDir().resolve("logs");
+		try {
+			Files.createDirectories(dir);
+			Path properties = config.dataDir().resolve("kafka-server.properties");
+			Files.writeString(properties, serverProperties(config, dir));
+			Path log4j = config.dataDir().resolve("kafka-log4j2.properties");
+			Files.writeString(log4j, """
+					status = warn
+					appender.file.type = File
+					appender.file.name = file
+					appender.file.fileName = %s
+					appender.file.layout.type = PatternLayout
+					appender.file.layout.pattern = [%%d] %%p %%m (%%c)%%n
+					rootLogger.level = WARN
+					rootLogger.appenderRef.file.ref = file
+					logger.kafka.name = kafka.server.KafkaRaftServer
+					logger.kafka.level = INFO
+					""".formatted(logs.resolve("kafka-server.log").toString().replace("\\", "/")));
+			List<String> jvm = List.of(ChildProcess.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+					"-Dlog4j2.configurationFile=" + log4j.toUri(), "-cp", classpath);
+			if (!Files.exists(dir.resolve("meta.properties"))) {
+				ChildProcess format = ChildProcess.start("kafka-format",
+						concat(jvm, List.of("kafka.tools.StorageTool", "format", "--standalone", "-t",
+								org.apache.kafka.common.Uuid.randomUuid().toString(),
+								"-c", properties.toString())),
+						Map.of(), logs);
+				int exit = format.awaitExit(Duration.ofSeconds(60));
+				if (exit != 0) {
+					throw new StackException("Formatting Kafka storage failed (exit " + exit + "); see " + format.log());
+				}
+			}
+			return ChildProcess.start("kafka", concat(jvm, List.of("kafka.Kafka", properties.toString())), Map.of(),
+					logs);
+		}
+		catch (IOException ex) {
+			throw new StackException("Could not prepare Kafka under " + dir + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String serverProperties(StackConfig c, Path dir) {
+		return """
+				process.roles=broker,controller
+				node.id=1
+				controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+				controller.listener.names=CONTROLLER
+				inter.broker.listener.name=PLAINTEXT
+				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+				log.dirs=%3$s
+				num.partitions=3
+				auto.create.topics.enable=true
+				offsets.topic.replication.factor=1
+				offsets.topic.num.partitions=6
+				transaction.state.log.replication.factor=1
+				transaction.state.log.min.isr=1
+				share.coordinator.state.topic.replication.factor=1
+				share.coordinator.state.topic.min.isr=1
+				group.initial.rebalance.delay.ms=0
+				""".formatted(c.kafkaPort(), c.kafkaControllerPort(), dir.toString().replace("\\", "/"));
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+	}
+}

@@ -1,0 +1,297 @@
+package dev.scenariohub.localstack;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The whole system on one machine with nothing but Java: a real Kafka broker, a
+ * MongoDB-protocol store that keeps its data in a file (unless {@code MONGODB_URI} names a real
+ * MongoDB), an SMTP sink, the OpenID Connect issuer, the three services and the gateway, each
+ * service in its own process. {@link #close()} stops everything it started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+	static final List<String> DEMO_CLIENTS = List.of("demo-officer", "demo-reviewer-1", "demo-reviewer-2",
+			"demo-reviewer-3", "demo-enterprise-1", "demo-enterprise-2", "demo-admin");
+
+	private final StackConfig config;
+
+	private final PrintStream out;
+
+	private final long startedAt = System.nanoTime();
+
+	private final List<ChildProcess> processes = new ArrayList<>();
+
+	private MongoServer mongo;
+
+	private H2Backend mongoBackend;
+
+	private GreenMail smtp;
+
+	private LocalStack(StackConfig config, PrintStream out) {
+		this.config = config;
+		this.out = out;
+	}
+
+	/** Starts everything and returns once the gateway is ready; on failure stops what it started. */
+	public static LocalStack start(StackConfig config, PrintStream out) {
+		LocalStack stack = new LocalStack(config, out);
+		try {
+			stack.startAll();
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	public StackConfig config() {
+		return this.config;
+	}
+
+	/** Messages the SMTP sink has received. */
+	public GreenMail smtp() {
+		return this.smtp;
+	}
+
+	private void startAll() {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("gateway", this.config.gatewayPort());
+		ports.put("identity-service", this.config.issuerPort());
+		ports.put("Kafka", this.config.kafkaPort());
+		ports.put("Kafka controller", this.config.kafkaControllerPort());
+		if (this.config.mongoUri() == null) {
+			ports.put("MongoDB", this.config.mongoPort());
+		}
+		ports.put("SMTP", this.config.smtpPort());
+		ports.put("scenario-service", this.config.scenarioPort());
+		ports.put("enterprise-service", this.config.enterprisePort());
+		ports.put("notification-service", this.config.notificationPort());
+		Ports.requireFree(ports);
+		Map<String, Path> jars = serviceJars();
+
+		startMongo();
+		startSmtp();
+		ChildProcess kafka = started(KafkaBroker.start(this.config, kafkaClasspath()));
+		ChildProcess identity = started(ChildProcess.start("identity-service",
+				javaCommand(jars.get("identity-service")), identityEnv(), logDir()));
+		CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> awaitKafka(kafka));
+		CompletableFuture<Void> identityReady = CompletableFuture
+			.runAsync(() -> awaitReady(identity, this.config.issuerPort(), "issuer at " + this.config.issuerUrl()));
+		join(CompletableFuture.allOf(kafkaReady, identityReady));
+
+		List<CompletableFuture<Void>> services = new ArrayList<>();
+		services.add(startService("scenario-service", jars, this.config.scenarioPort(), Map.of()));
+		services.add(startService("enterprise-service", jars, this.config.enterprisePort(), Map.of()));
+		services.add(startService("notification-service", jars, this.config.notificationPort(),
+				Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(this.config.smtpPort()))));
+		join(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)));
+
+		Map<String, String> gatewayEnv = new HashMap<>(commonEnv(this.config.gatewayPort()));
+		gatewayEnv.put("SCENARIO_SERVICE_URL", "http://127.0.0.1:" + this.config.scenarioPort());
+		gatewayEnv.put("ENTERPRISE_SERVICE_URL", "http://127.0.0.1:" + this.config.enterprisePort());
+		gatewayEnv.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + this.config.notificationPort());
+		ChildProcess gateway = started(
+				ChildProcess.start("gateway", javaCommand(jars.get("gateway")), gatewayEnv, logDir()));
+		awaitReady(gateway, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl());
+	}
+
+	private CompletableFuture<Void> startService(String name, Map<String, Path> jars, int port,
+			Map<String, String> extraEnv) {
+		Map<String, String> env = new HashMap<>(commonEnv(port));
+		env.putAll(extraEnv);
+		ChildProcess process = started(ChildProcess.start(name, javaCommand(jars.get(name)), env, logDir()));
+		return CompletableFuture.runAsync(() -> awaitReady(process, port, name + " on port " + port));
+	}
+
+	private void startMongo() {
+		if (this.config.mongoUri() != null) {
+			progress("using MongoDB at " + redact(this.config.mongoUri()));
+			return;
+		}
+		try {
+			Files.createDirectories(this.config.dataDir());
+		}
+		catch (java.io.IOException ex) {
+			throw new StackException("Cannot create the data folder " + this.config.dataDir() + ": " + ex.getMessage());
+		}
+		Path file = this.config.dataDir().resolve("mongo.mv");
+		this.mongoBackend = new H2Backend(file.toString());
+		this.mongo = new MongoServer(this.mongoBackend);
+		this.mongo.bind(new InetSocketAddress("127.0.0.1", this.config.mongoPort()));
+		progress("MongoDB-protocol store at " + this.config.effectiveMongoUri() + " (data in " + file + ")");
+	}
+
+	private void startSmtp() {
+		this.smtp = new GreenMail(new ServerSetup(this.config.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.smtp.start();
+		progress("SMTP sink at 127.0.0.1:" + this.config.smtpPort());
+	}
+
+	private void awaitKafka(ChildProcess kafka) {
+		kafka.awaitCondition(() -> Ports.isListening(this.config.kafkaPort()), READY_TIMEOUT);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.config.kafkaBootstrap(),
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+			kafka.awaitCondition(() -> {
+				try {
+					return !admin.describeCluster().nodes().get().isEmpty();
+				}
+				catch (Exception notYet) {
+					return false;
+				}
+			}, READY_TIMEOUT);
+		}
+		progress("Kafka broker at " + this.config.kafkaBootstrap());
+	}
+
+	private void awaitReady(ChildProcess process, int port, String what) {
+		process.awaitHttpOk("http://127.0.0.1:" + port + "/actuator/health/readiness", READY_TIMEOUT);
+		progress(what + " is ready");
+	}
+
+	private Map<String, String> commonEnv(int port) {
+		Map<String, String> env = new HashMap<>(this.config.serviceEnv());
+		env.put("PORT", String.valueOf(port));
+		env.put("SERVER_ADDRESS", "127.0.0.1");
+		env.put("MONGODB_URI", this.config.effectiveMongoUri());
+		env.put("KAFKA_BOOTSTRAP_SERVERS", this.config.kafkaBootstrap());
+		env.put("ISSUER_URI", this.config.issuerUrl());
+		env.put("JWKS_URI", "http://127.0.0.1:" + this.config.issuerPort() + "/oauth2/jwks");
+		return env;
+	}
+
+	private Map<String, String> identityEnv() {
+		Map<String, String> env = new HashMap<>(commonEnv(this.config.issuerPort()));
+		env.put("SPRING_PROFILES_ACTIVE", "demo");
+		env.put("CONSOLE_REDIRECT_URI", "http://127.0.0.1:" + this.config.gatewayPort() + "/login/callback");
+		return env;
+	}
+
+	private List<String> javaCommand(Path jar) {
+		List<String> command = new ArrayList<>();
+		command.add(ChildProcess.java());
+		String opts = System.getenv().getOrDefault("SCENARIOHUB_JAVA_OPTS",
+				"-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		for (String opt : opts.trim().split("\\s+")) {
+			if (!opt.isEmpty()) {
+				command.add(opt);
+			}
+		}
+		command.add("-jar");
+		command.add(jar.toString());
+		return command;
+	}
+
+	private Map<String, Path> serviceJars() {
+		Map<String, Path> jars = new LinkedHashMap<>();
+		List<String> missing = new ArrayList<>();
+		for (String name : List.of("identity-service", "scenario-service", "enterprise-service", "notification-service",
+				"gateway")) {
+			Path jar = this.config.home().resolve(name).resolve("target").resolve(name + ".jar");
+			if (!Files.isRegularFile(jar)) {
+				missing.add(jar.toString());
+			}
+			jars.put(name, jar);
+		}
+		if (!missing.isEmpty()) {
+			throw new StackException("Not built yet: " + String.join(", ", missing)
+					+ "\nBuild first: ./mvnw -B -DskipTests package (./run.sh does this for you)");
+		}
+		return jars;
+	}
+
+	/** The Kafka jars: beside the launcher jar in lib/, or this JVM's class path in tests. */
+	private static String kafkaClasspath() {
+		try {
+			Path self = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			Path lib = self.getParent() == null ? null : self.getParent().resolve("lib");
+			if (Files.isRegularFile(self) && lib != null && Files.isDirectory(lib)) {
+				return self + File.pathSeparator + lib.resolve("*");
+			}
+		}
+		catch (java.net.URISyntaxException | SecurityException ex) {
+			// fall back to this JVM's class path below
+		}
+		return System.getProperty("java.class.path");
+	}
+
+	private ChildProcess started(ChildProcess process) {
+		synchronized (this.processes) {
+			this.processes.add(process);
+		}
+		return process;
+	}
+
+	private Path logDir() {
+		return this.config.dataDir().resolve("logs");
+	}
+
+	private void progress(String message) {
+		double seconds = (System.nanoTime() - this.startedAt) / 1e9;
+		this.out.printf("[%5.1fs] %s%n", seconds, message);
+		this.out.flush();
+	}
+
+	private static void join(CompletableFuture<Void> all) {
+		try {
+			all.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	private static String redact(String uri) {
+		return uri.replaceAll("//[^@/]+@", "//***@");
+	}
+
+	/** Stops every process it started, newest first, then the embedded servers. */
+	@Override
+	public void close() {
+		List<ChildProcess> running;
+		synchronized (this.processes) {
+			running = new ArrayList<>(this.processes);
+			this.processes.clear();
+		}
+		java.util.Collections.reverse(running);
+		for (ChildProcess process : running) {
+			process.stop(Duration.ofSeconds(20));
+		}
+		if (this.smtp != null) {
+			this.smtp.stop();
+			this.smtp = null;
+		}
+		if (this.mongo != null) {
+			this.mongo.shutdownNow();
+			this.mongo = null;
+		}
+		if (this.mongoBackend != null) {
+			this.mongoBackend.close();
+			this.mongoBackend = null;
+		}
+	}
+}
