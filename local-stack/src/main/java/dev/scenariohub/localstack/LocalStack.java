@@ -221,17 +221,16 @@ public final class LocalStack implements AutoCloseable {
 		return jars;
 	}
 
-	/** The Kafka jars: beside the launcher jar in lib/, or this JVM's class path in tests. */
-	private static String kafkaClasspath() {
-		try {
-			Path self = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-			Path lib = self.getParent() == null ? null : self.getParent().resolve("lib");
-			if (Files.isRegularFile(self) && lib != null && Files.isDirectory(lib)) {
-				return self + File.pathSeparator + lib.resolve("*");
-			}
-		}
-		catch (java.net.URISyntaxException | SecurityException ex) {
-			// fall back to this JVM's class path below
+	/**
+	 * The Kafka broker's class path: the launcher jar and its lib/ folder as packaged under
+	 * {@code local-stack/target}, or else this JVM's class path.
+	 */
+	private String kafkaClasspath() {
+		Path target = this.config.home().resolve("local-stack").resolve("target");
+		Path jar = target.resolve("local-stack.jar");
+		Path lib = target.resolve("lib");
+		if (Files.isRegularFile(jar) && Files.isDirectory(lib)) {
+			return jar + File.pathSeparator + lib.resolve("*");
 		}
 		return System.getProperty("java.class.path");
 	}

@@ -1,0 +1,114 @@
+package dev.scenariohub.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import dev.scenariohub.localstack.LocalStack;
+import dev.scenariohub.localstack.StackConfig;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system, started once per test JVM from the packaged services on free ports, and a
+ * client that talks to it only as outsiders do: the issuer for tokens, the gateway for the API.
+ */
+final class Stack {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static LocalStack running;
+
+	private Stack() {
+	}
+
+	static synchronized StackConfig get() {
+		if (running == null) {
+			try {
+				Path data = Files.createTempDirectory("scenariohub-system-test");
+				StackConfig config = new StackConfig(Path.of("..").toAbsolutePath().normalize(), data, free(), free(),
+						free(), free(), free(), free(), free(), free(), free(), null, false, Map.of());
+				running = LocalStack.start(config, System.out);
+				Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-system-test-stack"));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return running.config();
+	}
+
+	private static int free() {
+		try (var socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An access token for a demo client, from the real issuer. */
+	static String token(String clientId) {
+		String basic = Base64.getEncoder()
+			.encodeToString((clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(get().issuerUrl() + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		Response response = send(request);
+		if (response.status() != 200) {
+			throw new AssertionError("no token for " + clientId + ": " + response);
+		}
+		return response.json().get("access_token").asString();
+	}
+
+	/** A call to the gateway; {@code token} and {@code body} may be null. */
+	static Response call(String method, String path, String token, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(get().gatewayUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	private static Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("ETag").orElse(null), response.body());
+		}
+		catch (IOException ex) {
+			throw new AssertionError(request.uri() + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted");
+		}
+	}
+
+	/** What came back. */
+	record Response(int status, String contentType, String etag, String body) {
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+	}
+}
