@@ -39,13 +39,26 @@ final class Stack {
 				StackConfig config = new StackConfig(Path.of("..").toAbsolutePath().normalize(), data, free(), free(),
 						free(), free(), free(), free(), free(), free(), free(), null, false, Map.of());
 				running = LocalStack.start(config, System.out);
-				Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-system-test-stack"));
+				LocalStack stack = running;
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					stack.close();
+					deleteRecursively(data);
+				}, "stop-system-test-stack"));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
 		return running.config();
+	}
+
+	private static void deleteRecursively(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			System.err.println("Could not delete " + dir + ": " + ex);
+		}
 	}
 
 	private static int free() {
