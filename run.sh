@@ -28,4 +28,4 @@ if [ "$stale" = 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi
 
-exec java -Dscenariohub.home="$PWD" -jar "$launcher" "$@"
+exec java -Dscenariohub.home="$PWD" -cp "$launcher:local-stack/target/lib/*" dev.scenariohub.localstack.RunLocalStack "$@"
