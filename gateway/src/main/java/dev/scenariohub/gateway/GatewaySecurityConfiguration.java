@@ -22,18 +22,13 @@ public class GatewaySecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
-		return ResourceServer.configure(http, jwtAuthenticationConverter)
-			.cors(Customizer.withDefaults())
-			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus")
-				.permitAll()
-				.pathMatchers(HttpMethod.OPTIONS, "/api/**")
-				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*", "/api/v1/feed", "/api/v1/feed/**")
-				.permitAll()
-				.pathMatchers("/api/v1/**", "/fallback/**")
-				.authenticated()
-				.anyExchange()
-				.denyAll())
-			.build();
+		http.cors(Customizer.withDefaults());
+		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
+			.pathMatchers(HttpMethod.OPTIONS, "/api/**")
+			.permitAll()
+			.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*", "/api/v1/feed", "/api/v1/feed/**")
+			.permitAll()
+			.pathMatchers("/api/v1/**", "/fallback/**")
+			.authenticated());
 	}
 }

@@ -1,6 +1,5 @@
 package dev.scenariohub.gateway;
 
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -8,10 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import dev.scenariohub.platform.test.ApiClients;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -54,16 +52,11 @@ class GatewayRoutingTest {
 
 	@Autowired
 	void bind(ApplicationContext context) {
-		this.web = WebTestClient.bindToApplicationContext(context)
-			.apply(SecurityMockServerConfigurers.springSecurity())
-			.configureClient()
-			.build();
+		this.web = ApiClients.anonymous(context);
 	}
 
 	private WebTestClient signedIn() {
-		return this.web.mutateWith(SecurityMockServerConfigurers.mockJwt()
-			.jwt(jwt -> jwt.subject("demo-officer").claim("roles", List.of("officer")))
-			.authorities(new SimpleGrantedAuthority("ROLE_officer")));
+		return ApiClients.as(this.web, "demo-officer", "officer");
 	}
 
 	@Test

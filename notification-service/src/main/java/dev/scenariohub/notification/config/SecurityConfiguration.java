@@ -18,15 +18,10 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
-		return ResourceServer.configure(http, jwtAuthenticationConverter)
-			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus")
-				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/v1/feed", "/api/v1/feed/**")
-				.permitAll()
-				.pathMatchers("/api/v1/**")
-				.authenticated()
-				.anyExchange()
-				.denyAll())
-			.build();
+		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
+			.pathMatchers(HttpMethod.GET, "/api/v1/feed", "/api/v1/feed/**")
+			.permitAll()
+			.pathMatchers("/api/v1/**")
+			.authenticated());
 	}
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import dev.scenariohub.platform.test.ApiClients;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,16 +36,11 @@ class ScenarioPublishedNotificationTest {
 
 	@Autowired
 	void bind(ApplicationContext context) {
-		this.web = WebTestClient.bindToApplicationContext(context)
-			.apply(SecurityMockServerConfigurers.springSecurity())
-			.configureClient()
-			.build();
+		this.web = ApiClients.anonymous(context);
 	}
 
 	private WebTestClient as(String sub) {
-		return this.web.mutateWith(SecurityMockServerConfigurers.mockJwt()
-			.jwt(jwt -> jwt.subject(sub).claim("roles", List.of("enterprise")))
-			.authorities(new SimpleGrantedAuthority("ROLE_enterprise")));
+		return ApiClients.as(this.web, sub, "enterprise");
 	}
 
 	private RecordMetadata publish(String eventId, String scenarioId, String sector, String capability) {

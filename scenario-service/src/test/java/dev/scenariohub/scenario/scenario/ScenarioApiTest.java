@@ -15,8 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import dev.scenariohub.platform.test.ApiClients;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +27,7 @@ class ScenarioApiTest {
 
 	@Autowired
 	void bind(org.springframework.context.ApplicationContext context) {
-		this.web = WebTestClient.bindToApplicationContext(context)
-			.apply(SecurityMockServerConfigurers.springSecurity())
-			.configureClient()
-			.build();
+		this.web = ApiClients.anonymous(context);
 	}
 
 	@Autowired
@@ -41,9 +37,7 @@ class ScenarioApiTest {
 	org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
 	private WebTestClient as(String sub, String role) {
-		return this.web.mutateWith(SecurityMockServerConfigurers.mockJwt()
-			.jwt(jwt -> jwt.subject(sub).claim("roles", List.of(role)))
-			.authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+		return ApiClients.as(this.web, sub, role);
 	}
 
 	private WebTestClient officer() {

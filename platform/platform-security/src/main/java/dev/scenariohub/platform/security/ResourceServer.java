@@ -2,7 +2,9 @@ package dev.scenariohub.platform.security;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.oauth2.jwt.Jwt;
 import reactor.core.publisher.Mono;
 
@@ -14,6 +16,20 @@ import reactor.core.publisher.Mono;
 public final class ResourceServer {
 
 	private ResourceServer() {
+	}
+
+	/**
+	 * The whole chain: the shared part, open probes and metrics, then the application's own
+	 * rules, and everything else denied.
+	 */
+	public static SecurityWebFilterChain chain(ServerHttpSecurity http,
+			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter,
+			Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
+		return configure(http, jwtAuthenticationConverter).authorizeExchange(exchanges -> {
+			exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus").permitAll();
+			rules.customize(exchanges);
+			exchanges.anyExchange().denyAll();
+		}).build();
 	}
 
 	public static ServerHttpSecurity configure(ServerHttpSecurity http,
