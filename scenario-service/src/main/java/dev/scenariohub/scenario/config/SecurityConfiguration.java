@@ -12,7 +12,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Who may call what: the public reads published scenarios, officers write. */
+/**
+ * Who may call what: the public reads programs and published scenarios; officers run programs,
+ * scenarios, awards and pilots; reviewers review; applicants object and report milestones
+ * (ownership is checked per resource).
+ */
 @Configuration
 public class SecurityConfiguration {
 
@@ -20,8 +24,11 @@ public class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
 		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
-			.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*")
+			.pathMatchers(HttpMethod.GET, "/api/v1/programs", "/api/v1/programs/*", "/api/v1/scenarios",
+					"/api/v1/scenarios/*")
 			.permitAll()
+			.pathMatchers("/api/v1/programs/**")
+			.hasRole(Roles.OFFICER)
 			.pathMatchers("/api/v1/scenarios/**")
 			.hasRole(Roles.OFFICER));
 	}

@@ -1,18 +1,23 @@
 package dev.scenariohub.scenario.scenario;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
+import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
 import dev.scenariohub.platform.web.Page;
+import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
-/** HTTP for scenarios: map, validate, delegate. */
+/** HTTP for scenarios and their lifecycle transitions: map, validate, delegate. */
 @RestController
 @RequestMapping("/api/v1/scenarios")
 public class ScenarioController {
@@ -38,7 +43,7 @@ public class ScenarioController {
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<ScenarioView>> create(@Valid @RequestBody CreateScenarioRequest request,
+	Mono<ResponseEntity<ScenarioView>> create(@Valid @RequestBody ScenarioRequests.Create request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal Jwt officer) {
 		return this.idempotency.once(officer.getSubject(), idempotencyKey, request, ScenarioView.class,
@@ -50,33 +55,98 @@ public class ScenarioController {
 
 	@GetMapping
 	Mono<Page<ScenarioView>> list(@RequestParam(required = false) ScenarioStatus status,
-			@RequestParam(required = false) Sector sector, @RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor, Authentication caller) {
+			@RequestParam(required = false) Sector sector, @RequestParam(required = false) String programId,
+			@RequestParam(required = false) String capability, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+			Authentication caller) {
+		if (programId != null) {
+			ValidationProblem.requireId("programId", programId);
+		}
+		if (q != null && (q.isBlank() || q.length() > 100)) {
+			throw ValidationProblem.of("q", "must be 1 to 100 characters");
+		}
+		if (capability != null && !capability.matches(ScenarioRequests.TAG)) {
+			throw ValidationProblem.of("capability", ScenarioRequests.TAG_MESSAGE);
+		}
 		int size = Cursors.limit(limit);
-		String after = Cursors.decode(cursor);
-		return this.scenarios.list(status, sector, isOfficer(caller), after, size + 1)
+		ScenarioFilter filter = new ScenarioFilter(status, sector, programId, capability, q == null ? null : q.strip());
+		return this.scenarios.list(filter, isOfficer(caller), Cursors.decode(cursor), size + 1)
 			.collectList()
 			.map(fetched -> Page.of(fetched, size, ScenarioView::id, next -> UriComponentsBuilder
 				.fromPath("/api/v1/scenarios")
-				.queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-				.queryParamIfPresent("sector", java.util.Optional.ofNullable(sector))
+				.queryParamIfPresent("status", Optional.ofNullable(status))
+				.queryParamIfPresent("sector", Optional.ofNullable(sector))
+				.queryParamIfPresent("programId", Optional.ofNullable(programId))
+				.queryParamIfPresent("capability", Optional.ofNullable(capability))
+				.queryParamIfPresent("q", Optional.ofNullable(q))
 				.queryParam("limit", size)
 				.queryParam("cursor", next)
+				.encode()
 				.build()
 				.toUriString()));
 	}
 
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<ScenarioView>> get(@PathVariable String id, Authentication caller) {
-		return this.scenarios.get(id, isOfficer(caller))
-			.map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(view));
+		return this.scenarios.get(id, isOfficer(caller)).map(ScenarioController::withETag);
+	}
+
+	@GetMapping("/{id}/history")
+	Mono<List<HistoryEntry>> history(@PathVariable String id, Authentication caller) {
+		return this.scenarios.history(id, isOfficer(caller));
+	}
+
+	@PatchMapping("/{id}")
+	Mono<ResponseEntity<ScenarioView>> patch(@PathVariable String id, @Valid @RequestBody ScenarioRequests.Patch patch,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
+		return this.scenarios.change(id, ifMatch, patch, officer.getSubject()).map(ScenarioController::withETag);
 	}
 
 	@PostMapping("/{id}/publish")
 	Mono<ResponseEntity<ScenarioView>> publish(@PathVariable String id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return this.scenarios.publish(id, ifMatch)
-			.map(view -> ResponseEntity.ok().eTag(ETags.of(view.version())).body(view));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
+		return this.scenarios
+			.transition(id, ifMatch, s -> s.publish(this.scenarios.clock().instant(), officer.getSubject()))
+			.map(ScenarioController::withETag);
+	}
+
+	@PostMapping("/{id}/close")
+	Mono<ResponseEntity<ScenarioView>> close(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
+		return this.scenarios
+			.transition(id, ifMatch, s -> s.close(this.scenarios.clock().instant(), officer.getSubject()))
+			.map(ScenarioController::withETag);
+	}
+
+	@PostMapping("/{id}/cancel")
+	Mono<ResponseEntity<ScenarioView>> cancel(@PathVariable String id, @Valid @RequestBody ScenarioRequests.Cancel body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
+		return this.scenarios.cancel(id, ifMatch, body.reason(), officer.getSubject()).map(ScenarioController::withETag);
+	}
+
+	@PostMapping("/{id}/start-review")
+	Mono<ResponseEntity<ScenarioView>> startReview(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
+		return this.scenarios.transition(id, ifMatch, s -> s.startReview(officer.getSubject()))
+			.map(ScenarioController::withETag);
+	}
+
+	@PostMapping("/{id}/start-pilot")
+	Mono<ResponseEntity<ScenarioView>> startPilot(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
+		return this.scenarios.transition(id, ifMatch, s -> s.startPilot(officer.getSubject()))
+			.map(ScenarioController::withETag);
+	}
+
+	@PostMapping("/{id}/complete")
+	Mono<ResponseEntity<ScenarioView>> complete(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
+		return this.scenarios.transition(id, ifMatch, s -> s.complete(officer.getSubject()))
+			.map(ScenarioController::withETag);
+	}
+
+	private static ResponseEntity<ScenarioView> withETag(ScenarioView view) {
+		return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
 	}
 
 	static boolean isOfficer(Authentication caller) {

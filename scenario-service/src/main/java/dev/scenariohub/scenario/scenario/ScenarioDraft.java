@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** What an officer provides to create a scenario, already validated at the edge. */
-public record ScenarioDraft(String title, Sector sector, String demandOwner, String description, String requirements,
-		List<String> requiredCapabilities, List<EnterpriseCategory> eligibleCategories, Support support, int maxAwards,
-		Instant opensAt, Instant closesAt, String timeZone) {
+public record ScenarioDraft(String programId, String title, Sector sector, String demandOwner, String description,
+		String requirements, List<String> requiredCapabilities, List<EnterpriseCategory> eligibleCategories,
+		Support support, int maxAwards, Instant opensAt, Instant closesAt, String timeZone, List<Criterion> rubric) {
 }

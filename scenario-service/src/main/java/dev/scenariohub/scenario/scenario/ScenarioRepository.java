@@ -1,9 +1,11 @@
 package dev.scenariohub.scenario.scenario;
 
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.events.OutboxStore;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -16,39 +18,67 @@ public class ScenarioRepository {
 
 	public static final String COLLECTION = "scenarios";
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final OutboxStore outbox;
 
-	public ScenarioRepository(ReactiveMongoTemplate mongo, OutboxStore outbox) {
-		this.mongo = mongo;
+	public ScenarioRepository(OutboxStore outbox) {
 		this.outbox = outbox;
 	}
 
 	public Mono<Scenario> findById(String id) {
-		return this.mongo.findById(id, Document.class, COLLECTION).map(this::toScenario);
+		return this.outbox.find(COLLECTION, id, ScenarioState.class).map(v -> Scenario.of(v.state(), v.version()));
 	}
 
-	/** Scenarios in id order after {@code afterId}, optionally filtered. */
-	public Flux<Scenario> list(ScenarioStatus status, Sector sector, boolean includeDrafts, String afterId, int limit) {
+	/** The first scenario that matches, e.g. the one holding an assignment id. */
+	public Mono<Scenario> findOne(Criteria criteria) {
+		return this.outbox.query(COLLECTION, Query.query(criteria).limit(1), ScenarioState.class)
+			.next()
+			.map(v -> Scenario.of(v.state(), v.version()));
+	}
+
+	public Flux<Scenario> find(Criteria criteria, int limit) {
+		return this.outbox.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), ScenarioState.class)
+			.map(v -> Scenario.of(v.state(), v.version()));
+	}
+
+	/** Scenarios in id order after {@code afterId}, filtered. */
+	public Flux<Scenario> list(ScenarioFilter filter, boolean includeDrafts, String afterId, int limit) {
 		Criteria criteria = new Criteria();
-		if (status != null) {
-			criteria = criteria.and("status").is(status.name());
+		if (filter.status() != null) {
+			if (filter.status() == ScenarioStatus.DRAFT && !includeDrafts) {
+				return Flux.empty();
+			}
+			criteria = criteria.and("status").is(filter.status().name());
 		}
 		else if (!includeDrafts) {
 			criteria = criteria.and("status").ne(ScenarioStatus.DRAFT.name());
 		}
-		if (status == ScenarioStatus.DRAFT && !includeDrafts) {
-			return Flux.empty();
+		if (filter.sector() != null) {
+			criteria = criteria.and("sector").is(filter.sector().name());
 		}
-		if (sector != null) {
-			criteria = criteria.and("sector").is(sector.name());
+		if (filter.programId() != null) {
+			criteria = criteria.and("programId").is(filter.programId());
+		}
+		if (filter.capability() != null) {
+			criteria = criteria.and("requiredCapabilities").is(filter.capability());
 		}
 		if (afterId != null) {
 			criteria = criteria.and("_id").gt(afterId);
 		}
-		Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
-		return this.mongo.find(query, Document.class, COLLECTION).map(this::toScenario);
+		if (filter.q() != null) {
+			Pattern words = Pattern.compile(Pattern.quote(filter.q()), Pattern.CASE_INSENSITIVE);
+			criteria = new Criteria().andOperator(criteria,
+					new Criteria().orOperator(Criteria.where("title").regex(words), Criteria.where("description").regex(words)));
+		}
+		return find(criteria, limit);
+	}
+
+	/** OPEN scenarios whose window has closed. */
+	public Flux<Scenario> dueForClosing(Instant now, int limit) {
+		return find(Criteria.where("status").is(ScenarioStatus.OPEN.name()).and("closesAt").lte(now), limit);
+	}
+
+	public Mono<java.util.List<HistoryEntry>> history(String id) {
+		return this.outbox.history(COLLECTION, id);
 	}
 
 	/** @return the stored version */
@@ -60,10 +90,5 @@ public class ScenarioRepository {
 	public Mono<Long> update(Scenario scenario) {
 		return this.outbox.update(COLLECTION, scenario.id(), scenario.version(), scenario.state(),
 				scenario.newEvents());
-	}
-
-	private Scenario toScenario(Document doc) {
-		ScenarioState state = this.mongo.getConverter().read(ScenarioState.class, doc);
-		return Scenario.of(state, doc.get(OutboxStore.VERSION, Number.class).longValue());
 	}
 }

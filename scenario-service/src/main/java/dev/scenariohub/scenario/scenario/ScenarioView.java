@@ -8,25 +8,26 @@ import java.util.List;
 import dev.scenariohub.platform.web.Money;
 
 /** A scenario as the API shows it; instants in the scenario's own time zone. */
-public record ScenarioView(String id, String title, Sector sector, String demandOwner, String description,
-		String requirements, List<String> requiredCapabilities, List<EnterpriseCategory> eligibleCategories,
-		SupportView support, int maxAwards, OffsetDateTime opensAt, OffsetDateTime closesAt, String timeZone,
-		ScenarioStatus status, OffsetDateTime createdAt, OffsetDateTime publishedAt, long version) {
+public record ScenarioView(String id, String programId, String title, Sector sector, String demandOwner,
+		String description, String requirements, List<String> requiredCapabilities,
+		List<EnterpriseCategory> eligibleCategories, SupportView support, int maxAwards, OffsetDateTime opensAt,
+		OffsetDateTime closesAt, String timeZone, List<Criterion> rubric, ScenarioStatus status,
+		OffsetDateTime createdAt, OffsetDateTime publishedAt, OffsetDateTime closedAt, String cancelReason,
+		long version) {
 
 	/** Support per award. */
 	public record SupportView(Money funding, long computeGpuHours, String dataAccess, String pilotSite) {
 	}
 
-	static ScenarioView of(Scenario scenario, long version) {
-		ScenarioState s = scenario.state();
+	public static ScenarioView of(ScenarioState s, long version) {
 		ZoneId zone = ZoneId.of(s.timeZone());
 		Support support = s.support();
-		return new ScenarioView(s.id(), s.title(), s.sector(), s.demandOwner(), s.description(), s.requirements(),
-				s.requiredCapabilities(), s.eligibleCategories(),
+		return new ScenarioView(s.id(), s.programId(), s.title(), s.sector(), s.demandOwner(), s.description(),
+				s.requirements(), s.requiredCapabilities(), s.eligibleCategories(),
 				new SupportView(Money.ofMinor(support.fundingFen()), support.computeGpuHours(), support.dataAccess(),
 						support.pilotSite()),
-				s.maxAwards(), at(s.opensAt(), zone), at(s.closesAt(), zone), s.timeZone(), s.status(),
-				at(s.createdAt(), zone), at(s.publishedAt(), zone), version);
+				s.maxAwards(), at(s.opensAt(), zone), at(s.closesAt(), zone), s.timeZone(), s.rubric(), s.status(),
+				at(s.createdAt(), zone), at(s.publishedAt(), zone), at(s.closedAt(), zone), s.cancelReason(), version);
 	}
 
 	private static OffsetDateTime at(Instant instant, ZoneId zone) {

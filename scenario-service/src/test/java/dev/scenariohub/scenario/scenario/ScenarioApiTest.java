@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.scenariohub.platform.test.EventSchemas;
+import dev.scenariohub.scenario.Fixtures;
+import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
 import dev.scenariohub.platform.test.EventTap;
-import dev.scenariohub.platform.test.IntegrationTest;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,24 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
+@ScenarioServiceIntegrationTest
 class ScenarioApiTest {
 
 	WebTestClient web;
 
+	Fixtures fixtures;
+
+	String programId;
+
 	@Autowired
-	void bind(org.springframework.context.ApplicationContext context) {
+	void bind(org.springframework.context.ApplicationContext context, java.time.Clock clock) {
 		this.web = ApiClients.anonymous(context);
+		this.fixtures = new Fixtures(this.web, clock);
+	}
+
+	@org.junit.jupiter.api.BeforeEach
+	void program() {
+		this.programId = this.fixtures.program("10000000.00", 100_000);
 	}
 
 	@Autowired
@@ -44,18 +55,8 @@ class ScenarioApiTest {
 		return as("demo-officer", "officer");
 	}
 
-	static Map<String, Object> validScenario() {
-		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1);
-		return Map.ofEntries(Map.entry("title", "AI-assisted garment pattern making"), Map.entry("sector", "FASHION_DESIGN"),
-				Map.entry("demandOwner", "Haizhu Fashion Industry Association"),
-				Map.entry("description", "Cut pattern-making time for small workshops."),
-				Map.entry("requirements", "Generate grading for 5 sizes from one base pattern."),
-				Map.entry("requiredCapabilities", List.of("generative-design", "computer-vision")),
-				Map.entry("eligibleCategories", List.of("STARTUP", "SPECIALIZED_INNOVATIVE")),
-				Map.entry("support", Map.of("funding", Map.of("amount", "500000.00", "currency", "CNY"),
-						"computeGpuHours", 2000, "dataAccess", "10k annotated patterns", "pilotSite", "Zhongda textile market")),
-				Map.entry("maxAwards", 2), Map.entry("opensAt", opens.toString()),
-				Map.entry("closesAt", opens.plusDays(30).toString()));
+	Map<String, Object> validScenario() {
+		return this.fixtures.scenarioBody(this.programId);
 	}
 
 	private ScenarioView create(Map<String, Object> body) {
@@ -202,7 +203,7 @@ class ScenarioApiTest {
 		expectBadRequest(operatorKey).jsonPath("$.detail").value(d -> assertThat((String) d).contains("$where"));
 
 		var window = new java.util.HashMap<>(validScenario());
-		window.put("closesAt", OffsetDateTime.now().minusDays(5).toString());
+		window.put("closesAt", OffsetDateTime.parse((String) window.get("opensAt")).minusDays(5).toString());
 		expectBadRequest(window).jsonPath("$.errors[0].field").isEqualTo("closesAt");
 
 		var negative = new java.util.HashMap<>(validScenario());
@@ -222,6 +223,14 @@ class ScenarioApiTest {
 			.isEqualTo(413)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		var weights = new java.util.HashMap<>(validScenario());
+		weights.put("rubric", List.of(Map.of("key", "feasibility", "name", "Feasibility", "weight", 70)));
+		expectBadRequest(weights).jsonPath("$.errors[0].field").isEqualTo("rubric");
+
+		var noProgram = new java.util.HashMap<>(validScenario());
+		noProgram.put("programId", "0123456789abcdef01234567");
+		expectBadRequest(noProgram).jsonPath("$.errors[0].field").isEqualTo("programId");
 
 		officer().get().uri("/api/v1/scenarios/not-an-id").exchange().expectStatus().isBadRequest();
 		assertThat(count()).isEqualTo(before);

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,10 @@ public class OutboxStore {
 
 	public static final String LEASE = "lease";
 
-	private static final Set<String> MANAGED_FIELDS = Set.of("_id", "_class", VERSION, OUTBOX, LEASE);
+	/** Who did what when: one entry per event, kept in the document for good. */
+	public static final String HISTORY = "history";
+
+	private static final Set<String> MANAGED_FIELDS = Set.of("_id", "_class", VERSION, OUTBOX, LEASE, HISTORY);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -85,6 +89,7 @@ public class OutboxStore {
 		update.set(VERSION, version);
 		if (!outbox.isEmpty()) {
 			update.push(OUTBOX).each(outbox.toArray());
+			update.push(HISTORY).each(historyOf(outbox, events).toArray());
 		}
 		Query query = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
 		return this.mongo.updateFirst(query, update, collection).flatMap(result -> {
@@ -97,6 +102,45 @@ public class OutboxStore {
 			}
 			return Mono.just(version);
 		});
+	}
+
+	/** The stored state and version of an aggregate, if it exists. */
+	public <S> Mono<Versioned<S>> find(String collection, String id, Class<S> type) {
+		return this.mongo.findById(id, Document.class, collection).map(doc -> versioned(doc, type));
+	}
+
+	/** Aggregates matching a query, with their versions. */
+	public <S> Flux<Versioned<S>> query(String collection, Query query, Class<S> type) {
+		return this.mongo.find(query, Document.class, collection).map(doc -> versioned(doc, type));
+	}
+
+	private <S> Versioned<S> versioned(Document doc, Class<S> type) {
+		return new Versioned<>(this.mongo.getConverter().read(type, doc), doc.get(VERSION, Number.class).longValue());
+	}
+
+	/** The history of an aggregate, oldest first. */
+	public Mono<List<HistoryEntry>> history(String collection, String id) {
+		Query query = Query.query(Criteria.where("_id").is(id));
+		query.fields().include(HISTORY);
+		return this.mongo.findOne(query, Document.class, collection)
+			.map(doc -> doc.getList(HISTORY, Document.class, List.of())
+				.stream()
+				.map(entry -> new HistoryEntry(entry.getString("eventId"), entry.getString("type"),
+						entry.get("sequence", Number.class).longValue(), entry.getDate("time").toInstant(),
+						entry.getString("actor")))
+				.toList());
+	}
+
+	private static List<Document> historyOf(List<Document> outbox, List<PendingEvent> events) {
+		List<Document> history = new ArrayList<>(outbox.size());
+		for (int i = 0; i < outbox.size(); i++) {
+			Document event = outbox.get(i);
+			history.add(new Document("eventId", event.getString("id")).append("type", event.getString("type"))
+				.append("sequence", event.get("sequence"))
+				.append("time", event.get("time"))
+				.append("actor", events.get(i).actor()));
+		}
+		return history;
 	}
 
 	private Document stateOf(Object state) {

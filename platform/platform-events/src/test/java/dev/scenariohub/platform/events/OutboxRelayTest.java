@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import dev.scenariohub.platform.test.EventTap;
+import dev.scenariohub.platform.test.MutableClock;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -93,7 +94,7 @@ class OutboxRelayTest {
 	}
 
 	private static PendingEvent renamed(String name, int step) {
-		return new PendingEvent(EventType.of("thing", "renamed", 1), new Renamed(name, step));
+		return new PendingEvent(EventType.of("thing", "renamed", 1), new Renamed(name, step), "tester");
 	}
 
 	private EventTap tap() {

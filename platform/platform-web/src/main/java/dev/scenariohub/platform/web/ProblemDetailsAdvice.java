@@ -43,6 +43,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	Mono<ResponseEntity<Object>> api(ApiException ex, ServerWebExchange exchange) {
+		return render(ex);
+	}
+
+	/** The problem document of an {@link ApiException}, for handlers of a service's own exceptions. */
+	public static Mono<ResponseEntity<Object>> render(ApiException ex) {
 		ProblemDetail problem = problem(ex.status(), ex.type(), ex.title(), ex.getMessage());
 		ex.properties().forEach(problem::setProperty);
 		return respond(problem);

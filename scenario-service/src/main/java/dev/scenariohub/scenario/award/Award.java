@@ -1,0 +1,14 @@
+package dev.scenariohub.scenario.award;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The award of a scenario: provisional during the standstill period, final after it.
+ *
+ * @param fundingFenEach        support per awardee as reserved from the program
+ * @param computeGpuHoursEach   compute per awardee as reserved from the program
+ */
+public record Award(List<String> applicationIds, AwardStatus status, Instant proposedAt, Instant standstillEndsAt,
+		Instant finalAt, long fundingFenEach, long computeGpuHoursEach) {
+}

@@ -1,0 +1,115 @@
+package dev.scenariohub.scenario.program;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.scenario.common.RuleViolation;
+
+/**
+ * A program: a themed call with funding and compute pools. Awards reserve from the pools (one
+ * reservation per scenario, so reserving twice for the same scenario changes nothing) and
+ * release what they no longer need.
+ */
+public final class Program {
+
+	private final ProgramState state;
+
+	private final long version;
+
+	private final List<PendingEvent> newEvents;
+
+	private Program(ProgramState state, long version, List<PendingEvent> newEvents) {
+		this.state = state;
+		this.version = version;
+		this.newEvents = newEvents;
+	}
+
+	public static Program of(ProgramState state, long version) {
+		return new Program(state, version, List.of());
+	}
+
+	public static Program create(String id, ProgramDraft d, String officer, Instant now) {
+		checkDates(d.startsOn(), d.endsOn());
+		ProgramState state = new ProgramState(id, d.name(), d.authority(), d.description(), d.startsOn(), d.endsOn(),
+				BudgetPool.of(d.fundingFen()), BudgetPool.of(d.computeGpuHours()), List.of(), officer, now);
+		return new Program(state, 0, List.of(ProgramEvents.created(state, officer)));
+	}
+
+	/** Applies the fields that are not null. */
+	public Program change(ProgramDraft changes, String officer) {
+		ProgramState s = this.state;
+		LocalDate startsOn = changes.startsOn() != null ? changes.startsOn() : s.startsOn();
+		LocalDate endsOn = changes.endsOn() != null ? changes.endsOn() : s.endsOn();
+		checkDates(startsOn, endsOn);
+		ProgramState changed = new ProgramState(s.id(), or(changes.name(), s.name()),
+				or(changes.authority(), s.authority()), or(changes.description(), s.description()), startsOn, endsOn,
+				changes.fundingFen() != null ? s.funding().resize(changes.fundingFen(), "funding") : s.funding(),
+				changes.computeGpuHours() != null ? s.compute().resize(changes.computeGpuHours(), "compute")
+						: s.compute(),
+				s.reservations(), s.createdBy(), s.createdAt());
+		return new Program(changed, this.version, List.of(ProgramEvents.updated(changed, officer)));
+	}
+
+	/** Reserves a scenario's award from both pools, or refuses without reserving anything. */
+	public Program reserve(Reservation reservation) {
+		if (this.state.reservations().stream().anyMatch(r -> r.scenarioId().equals(reservation.scenarioId()))) {
+			return this;
+		}
+		BudgetPool funding = this.state.funding().reserve(reservation.fundingFen(), "funding");
+		BudgetPool compute = this.state.compute().reserve(reservation.computeGpuHours(), "compute");
+		List<Reservation> reservations = new ArrayList<>(this.state.reservations());
+		reservations.add(reservation);
+		return new Program(withPools(funding, compute, reservations), this.version, List.of());
+	}
+
+	/** Gives back a scenario's reservation, if it holds one. */
+	public Program release(String scenarioId) {
+		Reservation held = this.state.reservations()
+			.stream()
+			.filter(r -> r.scenarioId().equals(scenarioId))
+			.findFirst()
+			.orElse(null);
+		if (held == null) {
+			return this;
+		}
+		List<Reservation> reservations = new ArrayList<>(this.state.reservations());
+		reservations.remove(held);
+		return new Program(withPools(this.state.funding().release(held.fundingFen()),
+				this.state.compute().release(held.computeGpuHours()), reservations), this.version, List.of());
+	}
+
+	private ProgramState withPools(BudgetPool funding, BudgetPool compute, List<Reservation> reservations) {
+		ProgramState s = this.state;
+		return new ProgramState(s.id(), s.name(), s.authority(), s.description(), s.startsOn(), s.endsOn(), funding,
+				compute, List.copyOf(reservations), s.createdBy(), s.createdAt());
+	}
+
+	private static void checkDates(LocalDate startsOn, LocalDate endsOn) {
+		if (endsOn.isBefore(startsOn)) {
+			throw new RuleViolation("invalid-period", "endsOn must not be before startsOn");
+		}
+	}
+
+	private static String or(String value, String fallback) {
+		return value != null ? value : fallback;
+	}
+
+	public ProgramState state() {
+		return this.state;
+	}
+
+	public long version() {
+		return this.version;
+	}
+
+	public List<PendingEvent> newEvents() {
+		return this.newEvents;
+	}
+
+	public String id() {
+		return this.state.id();
+	}
+}

@@ -1,0 +1,40 @@
+package dev.scenariohub.scenario.program;
+
+import java.time.LocalDate;
+
+import dev.scenariohub.platform.web.Money;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the program endpoints. */
+public final class ProgramRequests {
+
+	private ProgramRequests() {
+	}
+
+	/** {@code POST /api/v1/programs}. */
+	public record Create(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String authority,
+			@Size(max = 20_000) String description, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
+			@NotNull @Valid Money fundingBudget, @NotNull @Min(0) @Max(100_000_000) Long computeBudget) {
+
+		ProgramDraft toDraft() {
+			return new ProgramDraft(this.name.strip(), this.authority.strip(), this.description, this.startsOn,
+					this.endsOn, this.fundingBudget.toMinor(), this.computeBudget);
+		}
+	}
+
+	/** {@code PATCH /api/v1/programs/{id}}: only the fields given change. */
+	public record Patch(@Size(min = 1, max = 200) String name, @Size(min = 1, max = 200) String authority,
+			@Size(max = 20_000) String description, LocalDate startsOn, LocalDate endsOn, @Valid Money fundingBudget,
+			@Min(0) @Max(100_000_000) Long computeBudget) {
+
+		ProgramDraft toChanges() {
+			return new ProgramDraft(this.name, this.authority, this.description, this.startsOn, this.endsOn,
+					this.fundingBudget == null ? null : this.fundingBudget.toMinor(), this.computeBudget);
+		}
+	}
+}
