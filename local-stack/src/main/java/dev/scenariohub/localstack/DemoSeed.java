@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Seeds the demo through the public API, as an officer would: three scenarios of the "Haizhu AI+
- * Scenarios" call, created and published. Seeds nothing when scenarios exist already.
+ * Seeds the demo through the public API, as an officer would: the "Haizhu AI+ Scenarios" program
+ * and three of its scenarios, created and published. Seeds nothing when scenarios exist already.
  */
 final class DemoSeed {
 
@@ -37,18 +37,28 @@ final class DemoSeed {
 		if (ID.matcher(existing).find()) {
 			return 0;
 		}
+		String program = call(config, "POST", "/api/v1/programs", token, """
+				{"name": "Haizhu AI+ Scenarios 2026", "authority": "Haizhu District AI Development Bureau",
+				 "description": "Application scenarios where AI can be piloted in Haizhu, with funding, compute vouchers on the public computing centre, data and pilot sites.",
+				 "startsOn": "%d-01-01", "endsOn": "%d-12-31",
+				 "fundingBudget": {"amount": "20000000.00", "currency": "CNY"}, "computeBudget": 100000}
+				""".formatted(java.time.Year.now().getValue(), java.time.Year.now().getValue()), "demo-seed-program", 201);
+		Matcher programId = ID.matcher(program);
+		if (!programId.find()) {
+			throw new StackException("Seeding failed: no id in " + program);
+		}
 		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.HOURS);
-		List<String> scenarios = List.of(scenario("AI-assisted garment pattern making", "FASHION_DESIGN",
+		List<String> scenarios = List.of(scenario(programId.group(1), "AI-assisted garment pattern making", "FASHION_DESIGN",
 				"Haizhu Fashion Industry Association",
 				"Small workshops around Zhongda textile market spend days on pattern grading; pilot an AI assistant that drafts and grades patterns from a sketch.",
 				"Generate graded patterns for 5 sizes from one base pattern; export DXF-AAMA; run on the public computing centre.",
 				"[\"generative-design\", \"computer-vision\", \"cad\"]", "500000.00", 2000, opens, 45),
-				scenario("Low-altitude parcel delivery to Pazhou office towers", "LOW_ALTITUDE_ECONOMY",
+				scenario(programId.group(1), "Low-altitude parcel delivery to Pazhou office towers", "LOW_ALTITUDE_ECONOMY",
 						"Haizhu Postal Logistics",
 						"Pilot drone delivery from a riverside hub to rooftop lockers of office towers in Pazhou.",
 						"Payload 5 kg, 8 km radius, BVLOS route planning under the district's low-altitude airspace rules.",
 						"[\"drone-navigation\", \"route-planning\", \"computer-vision\"]", "1200000.00", 5000, opens, 60),
-				scenario("Connected-vehicle signal priority on Xingang Road", "INTELLIGENT_CONNECTED_VEHICLES",
+				scenario(programId.group(1), "Connected-vehicle signal priority on Xingang Road", "INTELLIGENT_CONNECTED_VEHICLES",
 						"Haizhu Traffic Police Brigade",
 						"Give buses and emergency vehicles signal priority using roadside units and vehicle data.",
 						"V2X integration with 12 intersections; latency under 100 ms; privacy-preserving data handling.",
@@ -114,18 +124,21 @@ final class DemoSeed {
 		}
 	}
 
-	private static String scenario(String title, String sector, String owner, String description, String requirements,
+	private static String scenario(String programId, String title, String sector, String owner, String description, String requirements,
 			String capabilities, String funding, int gpuHours, OffsetDateTime opens, int days) {
 		return """
-				{"title": "%s", "sector": "%s", "demandOwner": "%s",
+				{"programId": "%s", "title": "%s", "sector": "%s", "demandOwner": "%s",
 				 "description": "%s", "requirements": "%s",
 				 "requiredCapabilities": %s,
 				 "eligibleCategories": ["SPECIALIZED_INNOVATIVE", "LITTLE_GIANT", "STARTUP"],
 				 "support": {"funding": {"amount": "%s", "currency": "CNY"}, "computeGpuHours": %d,
 				             "dataAccess": "Anonymised district data through the public data platform",
 				             "pilotSite": "Haizhu District"},
-				 "maxAwards": 2, "opensAt": "%s", "closesAt": "%s", "timeZone": "Asia/Shanghai"}
-				""".formatted(title, sector, owner, description, requirements, capabilities, funding, gpuHours, opens,
+				 "maxAwards": 2, "opensAt": "%s", "closesAt": "%s", "timeZone": "Asia/Shanghai",
+				 "rubric": [{"key": "feasibility", "name": "Technical feasibility", "weight": 40},
+				            {"key": "impact", "name": "Expected impact on the demand owner", "weight": 35},
+				            {"key": "team", "name": "Team and delivery record", "weight": 25}]}
+				""".formatted(programId, title, sector, owner, description, requirements, capabilities, funding, gpuHours, opens,
 				opens.plusDays(days));
 	}
 }

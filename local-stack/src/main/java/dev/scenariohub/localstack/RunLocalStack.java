@@ -36,7 +36,7 @@ public final class RunLocalStack {
 			stack = LocalStack.start(config, System.out);
 			if (demo) {
 				int seeded = DemoSeed.seed(config);
-				System.out.println(seeded > 0 ? "Demo: published " + seeded + " scenarios of \"Haizhu AI+ Scenarios\""
+				System.out.println(seeded > 0 ? "Demo: created the program \"Haizhu AI+ Scenarios\" and published " + seeded + " of its scenarios"
 						: "Demo: scenarios exist already, nothing seeded");
 			}
 		}

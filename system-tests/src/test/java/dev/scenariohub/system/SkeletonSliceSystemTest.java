@@ -23,9 +23,20 @@ import static org.awaitility.Awaitility.await;
  */
 class SkeletonSliceSystemTest {
 
-	private static Map<String, Object> scenario(String title) {
+	private static String program(String officer) {
+		Stack.Response created = Stack.call("POST", "/api/v1/programs", officer,
+				Map.of("name", "Haizhu AI+ Scenarios", "authority", "Haizhu District AI Development Bureau", "startsOn",
+						"2026-01-01", "endsOn", "2027-12-31", "fundingBudget", Map.of("amount", "5000000.00", "currency", "CNY"),
+						"computeBudget", 50000),
+				Map.of());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	private static Map<String, Object> scenario(String programId, String title) {
 		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1);
-		return Map.of("title", title, "sector", "INTELLIGENT_CONNECTED_VEHICLES", "demandOwner",
+		return Map.of("programId", programId, "rubric",
+				List.of(Map.of("key", "feasibility", "name", "Feasibility", "weight", 100)), "title", title, "sector", "INTELLIGENT_CONNECTED_VEHICLES", "demandOwner",
 				"Haizhu Traffic Police Brigade", "description", "Signal priority for buses on Xingang Road",
 				"requiredCapabilities", List.of("v2x"), "support",
 				Map.of("funding", Map.of("amount", "800000.00", "currency", "CNY"), "computeGpuHours", 3000),
@@ -40,7 +51,8 @@ class SkeletonSliceSystemTest {
 				Map.of("sectors", List.of("INTELLIGENT_CONNECTED_VEHICLES")), Map.of());
 		assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
 
-		Stack.Response created = Stack.call("POST", "/api/v1/scenarios", officer, scenario("V2X signal priority"),
+		Stack.Response created = Stack.call("POST", "/api/v1/scenarios", officer,
+				scenario(program(officer), "V2X signal priority"),
 				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().get("id").asString();
@@ -78,17 +90,18 @@ class SkeletonSliceSystemTest {
 	@Test
 	void badInputAndMissingTokensGetProblemDocumentsAndChangeNothing() {
 		String officer = Stack.token("demo-officer");
+		String programId = program(officer);
 		Stack.Response before = Stack.call("GET", "/api/v1/scenarios?limit=100", officer, null, Map.of());
 
-		Stack.Response anonymousWrite = Stack.call("POST", "/api/v1/scenarios", null, scenario("x"), Map.of());
+		Stack.Response anonymousWrite = Stack.call("POST", "/api/v1/scenarios", null, scenario(programId, "x"), Map.of());
 		assertThat(anonymousWrite.status()).isEqualTo(401);
 		assertThat(anonymousWrite.contentType()).startsWith("application/problem+json");
 
-		Stack.Response forged = Stack.call("POST", "/api/v1/scenarios", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", scenario("x"),
+		Stack.Response forged = Stack.call("POST", "/api/v1/scenarios", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", scenario(programId, "x"),
 				Map.of());
 		assertThat(forged.status()).isEqualTo(401);
 
-		var unknownField = new java.util.HashMap<>(scenario("x"));
+		var unknownField = new java.util.HashMap<>(scenario(programId, "x"));
 		unknownField.put("status", Map.of("$ne", "DRAFT"));
 		Stack.Response rejected = Stack.call("POST", "/api/v1/scenarios", officer, unknownField, Map.of());
 		assertThat(rejected.status()).isEqualTo(400);

@@ -1,0 +1,120 @@
+package dev.scenariohub.scenario.program;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.scenariohub.platform.test.ApiClients;
+import dev.scenariohub.platform.test.EventSchemas;
+import dev.scenariohub.platform.test.EventTap;
+import dev.scenariohub.platform.test.MutableClock;
+import dev.scenariohub.platform.test.SharedInfrastructure;
+import dev.scenariohub.scenario.Fixtures;
+import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
+import dev.scenariohub.scenario.common.RuleViolation;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ScenarioServiceIntegrationTest
+class ProgramApiTest {
+
+	@Autowired
+	Programs programs;
+
+	Fixtures fixtures;
+
+	@Autowired
+	void bind(ApplicationContext context, MutableClock clock) {
+		this.fixtures = new Fixtures(ApiClients.anonymous(context), clock);
+	}
+
+	@Test
+	void anOfficerCreatesAProgramAndAnyoneReadsItsPools() {
+		String id = this.fixtures.program("1000000.50", 5000);
+		this.fixtures.anonymous()
+			.get()
+			.uri("/api/v1/programs/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"1\"")
+			.expectBody()
+			.jsonPath("$.fundingBudget.total.amount")
+			.isEqualTo("1000000.50")
+			.jsonPath("$.fundingBudget.remaining.amount")
+			.isEqualTo("1000000.50")
+			.jsonPath("$.computeBudget.remaining")
+			.isEqualTo(5000);
+
+		try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "scenarios")) {
+			ConsumerRecord<String, byte[]> created = tap.awaitRecord(
+					EventTap.event("dev.scenariohub.program.created.v1", id), Duration.ofSeconds(20));
+			EventSchemas.assertValid("dev.scenariohub.program.created.v1", created.value());
+		}
+	}
+
+	@Test
+	void aChangeNeedsTheCurrentVersionAndIsAnnounced() {
+		String id = this.fixtures.program("1000.00", 10);
+		this.fixtures.officer().patch().uri("/api/v1/programs/{id}", id).bodyValue(Map.of("name", "Renamed"))
+			.exchange().expectStatus().isEqualTo(428);
+		this.fixtures.officer()
+			.patch()
+			.uri("/api/v1/programs/{id}", id)
+			.header("If-Match", "\"1\"")
+			.bodyValue(Map.of("name", "Renamed", "fundingBudget", Map.of("amount", "2000.00", "currency", "CNY")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.fundingBudget.total.amount")
+			.isEqualTo("2000.00");
+		try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "scenarios")) {
+			EventSchemas.assertValid("dev.scenariohub.program.updated.v1", tap
+				.awaitRecord(EventTap.event("dev.scenariohub.program.updated.v1", id), Duration.ofSeconds(20))
+				.value());
+		}
+		this.fixtures.as("ent-1", "enterprise").post().uri("/api/v1/programs")
+			.bodyValue(Map.of("name", "x")).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void concurrentReservationsNeverOverspendAPool() {
+		String id = this.fixtures.program("1000.00", 1_000_000);
+		int attempts = 25;
+		List<Boolean> outcomes = Flux.range(0, attempts)
+			.flatMap(i -> this.programs.modify(id, p -> p.reserve(new Reservation("scenario-" + i, 100_00, 1)))
+				.map(saved -> true)
+				.onErrorResume(RuleViolation.class, refused -> Mono.just(false)), attempts)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+
+		assertThat(outcomes.stream().filter(Boolean::booleanValue).count()).isEqualTo(10);
+		Program program = this.programs.findById(id).block();
+		assertThat(program.state().funding().reserved()).isEqualTo(1000_00);
+		assertThat(program.state().funding().available()).isZero();
+		assertThat(program.state().reservations()).hasSize(10);
+	}
+
+	@Test
+	void badProgramsAreRefused() {
+		this.fixtures.officer()
+			.post()
+			.uri("/api/v1/programs")
+			.bodyValue(Map.of("name", "x", "authority", "y", "startsOn", "2026-05-01", "endsOn", "2026-01-01",
+					"fundingBudget", Map.of("amount", "12.345", "currency", "CNY"), "computeBudget", -1))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors.length()")
+			.isEqualTo(2);
+	}
+}
