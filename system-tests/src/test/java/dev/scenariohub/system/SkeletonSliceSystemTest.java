@@ -35,12 +35,15 @@ class SkeletonSliceSystemTest {
 
 	private static Map<String, Object> scenario(String programId, String title) {
 		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1);
-		return Map.of("programId", programId, "rubric",
-				List.of(Map.of("key", "feasibility", "name", "Feasibility", "weight", 100)), "title", title, "sector", "INTELLIGENT_CONNECTED_VEHICLES", "demandOwner",
-				"Haizhu Traffic Police Brigade", "description", "Signal priority for buses on Xingang Road",
-				"requiredCapabilities", List.of("v2x"), "support",
-				Map.of("funding", Map.of("amount", "800000.00", "currency", "CNY"), "computeGpuHours", 3000),
-				"maxAwards", 1, "opensAt", opens.toString(), "closesAt", opens.plusDays(30).toString());
+		return Map.ofEntries(Map.entry("programId", programId), Map.entry("title", title),
+				Map.entry("sector", "INTELLIGENT_CONNECTED_VEHICLES"),
+				Map.entry("demandOwner", "Haizhu Traffic Police Brigade"),
+				Map.entry("description", "Signal priority for buses on Xingang Road"),
+				Map.entry("requiredCapabilities", List.of("v2x")),
+				Map.entry("support", Map.of("funding", Map.of("amount", "800000.00", "currency", "CNY"), "computeGpuHours", 3000)),
+				Map.entry("maxAwards", 1), Map.entry("opensAt", opens.toString()),
+				Map.entry("closesAt", opens.plusDays(30).toString()),
+				Map.entry("rubric", List.of(Map.of("key", "feasibility", "name", "Feasibility", "weight", 100))));
 	}
 
 	@Test

@@ -24,18 +24,26 @@ public class Chronograph implements SmartLifecycle {
 
 	private final DeadlineCloser deadlines;
 
+	private final StandstillEnder standstills;
+
+	private final MilestoneReminder milestones;
+
 	private final Duration interval;
 
 	private volatile Disposable ticking;
 
-	public Chronograph(DeadlineCloser deadlines, @Value("${scenarios.chronograph.interval:PT5S}") Duration interval) {
+	public Chronograph(DeadlineCloser deadlines, StandstillEnder standstills, MilestoneReminder milestones,
+			@Value("${scenarios.chronograph.interval:PT5S}") Duration interval) {
 		this.deadlines = deadlines;
+		this.standstills = standstills;
+		this.milestones = milestones;
 		this.interval = interval;
 	}
 
 	/** One round over everything that may have come due; completes with how many things happened. */
 	public Mono<Long> tick() {
-		return this.deadlines.closeDue();
+		return Flux.concat(this.deadlines.closeDue(), this.standstills.finalizeDue(), this.milestones.remindDue())
+			.reduce(0L, Long::sum);
 	}
 
 	@Override

@@ -18,6 +18,10 @@ public class RuleViolationAdvice {
 
 	@ExceptionHandler(RuleViolation.class)
 	Mono<ResponseEntity<Object>> rule(RuleViolation violation) {
+		if ("not-found".equals(violation.code())) {
+			return ProblemDetailsAdvice.render(new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+					violation.getMessage()));
+		}
 		if (violation.field() != null) {
 			return ProblemDetailsAdvice.render(ValidationProblem.of(violation.field(), violation.getMessage()));
 		}

@@ -29,7 +29,13 @@ public class SecurityConfiguration {
 			.permitAll()
 			.pathMatchers("/api/v1/programs/**")
 			.hasRole(Roles.OFFICER)
-			.pathMatchers("/api/v1/scenarios/**")
-			.hasRole(Roles.OFFICER));
+			.pathMatchers("/api/v1/reviews/**", "/api/v1/reviewers/**")
+			.hasRole(Roles.REVIEWER)
+			.pathMatchers(HttpMethod.POST, "/api/v1/scenarios/*/objections")
+			.hasRole(Roles.ENTERPRISE)
+			.pathMatchers("/api/v1/scenarios/**", "/api/v1/objections/**")
+			.hasRole(Roles.OFFICER)
+			.pathMatchers(HttpMethod.POST, "/api/v1/milestones/*/complete")
+			.hasAnyRole(Roles.OFFICER, Roles.ENTERPRISE));
 	}
 }

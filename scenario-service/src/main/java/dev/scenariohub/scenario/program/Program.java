@@ -53,10 +53,21 @@ public final class Program {
 		return new Program(changed, this.version, List.of(ProgramEvents.updated(changed, officer)));
 	}
 
-	/** Reserves a scenario's award from both pools, or refuses without reserving anything. */
+	/**
+	 * Reserves a scenario's award from both pools, or refuses without reserving anything. The same
+	 * award reserving again changes nothing; another award of a scenario that holds one is refused.
+	 */
 	public Program reserve(Reservation reservation) {
-		if (this.state.reservations().stream().anyMatch(r -> r.scenarioId().equals(reservation.scenarioId()))) {
-			return this;
+		Reservation held = this.state.reservations()
+			.stream()
+			.filter(r -> r.scenarioId().equals(reservation.scenarioId()))
+			.findFirst()
+			.orElse(null);
+		if (held != null) {
+			if (held.awardId().equals(reservation.awardId())) {
+				return this;
+			}
+			throw new RuleViolation("award-pending", "scenario " + reservation.scenarioId() + " already holds a reservation");
 		}
 		BudgetPool funding = this.state.funding().reserve(reservation.fundingFen(), "funding");
 		BudgetPool compute = this.state.compute().reserve(reservation.computeGpuHours(), "compute");
@@ -67,9 +78,14 @@ public final class Program {
 
 	/** Gives back a scenario's reservation, if it holds one. */
 	public Program release(String scenarioId) {
+		return release(scenarioId, null);
+	}
+
+	/** Gives back the reservation of one award attempt (any of the scenario's when awardId is null). */
+	public Program release(String scenarioId, String awardId) {
 		Reservation held = this.state.reservations()
 			.stream()
-			.filter(r -> r.scenarioId().equals(scenarioId))
+			.filter(r -> r.scenarioId().equals(scenarioId) && (awardId == null || r.awardId().equals(awardId)))
 			.findFirst()
 			.orElse(null);
 		if (held == null) {

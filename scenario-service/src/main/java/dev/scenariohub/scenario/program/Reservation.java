@@ -1,5 +1,9 @@
 package dev.scenariohub.scenario.program;
 
-/** What one scenario's award holds of a program's pools (at most one per scenario). */
-public record Reservation(String scenarioId, long fundingFen, long computeGpuHours) {
+/**
+ * What one scenario's award holds of a program's pools (at most one per scenario).
+ *
+ * @param awardId the award attempt that made it, so a failed attempt releases only its own
+ */
+public record Reservation(String scenarioId, String awardId, long fundingFen, long computeGpuHours) {
 }

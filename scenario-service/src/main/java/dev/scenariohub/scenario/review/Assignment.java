@@ -9,6 +9,6 @@ import java.util.Map;
  * @param reviewer the reviewer's {@code sub}
  * @param scores   criterion key → level 0..5, once submitted
  */
-public record Assignment(String id, String applicationId, String reviewer, AssignmentStatus status,
+public record Assignment(String assignmentId, String applicationId, String reviewer, AssignmentStatus status,
 		Map<String, Integer> scores, String comment, String recuseReason, Instant assignedAt, Instant doneAt) {
 }

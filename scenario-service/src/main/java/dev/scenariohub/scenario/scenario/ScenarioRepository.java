@@ -1,16 +1,21 @@
 package dev.scenariohub.scenario.scenario;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.events.OutboxStore;
+import dev.scenariohub.platform.events.Versioned;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** Scenarios in the {@code scenarios} collection; every save goes through the outbox. */
 @Repository
@@ -84,6 +89,25 @@ public class ScenarioRepository {
 	/** @return the stored version */
 	public Mono<Long> insert(Scenario scenario) {
 		return this.outbox.insert(COLLECTION, scenario.id(), scenario.state(), scenario.newEvents());
+	}
+
+	/**
+	 * Loads the scenario that matches, applies a change and saves it, starting again from a fresh
+	 * read when another save came first (reviewers scoring at the same time, say). A change that
+	 * returns the scenario unchanged saves nothing.
+	 */
+	public Mono<Versioned<Scenario>> modify(Criteria which, Function<Scenario, Scenario> change) {
+		return Mono.defer(() -> findOne(which).flatMap(scenario -> {
+			Scenario changed = change.apply(scenario);
+			if (changed == scenario) {
+				return Mono.just(new Versioned<>(scenario, scenario.version()));
+			}
+			return update(changed).map(version -> new Versioned<>(changed, version));
+		}))
+			.retryWhen(Retry.backoff(20, Duration.ofMillis(5))
+				.maxBackoff(Duration.ofMillis(200))
+				.filter(OptimisticLockingFailureException.class::isInstance)
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
 	}
 
 	/** @return the new version; fails with a conflict when another save came first */

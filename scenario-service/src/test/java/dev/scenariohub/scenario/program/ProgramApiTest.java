@@ -90,7 +90,7 @@ class ProgramApiTest {
 		String id = this.fixtures.program("1000.00", 1_000_000);
 		int attempts = 25;
 		List<Boolean> outcomes = Flux.range(0, attempts)
-			.flatMap(i -> this.programs.modify(id, p -> p.reserve(new Reservation("scenario-" + i, 100_00, 1)))
+			.flatMap(i -> this.programs.modify(id, p -> p.reserve(new Reservation("scenario-" + i, "award-" + i, 100_00, 1)))
 				.map(saved -> true)
 				.onErrorResume(RuleViolation.class, refused -> Mono.just(false)), attempts)
 			.collectList()

@@ -19,17 +19,17 @@ class ProgramTest {
 
 	@Test
 	void reservationsComeOutOfBothPools() {
-		Program reserved = program(1_000_00, 100).reserve(new Reservation("s1", 400_00, 30));
+		Program reserved = program(1_000_00, 100).reserve(new Reservation("s1", "award-s1", 400_00, 30));
 		assertThat(reserved.state().funding().available()).isEqualTo(600_00);
 		assertThat(reserved.state().compute().available()).isEqualTo(70);
 	}
 
 	@Test
 	void aPoolNeverGoesBelowZeroAndARefusalReservesNothing() {
-		Program program = program(1_000_00, 100).reserve(new Reservation("s1", 900_00, 10));
-		assertThatThrownBy(() -> program.reserve(new Reservation("s2", 200_00, 10))).isInstanceOf(RuleViolation.class)
+		Program program = program(1_000_00, 100).reserve(new Reservation("s1", "award-s1", 900_00, 10));
+		assertThatThrownBy(() -> program.reserve(new Reservation("s2", "award-s2", 200_00, 10))).isInstanceOf(RuleViolation.class)
 			.hasMessageContaining("funding");
-		assertThatThrownBy(() -> program.reserve(new Reservation("s2", 0, 91))).isInstanceOf(RuleViolation.class)
+		assertThatThrownBy(() -> program.reserve(new Reservation("s2", "award-s2", 0, 91))).isInstanceOf(RuleViolation.class)
 			.hasMessageContaining("compute");
 		assertThat(program.state().funding().reserved()).isEqualTo(900_00);
 		assertThat(program.state().compute().reserved()).isEqualTo(10);
@@ -37,20 +37,29 @@ class ProgramTest {
 
 	@Test
 	void reservingTwiceForOneScenarioHoldsOnlyOnce() {
-		Program once = program(1_000_00, 100).reserve(new Reservation("s1", 400_00, 30));
-		assertThat(once.reserve(new Reservation("s1", 400_00, 30))).isSameAs(once);
+		Program once = program(1_000_00, 100).reserve(new Reservation("s1", "award-s1", 400_00, 30));
+		assertThat(once.reserve(new Reservation("s1", "award-s1", 400_00, 30))).isSameAs(once);
+	}
+
+	@Test
+	void anotherAwardOfAScenarioThatHoldsAReservationIsRefused() {
+		Program once = program(1_000_00, 100).reserve(new Reservation("s1", "award-a", 400_00, 30));
+		assertThatThrownBy(() -> once.reserve(new Reservation("s1", "award-b", 400_00, 30)))
+			.isInstanceOf(RuleViolation.class)
+			.hasMessageContaining("already holds");
+		assertThat(once.release("s1", "award-b")).as("a failed attempt cannot release another's").isSameAs(once);
 	}
 
 	@Test
 	void releasingGivesTheReservationBackOnce() {
-		Program released = program(1_000_00, 100).reserve(new Reservation("s1", 400_00, 30)).release("s1");
+		Program released = program(1_000_00, 100).reserve(new Reservation("s1", "award-s1", 400_00, 30)).release("s1");
 		assertThat(released.state().funding().available()).isEqualTo(1_000_00);
 		assertThat(released.release("s1")).isSameAs(released);
 	}
 
 	@Test
 	void aPoolCannotShrinkBelowWhatIsReserved() {
-		Program reserved = program(1_000_00, 100).reserve(new Reservation("s1", 400_00, 30));
+		Program reserved = program(1_000_00, 100).reserve(new Reservation("s1", "award-s1", 400_00, 30));
 		assertThatThrownBy(() -> reserved.change(new ProgramDraft(null, null, null, null, null, 300_00L, null), "o"))
 			.isInstanceOf(RuleViolation.class);
 		assertThat(reserved.change(new ProgramDraft(null, null, null, null, null, 500_00L, null), "o")

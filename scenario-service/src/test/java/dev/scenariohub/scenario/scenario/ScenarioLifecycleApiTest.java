@@ -52,8 +52,18 @@ class ScenarioLifecycleApiTest {
 		try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "scenarios")) {
 			org.awaitility.Awaitility.await()
 				.atMost(Duration.ofSeconds(20))
-				.until(() -> tap.records().stream().filter(r -> scenarioId.equals(r.key())).count() >= atLeast);
-			return tap.records().stream().filter(r -> scenarioId.equals(r.key())).toList();
+				.until(() -> tap.records()
+					.stream()
+					.filter(r -> scenarioId.equals(r.key()))
+					.map(r -> EventTap.header(r, "ce_id"))
+					.distinct()
+					.count() >= atLeast);
+			// delivery is at least once: a repeat (same ce_id) is one event
+			java.util.Set<String> seen = new java.util.HashSet<>();
+			return tap.records()
+				.stream()
+				.filter(r -> scenarioId.equals(r.key()) && seen.add(EventTap.header(r, "ce_id")))
+				.toList();
 		}
 	}
 

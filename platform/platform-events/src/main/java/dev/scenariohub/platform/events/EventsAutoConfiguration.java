@@ -58,13 +58,17 @@ public class EventsAutoConfiguration {
 		return new CloudEventPublisher(outboxKafkaTemplate, URI.create(source));
 	}
 
+	/**
+	 * Leases run on the machine's clock, not on the application's (which tests move): a lease is
+	 * about how long a relay may be silent, not about domain time.
+	 */
 	@Bean
-	OutboxRelays outboxRelays(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, EventsProperties properties,
-			Clock clock) {
+	OutboxRelays outboxRelays(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, EventsProperties properties) {
 		List<OutboxRelay> relays = properties.outboxes()
 			.entrySet()
 			.stream()
-			.map(entry -> new OutboxRelay(mongo, publisher, entry.getKey(), entry.getValue(), properties.lease(), clock))
+			.map(entry -> new OutboxRelay(mongo, publisher, entry.getKey(), entry.getValue(), properties.lease(),
+					Clock.systemUTC()))
 			.toList();
 		return new OutboxRelays(relays, properties.sweepInterval(), properties.sweepBatch());
 	}

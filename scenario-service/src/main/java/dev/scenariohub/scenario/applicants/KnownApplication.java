@@ -1,0 +1,31 @@
+package dev.scenariohub.scenario.applicants;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An application as scenario-service knows it from application events (no calls to
+ * enterprise-service): who applied to what, and the proposal reviewers read.
+ *
+ * @param sequence the application version of the last event applied
+ */
+public record KnownApplication(String id, String scenarioId, String enterpriseId, String status, Proposal proposal,
+		Instant submittedAt, long sequence) {
+
+	/** What the reviewers see: the proposal, never the applicant's identity. */
+	public record Proposal(String summary, String technicalApproach, String team, List<OfferedMilestone> milestones,
+			Money requestedFunding, Long requestedComputeGpuHours) {
+	}
+
+	/** A milestone the applicant offers. */
+	public record OfferedMilestone(String title, String deliverable, String dueOn) {
+	}
+
+	/** Money as on the wire. */
+	public record Money(String amount, String currency) {
+	}
+
+	public boolean isLive() {
+		return !"WITHDRAWN".equals(this.status) && !"DRAFT".equals(this.status) && !"CANCELLED".equals(this.status);
+	}
+}

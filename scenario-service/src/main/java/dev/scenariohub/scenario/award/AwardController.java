@@ -1,0 +1,72 @@
+package dev.scenariohub.scenario.award;
+
+import java.util.List;
+
+import dev.scenariohub.platform.web.ValidationProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Awards (officers), objections (applicants during standstill) and their resolution (officers). */
+@RestController
+public class AwardController {
+
+	/** {@code POST /api/v1/scenarios/{id}/award}. */
+	public record AwardRequest(
+			@NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String> applicationIds) {
+	}
+
+	/** {@code POST /api/v1/scenarios/{id}/objections}. */
+	public record ObjectionRequest(@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
+			@NotBlank @Size(max = 5_000) String reason) {
+	}
+
+	/** The award as it stands after the request. */
+	public record AwardView(String scenarioId, Award award) {
+	}
+
+	private final AwardService awards;
+
+	public AwardController(AwardService awards) {
+		this.awards = awards;
+	}
+
+	@PostMapping("/api/v1/scenarios/{id}/award")
+	Mono<AwardView> award(@PathVariable String id, @Valid @RequestBody AwardRequest body,
+			@AuthenticationPrincipal Jwt officer) {
+		ValidationProblem.requireId("id", id);
+		return this.awards.award(id, body.applicationIds(), officer.getSubject()).map(s -> new AwardView(s.id(), s.award()));
+	}
+
+	@PostMapping("/api/v1/scenarios/{id}/objections")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Objection> object(@PathVariable String id, @Valid @RequestBody ObjectionRequest body,
+			@AuthenticationPrincipal Jwt applicant) {
+		ValidationProblem.requireId("id", id);
+		return this.awards.lodge(id, body.applicationId(), body.reason(), applicant.getSubject());
+	}
+
+	@PostMapping("/api/v1/objections/{id}/uphold")
+	Mono<Objection> uphold(@PathVariable String id, @AuthenticationPrincipal Jwt officer) {
+		ValidationProblem.requireId("id", id);
+		return this.awards.resolve(id, true, officer.getSubject());
+	}
+
+	@PostMapping("/api/v1/objections/{id}/dismiss")
+	Mono<Objection> dismiss(@PathVariable String id, @AuthenticationPrincipal Jwt officer) {
+		ValidationProblem.requireId("id", id);
+		return this.awards.resolve(id, false, officer.getSubject());
+	}
+}

@@ -1,0 +1,115 @@
+package dev.scenariohub.scenario.award;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.scenariohub.scenario.applicants.Applicants;
+import dev.scenariohub.scenario.applicants.KnownApplication;
+import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.scenario.program.Programs;
+import dev.scenariohub.scenario.program.Reservation;
+import dev.scenariohub.scenario.scenario.Scenario;
+import dev.scenariohub.scenario.scenario.ScenarioRepository;
+import dev.scenariohub.scenario.scenario.ScenarioState;
+import org.bson.types.ObjectId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Awards reserve the support from the program's pools first, then record the provisional award
+ * on the scenario; if that second write fails the reservation is given back. Upholding an
+ * objection gives it back too.
+ */
+@Service
+public class AwardService {
+
+	private final ScenarioRepository scenarios;
+
+	private final Programs programs;
+
+	private final Applicants applicants;
+
+	private final Clock clock;
+
+	private final Duration standstill;
+
+	public AwardService(ScenarioRepository scenarios, Programs programs, Applicants applicants, Clock clock,
+			@Value("${scenarios.award.standstill:P3D}") Duration standstill) {
+		this.scenarios = scenarios;
+		this.programs = programs;
+		this.applicants = applicants;
+		this.clock = clock;
+		this.standstill = standstill;
+	}
+
+	public Mono<ScenarioState> award(String scenarioId, List<String> applicationIds, String officer) {
+		return Mono.zip(this.scenarios.findById(scenarioId),
+				this.applicants.liveApplicationsOf(scenarioId).map(KnownApplication::id).collect(Collectors.toSet()))
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.flatMap(t -> {
+				Scenario scenario = t.getT1();
+				Set<String> live = t.getT2();
+				// check every rule before reserving anything
+				Awards.propose(scenario, applicationIds, live, this.standstill, this.clock.instant(), officer);
+				long n = applicationIds.size();
+				String awardId = new ObjectId().toHexString();
+				String programId = scenario.state().programId();
+				Reservation reservation = new Reservation(scenarioId, awardId, scenario.state().support().fundingFen() * n,
+						scenario.state().support().computeGpuHours() * n);
+				return this.programs.modify(programId, p -> p.reserve(reservation))
+					.switchIfEmpty(Mono.error(() -> new RuleViolation("program-missing", "the scenario's program does not exist")))
+					.then(this.scenarios
+						.modify(byId(scenarioId), s -> Awards.propose(s, applicationIds, live, this.standstill,
+								this.clock.instant(), officer))
+						// the award was not recorded: give back what this attempt reserved
+						.onErrorResume(error -> this.programs.modify(programId, p -> p.release(scenarioId, awardId))
+							.then(Mono.error(error))));
+			})
+			.map(saved -> saved.state().state());
+	}
+
+	public Mono<Objection> lodge(String scenarioId, String applicationId, String reason, String caller) {
+		String objectionId = new ObjectId().toHexString();
+		return this.applicants.application(applicationId)
+			.filter(a -> a.scenarioId().equals(scenarioId))
+			.switchIfEmpty(Mono.error(() -> RuleViolation.invalid("applicationId", "is not an application of this scenario")))
+			.flatMap(a -> this.applicants.enterprise(a.enterpriseId()))
+			.filter(enterprise -> enterprise.actsFor(caller))
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found",
+					"no application " + applicationId + " of yours in this scenario")))
+			.flatMap(enterprise -> this.scenarios.modify(byId(scenarioId),
+					s -> Awards.lodgeObjection(s, objectionId, applicationId, caller, reason, this.clock.instant())))
+			.map(saved -> objection(saved.state().state(), objectionId));
+	}
+
+	public Mono<Objection> resolve(String objectionId, boolean uphold, String officer) {
+		return this.scenarios
+			.modify(Criteria.where("objections.objectionId").is(objectionId),
+					s -> Awards.resolveObjection(s, objectionId, uphold, officer, this.clock.instant()))
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no objection " + objectionId)))
+			.flatMap(saved -> {
+				ScenarioState s = saved.state().state();
+				Mono<Void> released = uphold && s.award() != null && s.award().status() == AwardStatus.WITHDRAWN
+						? release(s.programId(), s.id()) : Mono.empty();
+				return released.thenReturn(objection(s, objectionId));
+			});
+	}
+
+	private Mono<Void> release(String programId, String scenarioId) {
+		// an upheld objection gives back whatever the scenario's award holds
+		return this.programs.modify(programId, p -> p.release(scenarioId)).then();
+	}
+
+	private static Objection objection(ScenarioState s, String id) {
+		return s.objections().stream().filter(o -> o.objectionId().equals(id)).findFirst().orElseThrow();
+	}
+
+	private static Criteria byId(String scenarioId) {
+		return Criteria.where("_id").is(scenarioId);
+	}
+}

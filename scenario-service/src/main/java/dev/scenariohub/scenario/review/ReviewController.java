@@ -1,0 +1,86 @@
+package dev.scenariohub.scenario.review;
+
+import java.util.List;
+
+import dev.scenariohub.platform.web.ValidationProblem;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Review: officers assign and rank; reviewers declare ties, score and recuse, blind. */
+@RestController
+public class ReviewController {
+
+	private final ReviewService reviews;
+
+	public ReviewController(ReviewService reviews) {
+		this.reviews = reviews;
+	}
+
+	@PutMapping("/api/v1/reviewers/me/affiliations")
+	Mono<Affiliations> declare(@Valid @RequestBody ReviewRequests.DeclareAffiliations body,
+			@AuthenticationPrincipal Jwt reviewer) {
+		return this.reviews.declare(reviewer.getSubject(), body.enterpriseIds(), body.creditCodes());
+	}
+
+	@GetMapping("/api/v1/reviewers/me/affiliations")
+	Mono<Affiliations> affiliations(@AuthenticationPrincipal Jwt reviewer) {
+		return this.reviews.affiliationsOf(reviewer.getSubject());
+	}
+
+	@PostMapping("/api/v1/scenarios/{id}/review-assignments")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<ReviewViews.OfficerAssignment> assign(@PathVariable String id, @Valid @RequestBody ReviewRequests.Assign body,
+			@AuthenticationPrincipal Jwt officer) {
+		ValidationProblem.requireId("id", id);
+		return this.reviews.assign(id, body.applicationId(), body.reviewer(), officer.getSubject());
+	}
+
+	@PostMapping("/api/v1/scenarios/{id}/review-assignments/auto")
+	Mono<List<ReviewViews.OfficerAssignment>> autoAssign(@PathVariable String id,
+			@Valid @RequestBody ReviewRequests.AutoAssign body, @AuthenticationPrincipal Jwt officer) {
+		ValidationProblem.requireId("id", id);
+		return this.reviews.autoAssign(id, body.reviewers().stream().distinct().toList(), body.perApplication(),
+				officer.getSubject());
+	}
+
+	@GetMapping("/api/v1/scenarios/{id}/review-assignments")
+	Mono<List<ReviewViews.OfficerAssignment>> assignments(@PathVariable String id) {
+		ValidationProblem.requireId("id", id);
+		return this.reviews.assignmentsOf(id);
+	}
+
+	@GetMapping("/api/v1/scenarios/{id}/ranking")
+	Mono<List<Ranking.Entry>> ranking(@PathVariable String id) {
+		ValidationProblem.requireId("id", id);
+		return this.reviews.ranking(id);
+	}
+
+	@GetMapping("/api/v1/reviews/assignments")
+	Mono<List<ReviewViews.BlindAssignment>> mine(@AuthenticationPrincipal Jwt reviewer) {
+		return this.reviews.mine(reviewer.getSubject()).collectList();
+	}
+
+	@PostMapping("/api/v1/reviews/assignments/{id}/scores")
+	Mono<ReviewViews.BlindAssignment> score(@PathVariable String id, @Valid @RequestBody ReviewRequests.Scores body,
+			@AuthenticationPrincipal Jwt reviewer) {
+		ValidationProblem.requireId("id", id);
+		return this.reviews.submit(id, reviewer.getSubject(), body.scores(), body.comment());
+	}
+
+	@PostMapping("/api/v1/reviews/assignments/{id}/recuse")
+	Mono<ReviewViews.BlindAssignment> recuse(@PathVariable String id, @Valid @RequestBody ReviewRequests.Recuse body,
+			@AuthenticationPrincipal Jwt reviewer) {
+		ValidationProblem.requireId("id", id);
+		return this.reviews.recuse(id, reviewer.getSubject(), body.reason());
+	}
+}

@@ -1,0 +1,160 @@
+package dev.scenariohub.scenario.review;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.scenariohub.scenario.applicants.Applicants;
+import dev.scenariohub.scenario.applicants.KnownApplication;
+import dev.scenariohub.scenario.applicants.KnownEnterprise;
+import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.scenario.scenario.Scenario;
+import dev.scenariohub.scenario.scenario.ScenarioRepository;
+import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
+
+/** Use cases of blind, conflict-free review. */
+@Service
+public class ReviewService {
+
+	private final ScenarioRepository scenarios;
+
+	private final Applicants applicants;
+
+	private final AffiliationsRepository affiliations;
+
+	private final Clock clock;
+
+	public ReviewService(ScenarioRepository scenarios, Applicants applicants, AffiliationsRepository affiliations,
+			Clock clock) {
+		this.scenarios = scenarios;
+		this.applicants = applicants;
+		this.affiliations = affiliations;
+		this.clock = clock;
+	}
+
+	public Mono<Affiliations> declare(String reviewer, List<String> enterpriseIds, List<String> creditCodes) {
+		return this.affiliations.save(new Affiliations(reviewer, enterpriseIds, creditCodes, this.clock.instant()));
+	}
+
+	public Mono<Affiliations> affiliationsOf(String reviewer) {
+		return this.affiliations.of(reviewer);
+	}
+
+	/** Assigns one reviewer, refusing a conflict of interest. */
+	public Mono<ReviewViews.OfficerAssignment> assign(String scenarioId, String applicationId, String reviewer,
+			String officer) {
+		String assignmentId = new ObjectId().toHexString();
+		return liveApplication(scenarioId, applicationId)
+			.flatMap(application -> Mono.zip(this.affiliations.of(reviewer), enterpriseOf(application))
+				.map(t -> ConflictOfInterest.between(t.getT1(), application, t.getT2().orElse(null))))
+			.flatMap(conflicted -> {
+				if (conflicted) {
+					return Mono.error(new RuleViolation("conflict-of-interest",
+							reviewer + " declared ties to the applicant and cannot review this application"));
+				}
+				return this.scenarios.modify(byId(scenarioId),
+						s -> Reviews.assign(s, assignmentId, applicationId, reviewer, this.clock.instant(), officer));
+			})
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.map(saved -> ReviewViews.OfficerAssignment.of(find(saved.state(), assignmentId)));
+	}
+
+	/** Gives every live application of the scenario {@code perApplication} reviewers from the pool. */
+	public Mono<List<ReviewViews.OfficerAssignment>> autoAssign(String scenarioId, List<String> reviewers,
+			int perApplication, String officer) {
+		return this.applicants.liveApplicationsOf(scenarioId)
+			.flatMap(application -> enterpriseOf(application).map(e -> Tuples.of(application, e)))
+			.collectList()
+			.zipWith(this.affiliations.of(reviewers).collectMap(Affiliations::reviewer))
+			.flatMap(t -> {
+				List<String> applicationIds = t.getT1().stream().map(x -> x.getT1().id()).sorted().toList();
+				Set<String> conflicts = t.getT1()
+					.stream()
+					.flatMap(x -> reviewers.stream()
+						.filter(r -> ConflictOfInterest.between(t.getT2().get(r), x.getT1(), x.getT2().orElse(null)))
+						.map(r -> r + "|" + x.getT1().id()))
+					.collect(Collectors.toSet());
+				return this.scenarios.modify(byId(scenarioId), s -> {
+					Scenario planned = s;
+					for (AutoAssignment.Pair pair : AutoAssignment.plan(applicationIds, reviewers, perApplication,
+							s.state().assignments(), (r, a) -> conflicts.contains(r + "|" + a))) {
+						planned = Reviews.assign(planned, new ObjectId().toHexString(), pair.applicationId(),
+								pair.reviewer(), this.clock.instant(), officer);
+					}
+					return planned;
+				});
+			})
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.map(saved -> saved.state().state().assignments().stream().map(ReviewViews.OfficerAssignment::of).toList());
+	}
+
+	public Mono<List<ReviewViews.OfficerAssignment>> assignmentsOf(String scenarioId) {
+		return this.scenarios.findById(scenarioId)
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.map(s -> s.state().assignments().stream().map(ReviewViews.OfficerAssignment::of).toList());
+	}
+
+	/** A reviewer's own assignments, blind. */
+	public Flux<ReviewViews.BlindAssignment> mine(String reviewer) {
+		return this.scenarios.find(Criteria.where("assignments.reviewer").is(reviewer), 1000)
+			.concatMap(scenario -> Flux.fromIterable(scenario.state().assignments())
+				.filter(a -> a.reviewer().equals(reviewer))
+				.concatMap(a -> this.applicants.application(a.applicationId())
+					.map(app -> java.util.Optional.ofNullable(app.proposal()))
+					.defaultIfEmpty(java.util.Optional.empty())
+					.map(proposal -> new ReviewViews.BlindAssignment(a.assignmentId(), scenario.id(), scenario.state().title(),
+							scenario.state().rubric(), proposal.orElse(null), a.status(), a.scores(), a.comment(),
+							a.assignedAt()))));
+	}
+
+	public Mono<ReviewViews.BlindAssignment> submit(String assignmentId, String reviewer, Map<String, Integer> scores,
+			String comment) {
+		return this.scenarios
+			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
+					s -> Reviews.submit(s, assignmentId, reviewer, scores, comment, this.clock.instant()))
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no assignment " + assignmentId + " of yours")))
+			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
+	}
+
+	public Mono<ReviewViews.BlindAssignment> recuse(String assignmentId, String reviewer, String reason) {
+		return this.scenarios
+			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
+					s -> Reviews.recuse(s, assignmentId, reviewer, reason, this.clock.instant()))
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no assignment " + assignmentId + " of yours")))
+			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
+	}
+
+	public Mono<List<Ranking.Entry>> ranking(String scenarioId) {
+		return this.scenarios.findById(scenarioId)
+			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.map(s -> Ranking.of(s.state()));
+	}
+
+	private Mono<KnownApplication> liveApplication(String scenarioId, String applicationId) {
+		return this.applicants.application(applicationId)
+			.filter(a -> a.scenarioId().equals(scenarioId) && a.isLive())
+			.switchIfEmpty(Mono.error(() -> RuleViolation.invalid("applicationId",
+					"is not a submitted application of this scenario")));
+	}
+
+	private Mono<java.util.Optional<KnownEnterprise>> enterpriseOf(KnownApplication application) {
+		return this.applicants.enterprise(application.enterpriseId())
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty());
+	}
+
+	private static Criteria byId(String scenarioId) {
+		return Criteria.where("_id").is(scenarioId);
+	}
+
+	private static Assignment find(Scenario scenario, String assignmentId) {
+		return scenario.state().assignments().stream().filter(a -> a.assignmentId().equals(assignmentId)).findFirst().orElseThrow();
+	}
+}
