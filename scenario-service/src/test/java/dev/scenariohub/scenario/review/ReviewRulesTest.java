@@ -1,0 +1,152 @@
+package dev.scenariohub.scenario.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.scenariohub.scenario.applicants.KnownApplication;
+import dev.scenariohub.scenario.applicants.KnownEnterprise;
+import dev.scenariohub.scenario.award.AwardStatus;
+import dev.scenariohub.scenario.award.Awards;
+import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.scenario.pilot.PilotEvents;
+import dev.scenariohub.scenario.pilot.Pilots;
+import dev.scenariohub.scenario.scenario.Criterion;
+import dev.scenariohub.scenario.scenario.Scenario;
+import dev.scenariohub.scenario.scenario.ScenarioDraft;
+import dev.scenariohub.scenario.scenario.ScenarioStatus;
+import dev.scenariohub.scenario.scenario.Sector;
+import dev.scenariohub.scenario.scenario.Support;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The review, award and pilot rules, without Spring. */
+class ReviewRulesTest {
+
+	static final Instant NOW = Instant.parse("2026-04-01T08:00:00Z");
+
+	static final List<Criterion> RUBRIC = List.of(new Criterion("feasibility", "Feasibility", 60, List.of()),
+			new Criterion("impact", "Impact", 40, List.of()));
+
+	static Scenario inStatus(ScenarioStatus status) {
+		ScenarioDraft d = new ScenarioDraft("p1", "t", Sector.OTHER, "o", "d", null, List.of(), List.of(),
+				new Support(100_00, 10, null, null), 1, NOW.minusSeconds(7200), NOW.minusSeconds(3600), "Asia/Shanghai", RUBRIC);
+		Scenario draft = Scenario.draft("s1", d, "o", NOW.minusSeconds(9000));
+		return Scenario.of(draft.state().toBuilder().status(status).build(), 5);
+	}
+
+	static Scenario saved(Scenario s) {
+		return Scenario.of(s.state(), s.version() + 1);
+	}
+
+	@Test
+	void aReviewerIsAssignedOnceAndOnlyAfterTheWindowClosed() {
+		assertThatThrownBy(() -> Reviews.assign(inStatus(ScenarioStatus.OPEN), "x1", "a1", "r1", NOW, "o"))
+			.isInstanceOf(RuleViolation.class);
+		Scenario assigned = saved(Reviews.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
+		assertThatThrownBy(() -> Reviews.assign(assigned, "x2", "a1", "r1", NOW, "o")).hasMessageContaining("already");
+	}
+
+	@Test
+	void scoresAreTakenOnlyUnderReviewFromTheAssignedReviewerAndOnlyOnce() {
+		Scenario closed = saved(Reviews.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
+		Map<String, Integer> scores = Map.of("feasibility", 4, "impact", 2);
+		assertThatThrownBy(() -> Reviews.submit(closed, "x1", "r1", scores, null, NOW)).isInstanceOf(RuleViolation.class);
+		Scenario review = saved(closed.startReview("o"));
+		assertThatThrownBy(() -> Reviews.submit(review, "x1", "r2", scores, null, NOW))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("not-found"));
+		assertThatThrownBy(() -> Reviews.submit(review, "x1", "r1", Map.of("feasibility", 4), null, NOW))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("scores"));
+		Scenario submitted = Reviews.submit(review, "x1", "r1", scores, "solid", NOW);
+		ReviewEvents.ReviewChanged event = (ReviewEvents.ReviewChanged) submitted.newEvents().get(0).payload();
+		assertThat(event.score()).isEqualTo(64.0);
+		assertThatThrownBy(() -> Reviews.recuse(saved(submitted), "x1", "r1", "late", NOW)).isInstanceOf(RuleViolation.class);
+	}
+
+	@Test
+	void aConflictIsATieByEnterpriseIdOrByCreditCode() {
+		KnownApplication app = new KnownApplication("a1", "s1", "e1", "SUBMITTED", null, null, 1);
+		KnownEnterprise ent = new KnownEnterprise("e1", "Acme", "91430111MA4L41YT1U", "u1", List.of(), 1);
+		assertThat(ConflictOfInterest.between(new Affiliations("r", List.of("e1"), List.of(), NOW), app, ent)).isTrue();
+		assertThat(ConflictOfInterest.between(new Affiliations("r", List.of(), List.of("91430111MA4L41YT1U"), NOW), app, ent))
+			.isTrue();
+		assertThat(ConflictOfInterest.between(Affiliations.none("r"), app, ent)).isFalse();
+	}
+
+	@Test
+	void automaticAssignmentSkipsConflictsAndSpreadsTheLoad() {
+		List<AutoAssignment.Pair> plan = AutoAssignment.plan(List.of("a1", "a2", "a3"), List.of("r1", "r2", "r3"), 2,
+				List.of(), (reviewer, application) -> reviewer.equals("r1") && application.equals("a1"));
+		assertThat(plan).hasSize(6).doesNotContain(new AutoAssignment.Pair("a1", "r1"));
+		Map<String, Long> load = plan.stream()
+			.collect(java.util.stream.Collectors.groupingBy(AutoAssignment.Pair::reviewer, java.util.stream.Collectors.counting()));
+		assertThat(load.values()).allSatisfy(n -> assertThat(n).isEqualTo(2L));
+		assertThatThrownBy(() -> AutoAssignment.plan(List.of("a1"), List.of("r1", "r2"), 2, List.of(),
+				(r, a) -> r.equals("r2"))).hasMessageContaining("needs 2 more");
+	}
+
+	private static Scenario reviewed() {
+		Scenario s = saved(Reviews.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
+		s = saved(Reviews.assign(s, "x2", "a2", "r1", NOW, "o"));
+		s = saved(s.startReview("o"));
+		s = saved(Reviews.submit(s, "x1", "r1", Map.of("feasibility", 5, "impact", 5), null, NOW));
+		return saved(Reviews.submit(s, "x2", "r1", Map.of("feasibility", 1, "impact", 1), null, NOW));
+	}
+
+	@Test
+	void anAwardNeedsEveryReviewDoneAndRespectsMaxAwards() {
+		Scenario pending = saved(Reviews.assign(saved(inStatus(ScenarioStatus.CLOSED).startReview("o")), "x1", "a1", "r1", NOW, "o"));
+		assertThatThrownBy(() -> Awards.propose(pending, List.of("a1"), Set.of("a1"), Duration.ofDays(3), NOW, "o"))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("reviews-pending"));
+		assertThatThrownBy(() -> Awards.propose(reviewed(), List.of("a1", "a2"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("too-many-awards"));
+		assertThatThrownBy(() -> Awards.propose(reviewed(), List.of("a1"), Set.of(), Duration.ofDays(3), NOW, "o"))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("applicationIds"));
+	}
+
+	@Test
+	void anAwardBecomesFinalOnlyAfterTheStandstillWithNoObjectionPending() {
+		Scenario proposed = saved(Awards.propose(reviewed(), List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		assertThat(Awards.finalizeIfDue(proposed, NOW.plus(Duration.ofDays(2)))).isSameAs(proposed);
+		Scenario objected = saved(Awards.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW.plusSeconds(60)));
+		assertThat(Awards.finalizeIfDue(objected, NOW.plus(Duration.ofDays(4)))).as("pending objection").isSameAs(objected);
+		Scenario dismissed = saved(Awards.resolveObjection(objected, "ob1", false, "o", NOW.plus(Duration.ofDays(4))));
+		Scenario awarded = Awards.finalizeIfDue(dismissed, NOW.plus(Duration.ofDays(4)));
+		assertThat(awarded.status()).isEqualTo(ScenarioStatus.AWARDED);
+		assertThat(awarded.state().award().status()).isEqualTo(AwardStatus.FINAL);
+		assertThatThrownBy(() -> Awards.lodgeObjection(proposed, "ob2", "a2", "u2", "late", NOW.plus(Duration.ofDays(3))))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("no-standstill"));
+	}
+
+	@Test
+	void anUpheldObjectionWithdrawsTheProvisionalAward() {
+		Scenario proposed = saved(Awards.propose(reviewed(), List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		Scenario objected = saved(Awards.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW));
+		Scenario upheld = Awards.resolveObjection(objected, "ob1", true, "o", NOW);
+		assertThat(upheld.state().award().status()).isEqualTo(AwardStatus.WITHDRAWN);
+		assertThat(upheld.status()).isEqualTo(ScenarioStatus.UNDER_REVIEW);
+	}
+
+	@Test
+	void milestoneRemindersAreRaisedOnceEach() {
+		Scenario awarded = Awards.finalizeIfDue(
+				saved(Awards.propose(reviewed(), List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o")),
+				NOW.plus(Duration.ofDays(3)));
+		Scenario piloting = saved(saved(awarded).startPilot("o"));
+		LocalDate due = LocalDate.of(2026, 5, 10);
+		Scenario planned = saved(Pilots.schedule(piloting, "m1", "a1", "Prototype", null, due, "o"));
+		assertThat(Pilots.remind(planned, due.minusDays(4), Period.ofDays(3), NOW)).isSameAs(planned);
+		Scenario soon = saved(Pilots.remind(planned, due.minusDays(3), Period.ofDays(3), NOW));
+		assertThat(soon.state().milestones().get(0).dueSoonRaisedAt()).isNotNull();
+		assertThat(Pilots.remind(soon, due.minusDays(1), Period.ofDays(3), NOW)).isSameAs(soon);
+		Scenario late = Pilots.remind(soon, due.plusDays(1), Period.ofDays(3), NOW);
+		assertThat(late.newEvents()).extracting(e -> e.type()).containsExactly(PilotEvents.OVERDUE);
+		assertThat(Pilots.remind(saved(late), due.plusDays(2), Period.ofDays(3), NOW).newEvents()).isEmpty();
+	}
+}
