@@ -109,7 +109,7 @@ class ReviewAwardPilotApiTest {
 		String a1 = new ObjectId().toHexString();
 		String a2 = new ObjectId().toHexString();
 		enterprise(e1, "Lingnan Pattern AI Co.", CREDIT_CODE_1, "ent-1");
-		enterprise(e2, "Pearl River Vision Ltd.", "91440101MA59UT2X6K", "ent-2");
+		enterprise(e2, "Pearl River Vision Ltd.", "91440101MA59UT2X6L", "ent-2");
 		application(a1, scenarioId, e1, "Sketch-to-pattern assistant");
 		application(a2, scenarioId, e2, "Grading by vision models");
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.applicants.application(a2).blockOptional().isPresent()
