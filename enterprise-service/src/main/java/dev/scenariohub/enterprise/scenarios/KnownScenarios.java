@@ -42,6 +42,15 @@ public class KnownScenarios {
 		return this.model.applyIfNewer(p.scenarioId(), sequence, update);
 	}
 
+	/** A lifecycle step: the status (and the window's end) after it, if the scenario is known. */
+	public Mono<Boolean> applyStatus(String id, long sequence, String status, java.time.Instant closesAt) {
+		Update update = new Update().set("status", status);
+		if (closesAt != null) {
+			update.set("closesAt", closesAt);
+		}
+		return this.model.updateIfNewer(id, sequence, update);
+	}
+
 	public Mono<KnownScenario> findById(String id) {
 		return this.mongo.findById(id, KnownScenario.class, COLLECTION);
 	}

@@ -1,8 +1,11 @@
 package dev.scenariohub.enterprise.scenarios;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.scenariohub.enterprise.application.ApplicationFollower;
+import dev.scenariohub.enterprise.application.ScenarioOutcome;
 import dev.scenariohub.platform.events.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,30 +15,70 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes topic {@code scenarios} into the scenario read model. Runs on the binder's listener
- * thread, so it may wait for MongoDB (bounded); failures are retried by the binder and then go
- * to {@code scenarios.enterprise-service.dlq}.
+ * Consumes topic {@code scenarios}: keeps the scenario read model and moves the scenario's
+ * applications along. An event not newer than what the model holds was handled already (or is a
+ * replay) and changes nothing; applications are moved before the model records the event, so a
+ * crash in between only repeats the (idempotent) moves. Failures are retried by the binder and
+ * then go to {@code scenarios.enterprise-service.dlq}.
  */
 @Configuration
 public class ScenarioEventsConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(ScenarioEventsConsumer.class);
 
-	static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+	static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+	static final String PREFIX = "dev.scenariohub.scenario.";
 
 	@Bean
-	Consumer<Message<byte[]>> scenarioEvents(KnownScenarios scenarios, JsonMapper json) {
+	Consumer<Message<byte[]>> scenarioEvents(KnownScenarios scenarios, ApplicationFollower applications, JsonMapper json) {
 		return message -> {
 			IncomingEvent event = IncomingEvent.from(message);
-			switch (event.type()) {
-				case "dev.scenariohub.scenario.published.v1" -> {
-					boolean applied = scenarios
-						.applyPublished(event.dataAs(json, ScenarioPublishedPayload.class), event.sequence())
-						.block(WRITE_TIMEOUT);
-					log.debug("{} {} seq {} applied={}", event.type(), event.subject(), event.sequence(), applied);
-				}
-				default -> log.debug("Ignoring {} {}", event.type(), event.id());
+			if (!event.type().startsWith(PREFIX)) {
+				log.debug("Ignoring {} {}", event.type(), event.id());
+				return;
 			}
+			KnownScenario known = scenarios.findById(event.subject()).block(WRITE_TIMEOUT);
+			if (known != null && known.sequence() >= event.sequence()) {
+				log.debug("{} {} seq {} already applied", event.type(), event.subject(), event.sequence());
+				return;
+			}
+			String name = event.type().substring(PREFIX.length());
+			if (name.equals("published.v1")) {
+				scenarios.applyPublished(event.dataAs(json, ScenarioPublishedPayload.class), event.sequence())
+					.block(WRITE_TIMEOUT);
+				return;
+			}
+			ScenarioEventPayload payload = event.dataAs(json, ScenarioEventPayload.class);
+			ScenarioOutcome outcome = outcomeOf(name, payload);
+			if (outcome != null) {
+				applications.follow(event.subject(), outcome).block(WRITE_TIMEOUT);
+			}
+			if (name.equals("updated.v1") && payload.scenario() != null) {
+				scenarios.applyPublished(payload.scenario(), event.sequence()).block(WRITE_TIMEOUT);
+			}
+			else if (payload.status() != null) {
+				scenarios.applyStatus(event.subject(), event.sequence(), payload.status(), payload.closesAt())
+					.block(WRITE_TIMEOUT);
+			}
+		};
+	}
+
+	static ScenarioOutcome outcomeOf(String name, ScenarioEventPayload p) {
+		return switch (name) {
+			case "updated.v1" -> Boolean.TRUE.equals(p.material())
+					? new ScenarioOutcome(ScenarioOutcome.Kind.MATERIAL_CHANGE, Set.of(),
+							"the scenario changed materially; re-confirm before the deadline")
+					: null;
+			case "review-started.v1" -> new ScenarioOutcome(ScenarioOutcome.Kind.REVIEW_STARTED, Set.of(), null);
+			case "award-proposed.v1" -> new ScenarioOutcome(ScenarioOutcome.Kind.AWARD_PROPOSED,
+					Set.copyOf(p.applicationIds() == null ? java.util.List.of() : p.applicationIds()), null);
+			case "awarded.v1" -> new ScenarioOutcome(ScenarioOutcome.Kind.AWARDED,
+					p.winners() == null ? Set.of()
+							: p.winners().stream().map(ScenarioEventPayload.Winner::applicationId).collect(java.util.stream.Collectors.toSet()),
+					null);
+			case "cancelled.v1" -> new ScenarioOutcome(ScenarioOutcome.Kind.CANCELLED, Set.of(), p.reason());
+			default -> null;
 		};
 	}
 }

@@ -25,7 +25,8 @@ public record KnownApplication(String id, String scenarioId, String enterpriseId
 	public record Money(String amount, String currency) {
 	}
 
+	/** Submitted and still in the running: reviewable and awardable. */
 	public boolean isLive() {
-		return !"WITHDRAWN".equals(this.status) && !"DRAFT".equals(this.status) && !"CANCELLED".equals(this.status);
+		return java.util.Set.of("SUBMITTED", "UNDER_REVIEW", "SHORTLISTED", "AWARDED").contains(this.status);
 	}
 }

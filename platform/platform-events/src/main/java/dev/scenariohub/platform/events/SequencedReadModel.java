@@ -26,6 +26,17 @@ public final class SequencedReadModel {
 	}
 
 	/**
+	 * Changes an existing document only (a partial state cannot start a model).
+	 * @return true when the update was applied, false when the document is missing or not older
+	 */
+	public Mono<Boolean> updateIfNewer(String id, long sequence, Update update) {
+		Query older = Query.query(Criteria.where("_id").is(id)
+			.orOperator(Criteria.where(SEQUENCE).lt(sequence), Criteria.where(SEQUENCE).exists(false)));
+		return this.mongo.updateFirst(older, update.set(SEQUENCE, sequence), this.collection)
+			.map(result -> result.getModifiedCount() > 0);
+	}
+
+	/**
 	 * @return true when the update was applied, false when the model already had this or a newer
 	 * sequence
 	 */

@@ -1,0 +1,137 @@
+package dev.scenariohub.enterprise.enterprise;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.scenariohub.enterprise.common.RuleViolation;
+import dev.scenariohub.platform.events.PendingEvent;
+
+/** The enterprise aggregate: registration, changes, members and verification. */
+public final class Enterprise {
+
+	static final int MAX_MEMBERS = 50;
+
+	private final EnterpriseState state;
+
+	private final long version;
+
+	private final List<PendingEvent> newEvents;
+
+	private Enterprise(EnterpriseState state, long version, List<PendingEvent> newEvents) {
+		this.state = state;
+		this.version = version;
+		this.newEvents = newEvents;
+	}
+
+	public static Enterprise of(EnterpriseState state, long version) {
+		return new Enterprise(state, version, List.of());
+	}
+
+	/**
+	 * A new enterprise, PENDING verification. A well-formed code that fails its checksum is taken
+	 * only when the applicant says so; it then needs an officer's audited override before verification.
+	 */
+	public static Enterprise register(String id, EnterpriseDraft d, String owner, Instant now) {
+		CreditCode.Problem problem = CreditCode.problemWith(d.creditCode());
+		boolean checksumFails = problem == CreditCode.Problem.WRONG_CHECK_CHARACTER;
+		if (problem != null && !(checksumFails && d.creditCodeChecksumFails())) {
+			throw RuleViolation.invalid("creditCode", switch (problem) {
+				case WRONG_LENGTH -> "must be 18 characters";
+				case INVALID_CHARACTER -> "may only contain 0-9 and the capitals A-H J-N P-R T U W-Y";
+				case WRONG_CHECK_CHARACTER -> "has a wrong check character; if the code is nonetheless real, "
+						+ "register with creditCodeChecksumFails: true and an officer will audit it";
+			});
+		}
+		EnterpriseState state = new EnterpriseState(id, d.name(), d.creditCode(), d.category(), d.district(),
+				d.capabilities(), d.coreTechnologies(), d.contact(), EnterpriseStatus.PENDING, owner, List.of(),
+				checksumFails, null, null, now);
+		return new Enterprise(state, 0, List.of(EnterpriseEvents.of(EnterpriseEvents.REGISTERED, state, owner)));
+	}
+
+	/** Applies the fields that are not null; a verified enterprise stays verified. */
+	public Enterprise change(EnterpriseDraft c, String actor) {
+		EnterpriseState s = this.state;
+		EnterpriseState next = new EnterpriseState(s.id(), or(c.name(), s.name()), s.creditCode(),
+				or(c.category(), s.category()), or(c.district(), s.district()), or(c.capabilities(), s.capabilities()),
+				or(c.coreTechnologies(), s.coreTechnologies()), or(c.contact(), s.contact()), s.status(), s.owner(),
+				s.members(), s.creditCodeChecksumFails(), s.creditCodeOverride(), s.rejectionReason(), s.createdAt());
+		if (next.equals(s)) {
+			return this;
+		}
+		return next(next, EnterpriseEvents.UPDATED, actor);
+	}
+
+	public Enterprise addMember(String sub, String actor) {
+		if (this.state.actsFor(sub)) {
+			return this;
+		}
+		if (this.state.members().size() >= MAX_MEMBERS) {
+			throw new RuleViolation("too-many-members", "an enterprise has at most " + MAX_MEMBERS + " members");
+		}
+		List<String> members = new ArrayList<>(this.state.members());
+		members.add(sub);
+		return next(with(this.state.status(), members, this.state.creditCodeOverride(), this.state.rejectionReason()),
+				EnterpriseEvents.UPDATED, actor);
+	}
+
+	public Enterprise overrideCreditCode(String reason, String officer, Instant now) {
+		if (!this.state.creditCodeChecksumFails()) {
+			throw new RuleViolation("override-not-needed", "this enterprise's credit code passes its checksum");
+		}
+		return next(with(this.state.status(), this.state.members(), new EnterpriseState.Override(officer, reason, now),
+				this.state.rejectionReason()), EnterpriseEvents.UPDATED, officer);
+	}
+
+	public Enterprise verify(String officer) {
+		if (this.state.status() == EnterpriseStatus.VERIFIED) {
+			throw RuleViolation.illegalTransition(this.state.status(), "this enterprise is already VERIFIED");
+		}
+		if (this.state.creditCodeChecksumFails() && this.state.creditCodeOverride() == null) {
+			throw new RuleViolation("credit-code-unaudited",
+					"the credit code fails its checksum; register an audited override before verifying");
+		}
+		return next(with(EnterpriseStatus.VERIFIED, this.state.members(), this.state.creditCodeOverride(), null),
+				EnterpriseEvents.VERIFIED, officer);
+	}
+
+	public Enterprise reject(String reason, String officer) {
+		if (this.state.status() == EnterpriseStatus.REJECTED) {
+			throw RuleViolation.illegalTransition(this.state.status(), "this enterprise is already REJECTED");
+		}
+		return next(with(EnterpriseStatus.REJECTED, this.state.members(), this.state.creditCodeOverride(), reason),
+				EnterpriseEvents.REJECTED, officer);
+	}
+
+	private EnterpriseState with(EnterpriseStatus status, List<String> members, EnterpriseState.Override override,
+			String rejectionReason) {
+		EnterpriseState s = this.state;
+		return new EnterpriseState(s.id(), s.name(), s.creditCode(), s.category(), s.district(), s.capabilities(),
+				s.coreTechnologies(), s.contact(), status, s.owner(), members, s.creditCodeChecksumFails(), override,
+				rejectionReason, s.createdAt());
+	}
+
+	private Enterprise next(EnterpriseState next, dev.scenariohub.platform.events.EventType type, String actor) {
+		return new Enterprise(next, this.version, List.of(EnterpriseEvents.of(type, next, actor)));
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return value != null ? value : fallback;
+	}
+
+	public EnterpriseState state() {
+		return this.state;
+	}
+
+	public long version() {
+		return this.version;
+	}
+
+	public List<PendingEvent> newEvents() {
+		return this.newEvents;
+	}
+
+	public String id() {
+		return this.state.id();
+	}
+}

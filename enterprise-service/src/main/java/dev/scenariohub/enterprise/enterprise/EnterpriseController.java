@@ -1,0 +1,130 @@
+package dev.scenariohub.enterprise.enterprise;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.events.HistoryEntry;
+import dev.scenariohub.platform.web.Cursors;
+import dev.scenariohub.platform.web.ETags;
+import dev.scenariohub.platform.web.IdempotencyKeys;
+import dev.scenariohub.platform.web.Page;
+import dev.scenariohub.platform.web.ValidationProblem;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/** HTTP for enterprises: register, read, change, members, verification. */
+@RestController
+@RequestMapping("/api/v1/enterprises")
+public class EnterpriseController {
+
+	private final EnterpriseService enterprises;
+
+	private final IdempotencyKeys idempotency;
+
+	public EnterpriseController(EnterpriseService enterprises, IdempotencyKeys idempotency) {
+		this.enterprises = enterprises;
+		this.idempotency = idempotency;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<EnterpriseView>> register(@Valid @RequestBody EnterpriseRequests.Register request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller) {
+		return this.idempotency.once(caller.getName(), idempotencyKey, request, EnterpriseView.class,
+				() -> this.enterprises.register(request, caller.getName())
+					.map(view -> ResponseEntity.created(URI.create("/api/v1/enterprises/" + view.id()))
+						.eTag(ETags.of(view.version()))
+						.body(view)));
+	}
+
+	@GetMapping
+	Mono<Page<EnterpriseView>> list(@RequestParam(required = false) EnterpriseStatus status,
+			@RequestParam(required = false) EnterpriseCategory category,
+			@RequestParam(required = false) String capability, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+			Authentication caller) {
+		if (q != null && (q.isBlank() || q.length() > 100)) {
+			throw ValidationProblem.of("q", "must be 1 to 100 characters");
+		}
+		if (capability != null && !capability.matches(EnterpriseRequests.TAG)) {
+			throw ValidationProblem.of("capability", EnterpriseRequests.TAG_MESSAGE);
+		}
+		int size = Cursors.limit(limit);
+		EnterpriseFilter filter = new EnterpriseFilter(status, category, capability, q == null ? null : q.strip());
+		return this.enterprises.list(filter, Caller.of(caller), Cursors.decode(cursor), size + 1)
+			.collectList()
+			.map(fetched -> Page.of(fetched, size, EnterpriseView::id, next -> UriComponentsBuilder
+				.fromPath("/api/v1/enterprises")
+				.queryParamIfPresent("status", Optional.ofNullable(status))
+				.queryParamIfPresent("category", Optional.ofNullable(category))
+				.queryParamIfPresent("capability", Optional.ofNullable(capability))
+				.queryParamIfPresent("q", Optional.ofNullable(q))
+				.queryParam("limit", size)
+				.queryParam("cursor", next)
+				.encode()
+				.build()
+				.toUriString()));
+	}
+
+	@GetMapping("/{id}")
+	Mono<ResponseEntity<EnterpriseView>> get(@PathVariable String id, Authentication caller) {
+		return this.enterprises.visible(id, Caller.of(caller))
+			.map(e -> withETag(EnterpriseView.of(e.state(), e.version())));
+	}
+
+	@GetMapping("/{id}/history")
+	Mono<List<HistoryEntry>> history(@PathVariable String id, Authentication caller) {
+		return this.enterprises.history(id, Caller.of(caller));
+	}
+
+	@PatchMapping("/{id}")
+	Mono<ResponseEntity<EnterpriseView>> patch(@PathVariable String id, @Valid @RequestBody EnterpriseRequests.Patch patch,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication caller) {
+		return this.enterprises.change(id, ifMatch, patch, Caller.of(caller)).map(EnterpriseController::withETag);
+	}
+
+	@PostMapping("/{id}/members")
+	Mono<ResponseEntity<EnterpriseView>> addMember(@PathVariable String id,
+			@Valid @RequestBody EnterpriseRequests.Member body, Authentication caller) {
+		return this.enterprises.addMember(id, body.sub(), Caller.of(caller)).map(EnterpriseController::withETag);
+	}
+
+	@PostMapping("/{id}/verify")
+	Mono<ResponseEntity<EnterpriseView>> verify(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication officer) {
+		return this.enterprises.decide(id, ifMatch, Caller.of(officer), e -> e.verify(officer.getName()))
+			.map(EnterpriseController::withETag);
+	}
+
+	@PostMapping("/{id}/reject")
+	Mono<ResponseEntity<EnterpriseView>> reject(@PathVariable String id, @Valid @RequestBody EnterpriseRequests.Reason body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication officer) {
+		return this.enterprises.decide(id, ifMatch, Caller.of(officer), e -> e.reject(body.reason(), officer.getName()))
+			.map(EnterpriseController::withETag);
+	}
+
+	@PostMapping("/{id}/credit-code-override")
+	Mono<ResponseEntity<EnterpriseView>> overrideCreditCode(@PathVariable String id,
+			@Valid @RequestBody EnterpriseRequests.Reason body, Authentication officer) {
+		return this.enterprises.decide(id, null, Caller.of(officer),
+				e -> e.overrideCreditCode(body.reason(), officer.getName(), this.enterprises.clock().instant()))
+			.map(EnterpriseController::withETag);
+	}
+
+	private static ResponseEntity<EnterpriseView> withETag(EnterpriseView view) {
+		return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+	}
+}

@@ -1,0 +1,6 @@
+package dev.scenariohub.enterprise.enterprise;
+
+/** Verification status of an enterprise. */
+public enum EnterpriseStatus {
+	PENDING, VERIFIED, REJECTED
+}
