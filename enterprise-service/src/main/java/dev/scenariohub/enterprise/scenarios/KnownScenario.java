@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param sequence the scenario version of the last event applied
  */
-public record KnownScenario(String id, String title, String sector, String demandOwner, String requirements,
+public record KnownScenario(String id, String title, String sector, String demandOwner, String description,
+		String requirements,
 		List<String> requiredCapabilities, List<String> eligibleCategories, Support support, int maxAwards,
 		Instant opensAt, Instant closesAt, String timeZone, String status, long sequence) {
 

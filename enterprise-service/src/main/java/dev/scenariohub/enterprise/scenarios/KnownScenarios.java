@@ -30,6 +30,7 @@ public class KnownScenarios {
 		Update update = new Update().set("title", p.title())
 			.set("sector", p.sector())
 			.set("demandOwner", p.demandOwner())
+			.set("description", p.description())
 			.set("requirements", p.requirements())
 			.set("requiredCapabilities", p.requiredCapabilities())
 			.set("eligibleCategories", p.eligibleCategories())

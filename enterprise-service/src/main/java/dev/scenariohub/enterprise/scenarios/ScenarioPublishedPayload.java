@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScenarioPublishedPayload(String scenarioId, String title, String sector, String demandOwner,
-		String requirements, List<String> requiredCapabilities, List<String> eligibleCategories,
+		String description, String requirements, List<String> requiredCapabilities, List<String> eligibleCategories,
 		KnownScenario.Support support, int maxAwards, Instant opensAt, Instant closesAt, String timeZone,
 		String status) {
 }

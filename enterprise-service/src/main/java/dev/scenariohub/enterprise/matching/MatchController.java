@@ -1,0 +1,42 @@
+package dev.scenariohub.enterprise.matching;
+
+import java.util.List;
+
+import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.web.ApiException;
+import dev.scenariohub.platform.web.Cursors;
+import dev.scenariohub.platform.web.ValidationProblem;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /api/v1/matches?enterpriseId=…} or {@code ?scenarioId=…} (officers). */
+@RestController
+public class MatchController {
+
+	private final MatchingService matching;
+
+	public MatchController(MatchingService matching) {
+		this.matching = matching;
+	}
+
+	@GetMapping("/api/v1/matches")
+	Mono<List<MatchingService.Match>> matches(@RequestParam(required = false) String enterpriseId,
+			@RequestParam(required = false) String scenarioId, @RequestParam(required = false) Integer limit,
+			Authentication authentication) {
+		int size = Cursors.limit(limit);
+		Caller caller = Caller.of(authentication);
+		if ((enterpriseId == null) == (scenarioId == null)) {
+			throw ValidationProblem.of("enterpriseId", "give exactly one of enterpriseId and scenarioId");
+		}
+		if (enterpriseId != null) {
+			return this.matching.scenariosFor(ValidationProblem.requireId("enterpriseId", enterpriseId), caller, size);
+		}
+		if (!caller.officer()) {
+			throw ApiException.forbidden("only officers match enterprises to a scenario");
+		}
+		return this.matching.enterprisesFor(ValidationProblem.requireId("scenarioId", scenarioId), size);
+	}
+}
