@@ -57,6 +57,14 @@ public class Inbox {
 		return this.mongo.find(query, Notification.class, COLLECTION);
 	}
 
+	/** A recipient's notifications created at or after an instant, oldest first (for the live stream). */
+	public Flux<Notification> since(String recipient, Instant from, int limit) {
+		Query query = Query.query(Criteria.where("recipient").is(recipient).and("createdAt").gte(from))
+			.with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id")))
+			.limit(limit);
+		return this.mongo.find(query, Notification.class, COLLECTION);
+	}
+
 	/** @return whether the recipient has such a notification */
 	public Mono<Boolean> markRead(String id, String recipient, Instant now) {
 		Query own = Query.query(Criteria.where("_id").is(id).and("recipient").is(recipient));

@@ -44,10 +44,7 @@ class ScenarioPublishedNotificationTest {
 	}
 
 	private RecordMetadata publish(String eventId, String scenarioId, String sector, String capability) {
-		String data = """
-				{"scenarioId":"%s","title":"Drone parcel lockers","sector":"%s","demandOwner":"Haizhu Post",
-				 "requiredCapabilities":["%s"],"closesAt":"2026-04-01T02:00:00Z","timeZone":"Asia/Shanghai"}
-				""".formatted(scenarioId, sector, capability);
+		String data = Events.published(scenarioId, sector, capability);
 		OutboxEvent event = new OutboxEvent(eventId, "dev.scenariohub.scenario.published.v1", scenarioId, 2,
 				Instant.now(), data);
 		return this.kafka

@@ -1,0 +1,89 @@
+package dev.scenariohub.notification.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code GET /api/v1/notifications/stream}: the caller's notifications as Server-Sent Events.
+ * Each event's id is its position ({@code createdAtMillis:notificationId}); reconnecting with
+ * {@code Last-Event-ID} replays what was missed. The stream looks for new notifications every
+ * {@code notifications.stream.poll} (so it works whichever replica stored them), sends a
+ * heartbeat comment when idle, and drops a client that does not keep up (bounded buffer).
+ */
+@RestController
+public class NotificationStream {
+
+	private static final Pattern POSITION = Pattern.compile("(\\d{1,15}):([0-9a-f]{24})");
+
+	static final Duration LOOK_BACK = Duration.ofSeconds(2);
+
+	static final int RECENT = 1000;
+
+	private final Inbox inbox;
+
+	private final Duration poll;
+
+	private final Duration heartbeat;
+
+	private final int buffer;
+
+	public NotificationStream(Inbox inbox, @Value("${notifications.stream.poll:PT0.5S}") Duration poll,
+			@Value("${notifications.stream.heartbeat:PT15S}") Duration heartbeat,
+			@Value("${notifications.stream.buffer:256}") int buffer) {
+		this.inbox = inbox;
+		this.poll = poll;
+		this.heartbeat = heartbeat;
+		this.buffer = buffer;
+	}
+
+	@GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Notification>> stream(@AuthenticationPrincipal Jwt caller,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		String recipient = caller.getSubject();
+		var matcher = lastEventId == null ? null : POSITION.matcher(lastEventId.trim());
+		Instant start = matcher != null && matcher.matches() ? Instant.ofEpochMilli(Long.parseLong(matcher.group(1)))
+				: Instant.now();
+		Set<String> sent = new LinkedHashSet<>();
+		if (matcher != null && matcher.matches()) {
+			sent.add(matcher.group(2));
+		}
+		AtomicReference<Instant> last = new AtomicReference<>(start);
+		Flux<ServerSentEvent<Notification>> notifications = Flux.interval(Duration.ZERO, this.poll)
+			.onBackpressureDrop()
+			.concatMap(tick -> this.inbox.since(recipient, last.get().minus(LOOK_BACK), 200)
+				.filter(n -> !n.createdAt().isBefore(start) && remember(sent, n.id())), 1)
+			.doOnNext(n -> last.accumulateAndGet(n.createdAt(), (a, b) -> a.isAfter(b) ? a : b))
+			.map(n -> ServerSentEvent.builder(n).id(n.createdAt().toEpochMilli() + ":" + n.id()).event("notification").build());
+		Flux<ServerSentEvent<Notification>> heartbeats = Flux.interval(this.heartbeat)
+			.map(tick -> ServerSentEvent.<Notification>builder().comment("heartbeat").build());
+		return Flux.merge(notifications, heartbeats).onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR);
+	}
+
+	/** Keeps the ids sent lately, so the look-back never sends one twice; false when seen. */
+	private static boolean remember(Set<String> sent, String id) {
+		synchronized (sent) {
+			if (!sent.add(id)) {
+				return false;
+			}
+			if (sent.size() > RECENT) {
+				sent.remove(sent.iterator().next());
+			}
+			return true;
+		}
+	}
+}
