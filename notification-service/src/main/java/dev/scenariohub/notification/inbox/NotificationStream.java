@@ -71,7 +71,10 @@ public class NotificationStream {
 			.map(n -> ServerSentEvent.builder(n).id(n.createdAt().toEpochMilli() + ":" + n.id()).event("notification").build());
 		Flux<ServerSentEvent<Notification>> heartbeats = Flux.interval(this.heartbeat)
 			.map(tick -> ServerSentEvent.<Notification>builder().comment("heartbeat").build());
-		return Flux.merge(notifications, heartbeats).onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR);
+		// a first comment opens the response at once, so clients and proxies see the stream is up
+		ServerSentEvent<Notification> connected = ServerSentEvent.<Notification>builder().comment("connected").build();
+		return Flux.concat(Flux.just(connected), Flux.merge(notifications, heartbeats))
+			.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR);
 	}
 
 	/** Keeps the ids sent lately, so the look-back never sends one twice; false when seen. */

@@ -1,0 +1,70 @@
+package dev.scenariohub.notification.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.scenariohub.platform.test.ApiClients;
+import dev.scenariohub.platform.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class NotificationStreamTest {
+
+	@Autowired
+	Inbox inbox;
+
+	WebTestClient web;
+
+	@Autowired
+	void bind(ApplicationContext context) {
+		this.web = ApiClients.anonymous(context);
+	}
+
+	private Notification notification(String recipient, String title) {
+		return new Notification(new org.bson.types.ObjectId().toHexString(), recipient, "dev.scenariohub.scenario.closed.v1",
+				title, "body", "/api/v1/scenarios/x", UUID.randomUUID().toString(), "zh-CN", Instant.now(), null);
+	}
+
+	private Flux<ServerSentEvent<Notification>> stream(String sub, String lastEventId) {
+		WebTestClient.RequestHeadersSpec<?> request = ApiClients.as(this.web, sub, "enterprise").get()
+			.uri("/api/v1/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM);
+		if (lastEventId != null) {
+			request = request.header("Last-Event-ID", lastEventId);
+		}
+		return request.exchange().expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Notification>>() {
+			}).getResponseBody().filter(e -> e.data() != null);
+	}
+
+	@Test
+	void aNewNotificationArrivesWithinASecondAndAReconnectReplaysWhatWasMissed() {
+		String sub = "stream-" + UUID.randomUUID();
+		Flux<ServerSentEvent<Notification>> live = stream(sub, null);
+		long[] storedAt = new long[1];
+		ServerSentEvent<Notification> first = live.doOnSubscribe(s -> {
+			storedAt[0] = System.nanoTime();
+			this.inbox.deliver(notification(sub, "first")).subscribe();
+		}).blockFirst(Duration.ofSeconds(5));
+		long latency = Duration.ofNanos(System.nanoTime() - storedAt[0]).toMillis();
+		assertThat(first.data().title()).isEqualTo("first");
+		assertThat(latency).as("milliseconds from store to stream").isLessThan(1000);
+
+		// missed while disconnected
+		this.inbox.deliver(notification(sub, "second")).block();
+		this.inbox.deliver(notification(sub, "third")).block();
+		StepVerifier.create(stream(sub, first.id()).map(e -> e.data().title()).take(2))
+			.expectNext("second", "third")
+			.verifyComplete();
+	}
+}
