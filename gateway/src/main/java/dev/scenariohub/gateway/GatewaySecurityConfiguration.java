@@ -26,7 +26,10 @@ public class GatewaySecurityConfiguration {
 		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
 			.pathMatchers(HttpMethod.OPTIONS, "/api/**")
 			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*", "/api/v1/feed", "/api/v1/feed/**")
+			.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*", "/api/v1/programs", "/api/v1/programs/*",
+					"/api/v1/feed", "/api/v1/feed/**")
+			.permitAll()
+			.pathMatchers("/api/v1/notifications/unsubscribe")
 			.permitAll()
 			.pathMatchers("/api/v1/**", "/fallback/**")
 			.authenticated());

@@ -106,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
 		services.add(startService("enterprise-service", jars, this.config.enterprisePort(), Map.of()));
 		services.add(startService("notification-service", jars, this.config.notificationPort(),
 				Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(this.config.smtpPort()),
-						"NOTIFICATIONS_OFFICERS", "demo-officer")));
+						"NOTIFICATIONS_OFFICERS", "demo-officer", "NOTIFICATIONS_WEBHOOKS_ALLOWLOOPBACK", "true",
+						"PUBLIC_BASE_URL", this.config.gatewayUrl())));
 		join(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)));
 
 		Map<String, String> gatewayEnv = new HashMap<>(commonEnv(this.config.gatewayPort()));

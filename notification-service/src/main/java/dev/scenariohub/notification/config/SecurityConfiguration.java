@@ -21,6 +21,8 @@ public class SecurityConfiguration {
 		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
 			.pathMatchers(HttpMethod.GET, "/api/v1/feed", "/api/v1/feed/**")
 			.permitAll()
+			.pathMatchers("/api/v1/notifications/unsubscribe")
+			.permitAll()
 			.pathMatchers("/api/v1/**")
 			.authenticated());
 	}

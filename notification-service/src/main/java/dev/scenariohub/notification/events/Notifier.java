@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.scenariohub.notification.inbox.Inbox;
 import dev.scenariohub.notification.inbox.Notification;
 import dev.scenariohub.notification.inbox.NotificationIds;
+import dev.scenariohub.notification.delivery.DeliveryPlanner;
 import dev.scenariohub.notification.preferences.PreferencesRepository;
 import dev.scenariohub.platform.events.IncomingEvent;
 import java.time.Clock;
@@ -27,11 +28,14 @@ public class Notifier {
 
 	private final PreferencesRepository preferences;
 
+	private final DeliveryPlanner deliveries;
+
 	private final Clock clock;
 
-	public Notifier(Inbox inbox, PreferencesRepository preferences, Clock clock) {
+	public Notifier(Inbox inbox, PreferencesRepository preferences, DeliveryPlanner deliveries, Clock clock) {
 		this.inbox = inbox;
 		this.preferences = preferences;
+		this.deliveries = deliveries;
 		this.clock = clock;
 	}
 
@@ -40,12 +44,12 @@ public class Notifier {
 		String family = Templates.familyOf(event.type());
 		return Flux.fromIterable(new LinkedHashSet<>(recipients))
 			.flatMap(recipient -> this.preferences.of(recipient).flatMap(p -> {
-				if (!p.wants(family, INBOX)) {
-					return Mono.just(false);
-				}
 				Templates.Text text = Templates.render(family, p.locale(), params);
-				return this.inbox.deliver(new Notification(NotificationIds.of(event.id(), recipient, INBOX), recipient,
-						event.type(), text.title(), text.body(), link, event.id(), p.locale(), this.clock.instant(), null));
+				Mono<Boolean> inbox = !p.wants(family, INBOX) ? Mono.just(false)
+						: this.inbox.deliver(new Notification(NotificationIds.of(event.id(), recipient, INBOX), recipient,
+								event.type(), text.title(), text.body(), link, event.id(), p.locale(), this.clock.instant(),
+								null));
+				return inbox.flatMap(stored -> this.deliveries.plan(event, recipient, p, text).thenReturn(stored));
 			}))
 			.filter(Boolean::booleanValue)
 			.count();

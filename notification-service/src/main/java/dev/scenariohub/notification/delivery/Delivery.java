@@ -1,0 +1,23 @@
+package dev.scenariohub.notification.delivery;
+
+import java.time.Instant;
+
+/**
+ * One notification on its way out over a channel that can fail: a webhook call or an e-mail.
+ * Its id is derived from (event id, recipient, channel and target), so an event seen twice is
+ * delivered once; the same id is the Standard Webhooks {@code webhook-id} on every attempt.
+ *
+ * @param target   the webhook id, or the e-mail address
+ * @param subject  e-mail subject (e-mail only)
+ * @param body     the webhook body (the CloudEvent, structured JSON) or the e-mail text
+ * @param family   the event family, for the unsubscribe link
+ */
+public record Delivery(String id, DeliveryChannel channel, String recipient, String target, String eventId,
+		String eventType, String family, String subject, String body, DeliveryStatus status, int attempts,
+		Instant nextAttemptAt, String lastError, Instant createdAt, Instant doneAt) {
+
+	Delivery attempted(DeliveryStatus status, int attempts, Instant nextAttemptAt, String error, Instant doneAt) {
+		return new Delivery(this.id, this.channel, this.recipient, this.target, this.eventId, this.eventType,
+				this.family, this.subject, this.body, status, attempts, nextAttemptAt, error, this.createdAt, doneAt);
+	}
+}

@@ -1,0 +1,6 @@
+package dev.scenariohub.notification.delivery;
+
+/** Where a delivery stands. */
+public enum DeliveryStatus {
+	PENDING, DELIVERED, FAILED
+}

@@ -1,0 +1,109 @@
+package dev.scenariohub.notification.webhook;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import dev.scenariohub.notification.delivery.Delivery;
+import dev.scenariohub.notification.delivery.DeliveryPlanner;
+import dev.scenariohub.platform.events.EventType;
+import dev.scenariohub.platform.web.ApiException;
+import dev.scenariohub.platform.web.ValidationProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.bson.types.ObjectId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The caller's webhooks. */
+@RestController
+@RequestMapping("/api/v1/webhooks")
+public class WebhookController {
+
+	/** {@code POST /api/v1/webhooks}. */
+	public record CreateWebhook(@NotBlank @Size(max = 2_000) String url,
+			@Size(max = 50) List<@NotNull @Size(max = 100) String> eventTypes) {
+	}
+
+	/** A webhook as listed: never with its secret. */
+	public record WebhookView(String id, String url, List<String> eventTypes, java.time.Instant createdAt) {
+		static WebhookView of(Webhook w) {
+			return new WebhookView(w.id(), w.url(), w.eventTypes(), w.createdAt());
+		}
+	}
+
+	private final Webhooks webhooks;
+
+	private final UrlGuard guard;
+
+	private final DeliveryPlanner planner;
+
+	private final Clock clock;
+
+	public WebhookController(Webhooks webhooks, UrlGuard guard, DeliveryPlanner planner, Clock clock) {
+		this.webhooks = webhooks;
+		this.guard = guard;
+		this.planner = planner;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<Webhook>> create(@Valid @RequestBody CreateWebhook body, @AuthenticationPrincipal Jwt caller) {
+		List<String> types = body.eventTypes() == null ? List.of() : body.eventTypes();
+		for (String type : types) {
+			try {
+				EventType.parse(type);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ValidationProblem.of("eventTypes", "'" + type + "' is not a ScenarioHub event type");
+			}
+		}
+		return Mono.fromCallable(() -> this.guard.check(body.url()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(uri -> this.webhooks.insert(new Webhook(new ObjectId().toHexString(), caller.getSubject(),
+					uri.toString(), types, Signature.newSecret(), this.clock.instant())))
+			.map(saved -> ResponseEntity.created(URI.create("/api/v1/webhooks/" + saved.id())).body(saved));
+	}
+
+	@GetMapping
+	Mono<List<WebhookView>> list(@AuthenticationPrincipal Jwt caller) {
+		return this.webhooks.ownedBy(caller.getSubject()).map(WebhookView::of).collectList();
+	}
+
+	@DeleteMapping("/{id}")
+	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+		ValidationProblem.requireId("id", id);
+		return this.webhooks.delete(id, caller.getSubject())
+			.flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
+					: Mono.error(ApiException.notFound("Webhook", id)));
+	}
+
+	@GetMapping("/{id}/deliveries")
+	Mono<List<Delivery>> deliveries(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+		return own(id, caller).flatMap(webhook -> this.planner.deliveriesOf(webhook.id()).collectList());
+	}
+
+	@PostMapping("/{id}/ping")
+	Mono<ResponseEntity<Void>> ping(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+		return own(id, caller).flatMap(this.planner::ping).thenReturn(ResponseEntity.accepted().<Void>build());
+	}
+
+	private Mono<Webhook> own(String id, Jwt caller) {
+		ValidationProblem.requireId("id", id);
+		return this.webhooks.findById(id)
+			.filter(w -> w.owner().equals(caller.getSubject()))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Webhook", id)));
+	}
+}

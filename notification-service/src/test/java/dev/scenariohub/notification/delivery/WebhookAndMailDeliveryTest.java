@@ -1,0 +1,235 @@
+package dev.scenariohub.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.scenariohub.platform.events.CloudEventPublisher;
+import dev.scenariohub.platform.events.OutboxEvent;
+import dev.scenariohub.platform.test.ApiClients;
+import dev.scenariohub.platform.test.EventSchemas;
+import dev.scenariohub.platform.test.EventTap;
+import dev.scenariohub.platform.test.IntegrationTest;
+import dev.scenariohub.platform.test.SharedInfrastructure;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import jakarta.mail.internet.MimeMessage;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Webhooks (Standard Webhooks signatures, retries, failure) and e-mail with one-click unsubscribe. */
+@IntegrationTest
+class WebhookAndMailDeliveryTest {
+
+	static final GreenMail SMTP = new GreenMail(new ServerSetup(13025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	static {
+		SMTP.start();
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		SMTP.stop();
+	}
+
+	/** What a receiver got, verified as the Standard Webhooks spec says a receiver must. */
+	record Received(String id, long timestamp, String body, boolean signatureValid) {
+	}
+
+	@Autowired
+	CloudEventPublisher publisher;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	WebTestClient web;
+
+	@Autowired
+	void bind(ApplicationContext context) {
+		this.web = ApiClients.anonymous(context);
+	}
+
+	static boolean verify(String secret, String id, String timestamp, String body, String signatureHeader) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+			String expected = Base64.getEncoder()
+				.encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+			for (String candidate : signatureHeader.split(" ")) {
+				if (candidate.equals("v1," + expected)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A receiver that fails the first {@code failures} calls with 500, then answers 204. */
+	static DisposableServer receiver(String[] secret, int failures, ConcurrentLinkedQueue<Received> received) {
+		AtomicInteger calls = new AtomicInteger();
+		return HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> request.receive()
+			.aggregate()
+			.asString(StandardCharsets.UTF_8)
+			.defaultIfEmpty("")
+			.flatMap(body -> {
+				String id = request.requestHeaders().get("webhook-id");
+				String timestamp = request.requestHeaders().get("webhook-timestamp");
+				received.add(new Received(id, Long.parseLong(timestamp), body,
+						verify(secret[0], id, timestamp, body, request.requestHeaders().get("webhook-signature"))));
+				return calls.incrementAndGet() <= failures ? response.status(500).send().then()
+						: response.status(204).send().then();
+			})).bindNow();
+	}
+
+	private Map<String, Object> register(WebTestClient owner, String url) {
+		return owner.post().uri("/api/v1/webhooks")
+			.bodyValue(Map.of("url", url, "eventTypes", List.of("dev.scenariohub.enterprise.verified.v1")))
+			.exchange().expectStatus().isCreated()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).returnResult().getResponseBody();
+	}
+
+	private void verified(String enterpriseId, String owner) {
+		String json = """
+				{"enterpriseId":"%s","name":"Sky Courier","creditCode":"91430111MA4L41YT1U","category":"STARTUP","status":"VERIFIED",
+				 "owner":"%s","members":[]}""".formatted(enterpriseId, owner);
+		EventSchemas.assertValid("dev.scenariohub.enterprise.verified.v1", json.getBytes(StandardCharsets.UTF_8));
+		OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), "dev.scenariohub.enterprise.verified.v1",
+				enterpriseId, 2, java.time.Instant.now(), json);
+		this.kafka.send(KafkaMessageFactory.<String>createWriter("enterprises", enterpriseId)
+			.writeBinary(this.publisher.toCloudEvent(event))).join();
+	}
+
+	private List<Map<String, Object>> deliveries(WebTestClient owner, Object webhookId) {
+		return owner.get().uri("/api/v1/webhooks/{id}/deliveries", webhookId).exchange().expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			}).returnResult().getResponseBody();
+	}
+
+	@Test
+	void aFlakyReceiverGetsSignedRetriesUntilItAnswersWhileADeadOneFails() {
+		String owner = "hook-owner-" + UUID.randomUUID();
+		WebTestClient client = ApiClients.as(this.web, owner, "enterprise");
+		ConcurrentLinkedQueue<Received> flakyGot = new ConcurrentLinkedQueue<>();
+		String[] flakySecret = new String[1];
+		DisposableServer flaky = receiver(flakySecret, 2, flakyGot);
+		try {
+			Map<String, Object> flakyHook = register(client, "http://127.0.0.1:" + flaky.port() + "/hooks");
+			flakySecret[0] = (String) flakyHook.get("secret");
+			assertThat(flakySecret[0]).startsWith("whsec_");
+			Map<String, Object> deadHook = register(client, "http://127.0.0.1:9/nobody-listens");
+			client.get().uri("/api/v1/webhooks").exchange().expectBody().jsonPath("$[0].secret").doesNotExist();
+
+			String enterpriseId = new ObjectId().toHexString();
+			verified(enterpriseId, owner);
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(client, flakyHook.get("id")).stream()
+				.anyMatch(d -> "DELIVERED".equals(d.get("status"))));
+			assertThat(flakyGot).hasSize(3).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+			assertThat(flakyGot.stream().map(Received::id).distinct()).as("one webhook-id across retries").hasSize(1);
+			Received first = flakyGot.peek();
+			assertThat(first.body()).contains("\"specversion\":\"1.0\"", "\"type\":\"dev.scenariohub.enterprise.verified.v1\"",
+					"\"subject\":\"" + enterpriseId + "\"");
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(client, deadHook.get("id")).stream()
+				.anyMatch(d -> "FAILED".equals(d.get("status"))));
+			Map<String, Object> failed = deliveries(client, deadHook.get("id")).get(0);
+			assertThat(failed.get("attempts")).isEqualTo(3);
+			try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "notifications")) {
+				var event = tap.awaitRecord(EventTap.event("dev.scenariohub.notification.failed.v1", (String) failed.get("id")),
+						Duration.ofSeconds(20));
+				EventSchemas.assertValid("dev.scenariohub.notification.failed.v1", event.value());
+				EventSchemas.assertValid("dev.scenariohub.notification.delivered.v1", tap.awaitRecord(
+						r -> "dev.scenariohub.notification.delivered.v1".equals(EventTap.header(r, "ce_type")),
+						Duration.ofSeconds(20)).value());
+			}
+			client.post().uri("/api/v1/webhooks/{id}/ping", flakyHook.get("id")).exchange().expectStatus().isAccepted();
+			await().atMost(Duration.ofSeconds(20)).until(() -> flakyGot.stream().anyMatch(r -> r.body().contains("webhook.ping")));
+		}
+		finally {
+			flaky.disposeNow();
+		}
+	}
+
+	@Test
+	void webhookTargetsInsideTheNetworkAndBadInputAreRefused() {
+		WebTestClient client = ApiClients.as(this.web, "ssrf-" + UUID.randomUUID(), "enterprise");
+		for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.8/hook", "http://192.168.1.1/",
+				"http://[fd00::1]/hook", "ftp://example.com/x", "not a url", "http://user:pw@127.0.0.1/")) {
+			client.post().uri("/api/v1/webhooks").bodyValue(Map.of("url", url)).exchange().expectStatus().isBadRequest();
+		}
+		client.post().uri("/api/v1/webhooks")
+			.bodyValue(Map.of("url", "http://127.0.0.1:1/x", "eventTypes", List.of("scenario published")))
+			.exchange().expectStatus().isBadRequest();
+		client.get().uri("/api/v1/webhooks").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
+	}
+
+	@Test
+	void eMailsCarryAOneClickUnsubscribeThatWorksWithoutLoggingInAndOnlyForItsRecipient() throws Exception {
+		String owner = "mail-owner-" + UUID.randomUUID();
+		WebTestClient client = ApiClients.as(this.web, owner, "enterprise");
+		client.put().uri("/api/v1/notification-preferences")
+			.bodyValue(Map.of("locale", "en", "email", owner + "@example.com")).exchange().expectStatus().isOk();
+		verified(new ObjectId().toHexString(), owner);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(owner).size() == 1);
+		MimeMessage mail = messagesTo(owner).get(0);
+		assertThat(mail.getSubject()).isEqualTo("Enterprise verified");
+		String header = mail.getHeader("List-Unsubscribe")[0];
+		assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+		String token = header.substring(header.indexOf("token=") + 6, header.length() - 1);
+
+		String someoneElse = new UnsubscribeLinks("test-secret-for-unsubscribe-links", "x").token("victim", "enterprise.verified");
+		String forged = token.substring(0, token.indexOf('.')) + someoneElse.substring(someoneElse.indexOf('.'));
+		this.web.post().uri("/api/v1/notifications/unsubscribe?token={t}", forged).exchange().expectStatus().isBadRequest();
+
+		this.web.post().uri("/api/v1/notifications/unsubscribe?token={t}", token).exchange().expectStatus().isOk();
+		client.get().uri("/api/v1/notification-preferences").exchange().expectBody()
+			.jsonPath("$.channels.ENTERPRISE").value(channels -> assertThat((List<Object>) channels).doesNotContain((Object) "EMAIL"));
+
+		verified(new ObjectId().toHexString(), owner);
+		await().atMost(Duration.ofSeconds(20)).until(() -> inboxSize(client) >= 2);
+		assertThat(messagesTo(owner)).as("no e-mail after unsubscribing").hasSize(1);
+	}
+
+	private int inboxSize(WebTestClient client) {
+		Map<String, Object> page = client.get().uri("/api/v1/notifications").exchange()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).returnResult().getResponseBody();
+		return ((List<?>) page.get("items")).size();
+	}
+
+	private static List<MimeMessage> messagesTo(String owner) {
+		return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals(owner + "@example.com");
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+	}
+}
