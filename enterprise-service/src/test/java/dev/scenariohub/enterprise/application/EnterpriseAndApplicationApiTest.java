@@ -282,6 +282,36 @@ class EnterpriseAndApplicationApiTest {
 	}
 
 	@Test
+	void aMaterialChangeAsksForReconfirmationAndAnUnconfirmedApplicationIsNotReviewed() {
+		String scenario = openScenario(Instant.now().plus(Duration.ofDays(10)), "");
+		String first = register("ent-k", "STARTUP", true);
+		String second = register("ent-l", "STARTUP", true);
+		String confirmed = draft("ent-k", scenario, first);
+		String forgotten = draft("ent-l", scenario, second);
+		as("ent-k").post().uri("/api/v1/applications/{id}/submit", confirmed).exchange().expectStatus().isOk();
+		as("ent-l").post().uri("/api/v1/applications/{id}/submit", forgotten).exchange().expectStatus().isOk();
+
+		String snapshot = """
+				{"scenarioId":"%s","programId":"p1","title":"Drone lockers","sector":"LOW_ALTITUDE_ECONOMY","demandOwner":"Haizhu Post",
+				 "description":"d","requirements":"now 8 kg","requiredCapabilities":[],"eligibleCategories":[],
+				 "support":{"funding":{"amount":"500000.00","currency":"CNY"},"computeGpuHours":2000,"dataAccess":null,"pilotSite":null},
+				 "maxAwards":1,"opensAt":"2026-01-01T00:00:00Z","closesAt":"%s","timeZone":"Asia/Shanghai","status":"OPEN",
+				 "publishedAt":"2026-01-01T00:00:00Z"}""".formatted(scenario, Instant.now().plus(Duration.ofDays(10)));
+		ConsumerGroups.awaitConsumed("enterprise-service", scenarioEvent("dev.scenariohub.scenario.updated.v1", scenario, 3, """
+				{"scenarioId":"%s","status":"OPEN","material":true,"changedFields":["requirements"],"deadlineExtended":false,"scenario":%s}"""
+			.formatted(scenario, snapshot)), Duration.ofSeconds(30));
+		assertThat(statusOf("ent-k", confirmed)).isEqualTo("RECONFIRMATION_REQUIRED");
+		as("ent-k").post().uri("/api/v1/applications/{id}/reconfirm", confirmed).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
+
+		ConsumerGroups.awaitConsumed("enterprise-service", scenarioEvent("dev.scenariohub.scenario.review-started.v1", scenario, 5, """
+				{"scenarioId":"%s","programId":"p1","status":"UNDER_REVIEW","closesAt":"2026-12-01T00:00:00Z","reason":null}"""
+			.formatted(scenario)), Duration.ofSeconds(30));
+		assertThat(statusOf("ent-k", confirmed)).isEqualTo("UNDER_REVIEW");
+		assertThat(statusOf("ent-l", forgotten)).isEqualTo("NOT_SELECTED");
+	}
+
+	@Test
 	void badApplicationsAreRefusedAndStoreNothing() {
 		String open = openScenario(Instant.now().plus(Duration.ofDays(10)), "");
 		String enterprise = register("ent-j", "STARTUP", true);
