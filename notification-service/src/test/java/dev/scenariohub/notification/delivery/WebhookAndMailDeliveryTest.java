@@ -113,11 +113,15 @@ class WebhookAndMailDeliveryTest {
 	}
 
 	private void verified(String enterpriseId, String owner) {
+		verified(UUID.randomUUID().toString(), enterpriseId, owner);
+	}
+
+	private void verified(String eventId, String enterpriseId, String owner) {
 		String json = """
 				{"enterpriseId":"%s","name":"Sky Courier","creditCode":"91430111MA4L41YT1U","category":"STARTUP","status":"VERIFIED",
 				 "owner":"%s","members":[]}""".formatted(enterpriseId, owner);
 		EventSchemas.assertValid("dev.scenariohub.enterprise.verified.v1", json.getBytes(StandardCharsets.UTF_8));
-		OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), "dev.scenariohub.enterprise.verified.v1",
+		OutboxEvent event = new OutboxEvent(eventId, "dev.scenariohub.enterprise.verified.v1",
 				enterpriseId, 2, java.time.Instant.now(), json);
 		this.kafka.send(KafkaMessageFactory.<String>createWriter("enterprises", enterpriseId)
 			.writeBinary(this.publisher.toCloudEvent(event))).join();
@@ -168,6 +172,21 @@ class WebhookAndMailDeliveryTest {
 			}
 			client.post().uri("/api/v1/webhooks/{id}/ping", flakyHook.get("id")).exchange().expectStatus().isAccepted();
 			await().atMost(Duration.ofSeconds(20)).until(() -> flakyGot.stream().anyMatch(r -> r.body().contains("webhook.ping")));
+
+			// the same event again: nothing new is sent
+			String eventId = UUID.randomUUID().toString();
+			String again = new ObjectId().toHexString();
+			verified(eventId, again, owner);
+			await().atMost(Duration.ofSeconds(20)).until(() -> flakyGot.stream().anyMatch(r -> r.body().contains(again)));
+			verified(eventId, again, owner);
+			String marker = new ObjectId().toHexString();
+			verified(marker, owner);
+			await().atMost(Duration.ofSeconds(20)).until(() -> flakyGot.stream().anyMatch(r -> r.body().contains(marker)));
+			assertThat(flakyGot.stream().filter(r -> r.body().contains(again))).hasSize(1);
+
+			client.delete().uri("/api/v1/webhooks/{id}", deadHook.get("id")).exchange().expectStatus().isNoContent();
+			ApiClients.as(this.web, "someone-else", "enterprise").delete().uri("/api/v1/webhooks/{id}", flakyHook.get("id"))
+				.exchange().expectStatus().isNotFound();
 		}
 		finally {
 			flaky.disposeNow();

@@ -123,6 +123,41 @@ class RecipientRulesTest {
 	}
 
 	@Test
+	void materialChangesCancellationsAndAwardsReachApplicantsAndSubscribersButCosmeticChangesNobody() {
+		String subscriber = "sub-" + UUID.randomUUID();
+		ApiClients.as(this.web, subscriber, "enterprise").post().uri("/api/v1/subscriptions")
+			.bodyValue(Map.of("sectors", List.of("HEALTHCARE"))).exchange().expectStatus().isCreated();
+		String snapshot = Events.published(this.scenario, "HEALTHCARE", "medical-imaging");
+		this.events.send("scenarios", "dev.scenariohub.scenario.updated.v1", this.scenario, 3, """
+				{"scenarioId":"%s","status":"OPEN","material":false,"changedFields":["title"],"deadlineExtended":false,"scenario":%s}"""
+			.formatted(this.scenario, snapshot));
+		this.events.send("scenarios", "dev.scenariohub.scenario.updated.v1", this.scenario, 4, """
+				{"scenarioId":"%s","status":"OPEN","material":true,"changedFields":["requirements"],"deadlineExtended":true,"scenario":%s}"""
+			.formatted(this.scenario, snapshot));
+		this.events.send("scenarios", "dev.scenariohub.scenario.awarded.v1", this.scenario, 9, """
+				{"scenarioId":"%s","programId":"p1","status":"AWARDED","winners":[{"applicationId":"%s","funding":{"amount":"1.00","currency":"CNY"},"computeGpuHours":1}],"notSelected":[]}"""
+			.formatted(this.scenario, this.application));
+		consumed(this.events.send("scenarios", "dev.scenariohub.scenario.cancelled.v1", this.scenario, 10, """
+				{"scenarioId":"%s","programId":"p1","status":"CANCELLED","closesAt":"2026-04-01T02:00:00Z","reason":"budget withdrawn"}"""
+			.formatted(this.scenario)));
+		for (String sub : List.of(this.owner, this.member, subscriber)) {
+			assertThat(types(sub)).containsOnlyOnce("dev.scenariohub.scenario.updated.v1")
+				.contains("dev.scenariohub.scenario.awarded.v1", "dev.scenariohub.scenario.cancelled.v1");
+		}
+		assertThat(inbox(this.owner)).anySatisfy(n -> assertThat((String) n.get("body")).contains("budget withdrawn"));
+	}
+
+	@Test
+	void readAllMarksEveryNotificationRead() {
+		WebTestClient owner = ApiClients.as(this.web, this.owner, "enterprise");
+		owner.post().uri("/api/v1/notifications/read-all").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.marked").isEqualTo(1);
+		owner.get().uri("/api/v1/notifications?unread=true").exchange().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+		owner.post().uri("/api/v1/subscriptions").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue("{\"sectors\": [\"" + "X".repeat(300_000) + "\"]}").exchange().expectStatus().isEqualTo(413);
+	}
+
+	@Test
 	void reviewersObjectionsMilestonesAndVerificationReachTheirPeople() {
 		String reviewer = "reviewer-" + UUID.randomUUID();
 		this.events.send("scenarios", "dev.scenariohub.review.assigned.v1", this.scenario, 5, """
