@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import dev.scenariohub.enterprise.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
 import dev.scenariohub.enterprise.scenarios.KnownScenario;

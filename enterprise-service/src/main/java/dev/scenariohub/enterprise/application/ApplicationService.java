@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import dev.scenariohub.enterprise.common.Caller;
-import dev.scenariohub.enterprise.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
 import dev.scenariohub.enterprise.enterprise.EnterpriseFilter;
 import dev.scenariohub.enterprise.enterprise.Enterprises;

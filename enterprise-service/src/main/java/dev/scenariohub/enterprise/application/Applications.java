@@ -3,10 +3,10 @@ package dev.scenariohub.enterprise.application;
 import java.time.Duration;
 import java.util.function.Function;
 
+import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.OutboxStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -15,7 +15,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Applications in the {@code applications} collection; one live application per enterprise and scenario. */
 @Repository
@@ -64,9 +63,6 @@ public class Applications {
 			Application changed = change.apply(application);
 			return changed == application ? Mono.just(application) : update(changed).thenReturn(changed);
 		}))
-			.retryWhen(Retry.backoff(20, Duration.ofMillis(5))
-				.maxBackoff(Duration.ofMillis(200))
-				.filter(OptimisticLockingFailureException.class::isInstance)
-				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+			.retryWhen(ConflictRetry.spec());
 	}
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scenariohub.enterprise.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.platform.events.PendingEvent;
 
 /** The enterprise aggregate: registration, changes, members and verification. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.scenariohub.enterprise.common.Caller;
-import dev.scenariohub.enterprise.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.ValidationProblem;

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import dev.scenariohub.enterprise.application.Applications;
 import dev.scenariohub.enterprise.application.ApplicationStatus;
 import dev.scenariohub.enterprise.common.Caller;
-import dev.scenariohub.enterprise.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
 import dev.scenariohub.enterprise.enterprise.EnterpriseFilter;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.scenariohub.scenario.applicants.Applicants;
 import dev.scenariohub.scenario.applicants.KnownApplication;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.program.Programs;
 import dev.scenariohub.scenario.program.Reservation;
 import dev.scenariohub.scenario.scenario.Scenario;

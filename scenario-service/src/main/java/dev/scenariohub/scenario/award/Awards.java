@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.scenariohub.platform.events.PendingEvent;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.review.Assignment;
 import dev.scenariohub.scenario.review.AssignmentStatus;
 import dev.scenariohub.scenario.scenario.Scenario;

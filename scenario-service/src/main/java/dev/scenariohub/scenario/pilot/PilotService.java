@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import dev.scenariohub.scenario.applicants.Applicants;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import dev.scenariohub.platform.events.PendingEvent;
 import dev.scenariohub.scenario.award.AwardStatus;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioState;
 import dev.scenariohub.scenario.scenario.ScenarioStatus;

@@ -1,6 +1,6 @@
 package dev.scenariohub.scenario.program;
 
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 
 /**
  * A budget pool of a program: a total and what awards have reserved from it. It never goes below

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.scenariohub.platform.events.PendingEvent;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 
 /**
  * A program: a themed call with funding and compute pools. Awards reserve from the pools (one

@@ -1,17 +1,15 @@
 package dev.scenariohub.scenario.program;
 
-import java.time.Duration;
 
+import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.OutboxStore;
 import dev.scenariohub.platform.events.Versioned;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Programs in the {@code programs} collection; saves go through the outbox. */
 @Repository
@@ -55,9 +53,6 @@ public class Programs {
 			}
 			return update(changed).map(version -> new Versioned<>(changed, version));
 		}))
-			.retryWhen(Retry.backoff(20, Duration.ofMillis(5))
-				.maxBackoff(Duration.ofMillis(200))
-				.filter(OptimisticLockingFailureException.class::isInstance)
-				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+			.retryWhen(ConflictRetry.spec());
 	}
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 
 /**
  * Plans an automatic assignment: every application gets {@code perApplication} reviewers, never

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import dev.scenariohub.scenario.applicants.Applicants;
 import dev.scenariohub.scenario.applicants.KnownApplication;
 import dev.scenariohub.scenario.applicants.KnownEnterprise;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.bson.types.ObjectId;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.scenario.Rubric;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioState;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.scenariohub.platform.events.PendingEvent;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 
 /**
  * The scenario aggregate: its state and version, the rules of its lifecycle and the events its

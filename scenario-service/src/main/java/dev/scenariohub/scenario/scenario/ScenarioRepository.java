@@ -1,21 +1,19 @@
 package dev.scenariohub.scenario.scenario;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.events.HistoryEntry;
+import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.OutboxStore;
 import dev.scenariohub.platform.events.Versioned;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** Scenarios in the {@code scenarios} collection; every save goes through the outbox. */
 @Repository
@@ -104,10 +102,7 @@ public class ScenarioRepository {
 			}
 			return update(changed).map(version -> new Versioned<>(changed, version));
 		}))
-			.retryWhen(Retry.backoff(20, Duration.ofMillis(5))
-				.maxBackoff(Duration.ofMillis(200))
-				.filter(OptimisticLockingFailureException.class::isInstance)
-				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+			.retryWhen(ConflictRetry.spec());
 	}
 
 	/** @return the new version; fails with a conflict when another save came first */

@@ -11,7 +11,7 @@ import dev.scenariohub.platform.test.MutableClock;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import dev.scenariohub.scenario.Fixtures;
 import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,7 +3,7 @@ package dev.scenariohub.scenario.program;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

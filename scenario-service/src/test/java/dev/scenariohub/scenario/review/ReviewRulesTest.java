@@ -12,7 +12,7 @@ import dev.scenariohub.scenario.applicants.KnownApplication;
 import dev.scenariohub.scenario.applicants.KnownEnterprise;
 import dev.scenariohub.scenario.award.AwardStatus;
 import dev.scenariohub.scenario.award.Awards;
-import dev.scenariohub.scenario.common.RuleViolation;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.pilot.PilotEvents;
 import dev.scenariohub.scenario.pilot.Pilots;
 import dev.scenariohub.scenario.scenario.Criterion;

@@ -53,6 +53,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return respond(problem);
 	}
 
+	@ExceptionHandler(RuleViolation.class)
+	Mono<ResponseEntity<Object>> rule(RuleViolation violation) {
+		if ("not-found".equals(violation.code())) {
+			return render(new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", violation.getMessage()));
+		}
+		if (violation.field() != null) {
+			return render(ValidationProblem.of(violation.field(), violation.getMessage()));
+		}
+		return render(new ApiException(HttpStatus.CONFLICT, violation.code(), "Not allowed as things stand",
+				violation.getMessage(), violation.details()));
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	Mono<ResponseEntity<Object>> concurrent(OptimisticLockingFailureException ex) {
 		return respond(problem(HttpStatus.CONFLICT, type("concurrent-modification"), "Concurrent modification",
