@@ -48,6 +48,18 @@ class NotificationStreamTest {
 	}
 
 	@Test
+	void anIdleStreamIsKeptAliveByHeartbeats() {
+		// heartbeats come every second in tests (notifications.stream.heartbeat)
+		StepVerifier.create(ApiClients.as(this.web, "idle-" + UUID.randomUUID(), "enterprise").get()
+			.uri("/api/v1/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Notification>>() {
+			}).getResponseBody().filter(e -> "heartbeat".equals(e.comment())).take(2))
+			.expectNextCount(2)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void aNewNotificationArrivesWithinASecondAndAReconnectReplaysWhatWasMissed() {
 		String sub = "stream-" + UUID.randomUUID();
 		Flux<ServerSentEvent<Notification>> live = stream(sub, null);
