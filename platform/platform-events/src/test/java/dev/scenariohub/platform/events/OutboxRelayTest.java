@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -236,6 +235,6 @@ class OutboxRelayTest {
 		assertThat(doc.getString("name")).isEqualTo("b");
 		assertThat(doc.getList("outbox", Document.class)).extracting(d -> d.getString("data"))
 			.containsExactly("{\"name\":\"a\",\"step\":1}", "{\"name\":\"b\",\"step\":2}");
-		assertThat(Function.<Long>identity().apply(doc.get("version", Number.class).longValue())).isEqualTo(2L);
+		assertThat(doc.get("version", Number.class).longValue()).isEqualTo(2L);
 	}
 }
