@@ -57,9 +57,15 @@ public class Inbox {
 		return this.mongo.find(query, Notification.class, COLLECTION);
 	}
 
-	/** A recipient's notifications created at or after an instant, oldest first (for the live stream). */
-	public Flux<Notification> since(String recipient, Instant from, int limit) {
-		Query query = Query.query(Criteria.where("recipient").is(recipient).and("createdAt").gte(from))
+	/**
+	 * A recipient's notifications strictly after a position, oldest first (for the live stream).
+	 * @param id the notification id at {@code at}, or null for everything from {@code at} on
+	 */
+	public Flux<Notification> after(String recipient, Instant at, String id, int limit) {
+		Criteria position = id == null ? Criteria.where("createdAt").gte(at)
+				: new Criteria().orOperator(Criteria.where("createdAt").gt(at),
+						Criteria.where("createdAt").is(at).and("_id").gt(id));
+		Query query = Query.query(new Criteria().andOperator(Criteria.where("recipient").is(recipient), position))
 			.with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id")))
 			.limit(limit);
 		return this.mongo.find(query, Notification.class, COLLECTION);

@@ -22,8 +22,10 @@ import reactor.core.publisher.Flux;
  * {@code GET /api/v1/notifications/stream}: the caller's notifications as Server-Sent Events.
  * Each event's id is its position ({@code createdAtMillis:notificationId}); reconnecting with
  * {@code Last-Event-ID} replays what was missed. The stream looks for new notifications every
- * {@code notifications.stream.poll} (so it works whichever replica stored them), sends a
- * heartbeat comment when idle, and drops a client that does not keep up (bounded buffer).
+ * {@code notifications.stream.poll} (so it works whichever replica stored them), looking back a
+ * little for ones stored late and skipping those already sent; it sends a heartbeat comment when
+ * idle, and a client that does not keep up gets at most a bounded buffer: once it is full the
+ * stream stops reading and ends with an error after what was buffered.
  */
 @RestController
 public class NotificationStream {
@@ -32,7 +34,9 @@ public class NotificationStream {
 
 	static final Duration LOOK_BACK = Duration.ofSeconds(2);
 
-	static final int RECENT = 1000;
+	static final int RECENT = 10_000;
+
+	static final int PAGE = 200;
 
 	private final Inbox inbox;
 
@@ -65,7 +69,7 @@ public class NotificationStream {
 		AtomicReference<Instant> last = new AtomicReference<>(start);
 		Flux<ServerSentEvent<Notification>> notifications = Flux.interval(Duration.ZERO, this.poll)
 			.onBackpressureDrop()
-			.concatMap(tick -> this.inbox.since(recipient, last.get().minus(LOOK_BACK), 200)
+			.concatMap(tick -> window(recipient, last.get().minus(LOOK_BACK))
 				.filter(n -> !n.createdAt().isBefore(start) && remember(sent, n.id())), 1)
 			.doOnNext(n -> last.accumulateAndGet(n.createdAt(), (a, b) -> a.isAfter(b) ? a : b))
 			.map(n -> ServerSentEvent.builder(n).id(n.createdAt().toEpochMilli() + ":" + n.id()).event("notification").build());
@@ -75,6 +79,16 @@ public class NotificationStream {
 		ServerSentEvent<Notification> connected = ServerSentEvent.<Notification>builder().comment("connected").build();
 		return Flux.concat(Flux.just(connected), Flux.merge(notifications, heartbeats))
 			.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR);
+	}
+
+	/** Everything from an instant on, page by page (keyset), so a burst larger than a page is not stuck. */
+	private Flux<Notification> window(String recipient, Instant from) {
+		return this.inbox.after(recipient, from, null, PAGE)
+			.collectList()
+			.expand(page -> page.size() < PAGE ? reactor.core.publisher.Mono.empty()
+					: this.inbox.after(recipient, page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id(), PAGE)
+						.collectList())
+			.flatMapIterable(page -> page);
 	}
 
 	/** Keeps the ids sent lately, so the look-back never sends one twice; false when seen. */

@@ -171,8 +171,18 @@ class RecipientRulesTest {
 			.formatted(this.scenario, this.application));
 		consumed(this.events.send("enterprises", "dev.scenariohub.enterprise.verified.v1", this.enterprise, 2,
 				Events.enterprise(this.enterprise, this.owner, this.member)));
+		this.events.send("scenarios", "dev.scenariohub.milestone.due-soon.v1", this.scenario, 8, """
+				{"scenarioId":"%s","milestoneId":"m2","applicationId":"%s","title":"Report","dueOn":"2026-07-01","completed":false}"""
+			.formatted(this.scenario, this.application));
+		this.events.send("applications", "dev.scenariohub.application.withdrawn.v1", this.application, 9,
+				Events.application(this.application, this.scenario, this.enterprise, "WITHDRAWN"));
+		consumed(this.events.send("enterprises", "dev.scenariohub.enterprise.rejected.v1", this.enterprise, 3,
+				Events.enterprise(this.enterprise, this.owner, this.member).replace("VERIFIED", "REJECTED")));
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
-			.until(() -> types(this.owner).contains("dev.scenariohub.milestone.overdue.v1"));
+			.until(() -> types(this.owner).contains("dev.scenariohub.enterprise.rejected.v1"));
+		assertThat(types(this.member)).contains("dev.scenariohub.milestone.due-soon.v1", "dev.scenariohub.application.withdrawn.v1")
+			.doesNotContain("dev.scenariohub.enterprise.rejected.v1");
+		assertThat(types("officer-1")).contains("dev.scenariohub.milestone.due-soon.v1", "dev.scenariohub.application.withdrawn.v1");
 
 		assertThat(types(reviewer)).containsExactly("dev.scenariohub.review.assigned.v1");
 		assertThat(types("officer-2")).contains("dev.scenariohub.objection.lodged.v1", "dev.scenariohub.milestone.overdue.v1");

@@ -47,6 +47,30 @@ class NotificationStreamTest {
 			}).getResponseBody().filter(e -> e.data() != null);
 	}
 
+	@Autowired
+	NotificationStream streams;
+
+	@Test
+	void aClientThatDoesNotReadIsDroppedInsteadOfBufferingWithoutBound() {
+		String sub = "slow-" + UUID.randomUUID();
+		Instant now = Instant.now().plusSeconds(1);
+		reactor.core.publisher.Flux.range(0, 400)
+			.concatMap(i -> this.inbox.deliver(new Notification(new org.bson.types.ObjectId().toHexString(), sub,
+					"dev.scenariohub.scenario.closed.v1", "n" + i, "b", "/x", UUID.randomUUID().toString(), "zh-CN",
+					now.plusMillis(i), null)))
+			.blockLast();
+		org.springframework.security.oauth2.jwt.Jwt jwt = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t")
+			.header("alg", "none").subject(sub).build();
+		// Last-Event-ID before them all: everything is replayed at once to a client that reads nothing;
+		// the stream holds at most its buffer, stops reading the inbox, and ends with an overflow error
+		StepVerifier.create(this.streams.stream(jwt, (now.toEpochMilli() - 1) + ":" + "0".repeat(24)), 0)
+			.thenAwait(Duration.ofSeconds(2))
+			.thenRequest(Long.MAX_VALUE)
+			.expectNextCount(256)
+			.expectErrorSatisfies(error -> assertThat(reactor.core.Exceptions.isOverflow(error)).isTrue())
+			.verify(Duration.ofSeconds(10));
+	}
+
 	@Test
 	void anIdleStreamIsKeptAliveByHeartbeats() {
 		// heartbeats come every second in tests (notifications.stream.heartbeat)
