@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param fundingFenEach        support per awardee as reserved from the program
  * @param computeGpuHoursEach   compute per awardee as reserved from the program
+ * @param awardId               the attempt whose reservation holds the program's budget
  */
 public record Award(List<String> applicationIds, AwardStatus status, Instant proposedAt, Instant standstillEndsAt,
-		Instant finalAt, long fundingFenEach, long computeGpuHoursEach) {
+		Instant finalAt, long fundingFenEach, long computeGpuHoursEach, String awardId) {
 }

@@ -55,16 +55,16 @@ public class AwardService {
 				Scenario scenario = t.getT1();
 				Set<String> live = t.getT2();
 				// check every rule before reserving anything
-				Awards.propose(scenario, applicationIds, live, this.standstill, this.clock.instant(), officer);
-				long n = applicationIds.size();
 				String awardId = new ObjectId().toHexString();
+				Awards.propose(scenario, awardId, applicationIds, live, this.standstill, this.clock.instant(), officer);
+				long n = applicationIds.size();
 				String programId = scenario.state().programId();
 				Reservation reservation = new Reservation(scenarioId, awardId, scenario.state().support().fundingFen() * n,
-						scenario.state().support().computeGpuHours() * n);
+						scenario.state().support().computeGpuHours() * n, this.clock.instant());
 				return this.programs.modify(programId, p -> p.reserve(reservation))
 					.switchIfEmpty(Mono.error(() -> new RuleViolation("program-missing", "the scenario's program does not exist")))
 					.then(this.scenarios
-						.modify(byId(scenarioId), s -> Awards.propose(s, applicationIds, live, this.standstill,
+						.modify(byId(scenarioId), s -> Awards.propose(s, awardId, applicationIds, live, this.standstill,
 								this.clock.instant(), officer))
 						// the award was not recorded: give back what this attempt reserved
 						.onErrorResume(error -> this.programs.modify(programId, p -> p.release(scenarioId, awardId))

@@ -26,8 +26,8 @@ public final class Awards {
 	private Awards() {
 	}
 
-	public static Scenario propose(Scenario scenario, List<String> applicationIds, Set<String> liveApplications,
-			Duration standstill, Instant now, String officer) {
+	public static Scenario propose(Scenario scenario, String awardId, List<String> applicationIds,
+			Set<String> liveApplications, Duration standstill, Instant now, String officer) {
 		scenario.require(ScenarioStatus.UNDER_REVIEW, "award");
 		ScenarioState s = scenario.state();
 		if (s.award() != null && s.award().status() == AwardStatus.PROPOSED) {
@@ -56,7 +56,7 @@ public final class Awards {
 			}
 		}
 		Award award = new Award(List.copyOf(chosen), AwardStatus.PROPOSED, now, now.plus(standstill), null,
-				s.support().fundingFen(), s.support().computeGpuHours());
+				s.support().fundingFen(), s.support().computeGpuHours(), awardId);
 		ScenarioState next = s.toBuilder().award(award).build();
 		return scenario.next(next, new PendingEvent(AwardEvents.PROPOSED,
 				new AwardEvents.AwardProposed(s.id(), s.programId(), next.status(), award.applicationIds(),
@@ -106,7 +106,7 @@ public final class Awards {
 		if (withdraw) {
 			Award a = s.award();
 			next.award(new Award(a.applicationIds(), AwardStatus.WITHDRAWN, a.proposedAt(), a.standstillEndsAt(), null,
-					a.fundingFenEach(), a.computeGpuHoursEach()));
+					a.fundingFenEach(), a.computeGpuHoursEach(), a.awardId()));
 		}
 		return scenario.next(next.build(), new PendingEvent(AwardEvents.OBJECTION_RESOLVED,
 				new AwardEvents.ObjectionChanged(s.id(), objectionId, objection.applicationId(), outcome, withdraw),
@@ -124,7 +124,7 @@ public final class Awards {
 			return scenario;
 		}
 		Award done = new Award(a.applicationIds(), AwardStatus.FINAL, a.proposedAt(), a.standstillEndsAt(), now,
-				a.fundingFenEach(), a.computeGpuHoursEach());
+				a.fundingFenEach(), a.computeGpuHoursEach(), a.awardId());
 		ScenarioState next = s.toBuilder().award(done).status(ScenarioStatus.AWARDED).build();
 		List<AwardEvents.Winner> winners = a.applicationIds()
 			.stream()

@@ -28,12 +28,15 @@ public class Chronograph implements SmartLifecycle {
 
 	private final MilestoneReminder milestones;
 
+	private final ReservationReconciler reservations;
+
 	private final Duration interval;
 
 	private volatile Disposable ticking;
 
 	public Chronograph(DeadlineCloser deadlines, StandstillEnder standstills, MilestoneReminder milestones,
-			@Value("${scenarios.chronograph.interval:PT5S}") Duration interval) {
+			ReservationReconciler reservations, @Value("${scenarios.chronograph.interval:PT5S}") Duration interval) {
+		this.reservations = reservations;
 		this.deadlines = deadlines;
 		this.standstills = standstills;
 		this.milestones = milestones;
@@ -42,7 +45,8 @@ public class Chronograph implements SmartLifecycle {
 
 	/** One round over everything that may have come due; completes with how many things happened. */
 	public Mono<Long> tick() {
-		return Flux.concat(this.deadlines.closeDue(), this.standstills.finalizeDue(), this.milestones.remindDue())
+		return Flux.concat(this.deadlines.closeDue(), this.standstills.finalizeDue(), this.milestones.remindDue(),
+				this.reservations.releaseOrphans())
 			.reduce(0L, Long::sum);
 	}
 

@@ -33,6 +33,13 @@ public class Programs {
 			.map(v -> Program.of(v.state(), v.version()));
 	}
 
+	/** Programs holding a reservation made at or before an instant. */
+	public Flux<Program> withReservationsBefore(java.time.Instant cutoff) {
+		return this.outbox
+			.query(COLLECTION, Query.query(Criteria.where("reservations.at").lte(cutoff)).limit(1000), ProgramState.class)
+			.map(v -> Program.of(v.state(), v.version()));
+	}
+
 	public Mono<Long> insert(Program program) {
 		return this.outbox.insert(COLLECTION, program.id(), program.state(), program.newEvents());
 	}

@@ -103,6 +103,30 @@ class ProgramApiTest {
 		assertThat(program.state().reservations()).hasSize(10);
 	}
 
+	@Autowired
+	dev.scenariohub.scenario.chronograph.ReservationReconciler reconciler;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void aReservationNoAwardHoldsIsGivenBackAfterTheGracePeriod() {
+		String id = this.fixtures.program("1000.00", 10);
+		// an award attempt reserved, then the process died before the award was recorded
+		this.programs.modify(id, p -> p.reserve(new Reservation(new org.bson.types.ObjectId().toHexString(), "lost-attempt",
+				600_00, 5, this.clock.instant()))).block();
+		assertThat(this.programs.findById(id).block().state().funding().available()).isEqualTo(400_00);
+
+		this.reconciler.releaseOrphans().block();
+		assertThat(this.programs.findById(id).block().state().reservations()).as("within the grace period").hasSize(1);
+
+		this.clock.advance(java.time.Duration.ofMinutes(3));
+		this.reconciler.releaseOrphans().block();
+		Program program = this.programs.findById(id).block();
+		assertThat(program.state().reservations()).isEmpty();
+		assertThat(program.state().funding().available()).isEqualTo(1000_00);
+	}
+
 	@Test
 	void badProgramsAreRefused() {
 		this.fixtures.officer()

@@ -102,17 +102,17 @@ class ReviewRulesTest {
 	@Test
 	void anAwardNeedsEveryReviewDoneAndRespectsMaxAwards() {
 		Scenario pending = saved(Reviews.assign(saved(inStatus(ScenarioStatus.CLOSED).startReview("o")), "x1", "a1", "r1", NOW, "o"));
-		assertThatThrownBy(() -> Awards.propose(pending, List.of("a1"), Set.of("a1"), Duration.ofDays(3), NOW, "o"))
+		assertThatThrownBy(() -> Awards.propose(pending, "award-1", List.of("a1"), Set.of("a1"), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("reviews-pending"));
-		assertThatThrownBy(() -> Awards.propose(reviewed(), List.of("a1", "a2"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"))
+		assertThatThrownBy(() -> Awards.propose(reviewed(), "award-1", List.of("a1", "a2"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("too-many-awards"));
-		assertThatThrownBy(() -> Awards.propose(reviewed(), List.of("a1"), Set.of(), Duration.ofDays(3), NOW, "o"))
+		assertThatThrownBy(() -> Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of(), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("applicationIds"));
 	}
 
 	@Test
 	void anAwardBecomesFinalOnlyAfterTheStandstillWithNoObjectionPending() {
-		Scenario proposed = saved(Awards.propose(reviewed(), List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		Scenario proposed = saved(Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
 		assertThat(Awards.finalizeIfDue(proposed, NOW.plus(Duration.ofDays(2)))).isSameAs(proposed);
 		Scenario objected = saved(Awards.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW.plusSeconds(60)));
 		assertThat(Awards.finalizeIfDue(objected, NOW.plus(Duration.ofDays(4)))).as("pending objection").isSameAs(objected);
@@ -126,7 +126,7 @@ class ReviewRulesTest {
 
 	@Test
 	void anUpheldObjectionWithdrawsTheProvisionalAward() {
-		Scenario proposed = saved(Awards.propose(reviewed(), List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		Scenario proposed = saved(Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
 		Scenario objected = saved(Awards.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW));
 		Scenario upheld = Awards.resolveObjection(objected, "ob1", true, "o", NOW);
 		assertThat(upheld.state().award().status()).isEqualTo(AwardStatus.WITHDRAWN);
@@ -136,7 +136,7 @@ class ReviewRulesTest {
 	@Test
 	void milestoneRemindersAreRaisedOnceEach() {
 		Scenario awarded = Awards.finalizeIfDue(
-				saved(Awards.propose(reviewed(), List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o")),
+				saved(Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o")),
 				NOW.plus(Duration.ofDays(3)));
 		Scenario piloting = saved(saved(awarded).startPilot("o"));
 		LocalDate due = LocalDate.of(2026, 5, 10);
