@@ -31,6 +31,8 @@ public class GatewaySecurityConfiguration {
 			.permitAll()
 			.pathMatchers("/api/v1/notifications/unsubscribe")
 			.permitAll()
+			.pathMatchers(HttpMethod.GET, "/api/v1/openapi/*")
+			.permitAll()
 			.pathMatchers("/api/v1/**", "/fallback/**")
 			.authenticated());
 	}

@@ -102,6 +102,20 @@ class GatewayRoutingTest {
 	}
 
 	@Test
+	void eachServicesOpenApiDocumentIsPublishedAtTheGateway() {
+		this.web.get()
+			.uri("/api/v1/openapi/enterprise-service")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("enterprise-service")
+			.jsonPath("$.path")
+			.isEqualTo("v3/api-docs");
+	}
+
+	@Test
 	void aServiceThatIsDownAnswers503ProblemQuickly() {
 		signedIn().get()
 			.uri("/api/v1/notifications")

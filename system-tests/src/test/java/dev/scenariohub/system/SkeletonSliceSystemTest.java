@@ -91,6 +91,16 @@ class SkeletonSliceSystemTest {
 	}
 
 	@Test
+	void everyServicePublishesAnOpenApiDocumentAtTheGateway() {
+		for (String service : List.of("scenario-service", "enterprise-service", "notification-service")) {
+			Stack.Response doc = Stack.call("GET", "/api/v1/openapi/" + service, null, null, Map.of());
+			assertThat(doc.status()).as(service + ": " + doc.body()).isEqualTo(200);
+			assertThat(doc.json().get("openapi").asString()).startsWith("3.1");
+			assertThat(doc.json().get("paths").size()).as(service + " paths").isPositive();
+		}
+	}
+
+	@Test
 	void badInputAndMissingTokensGetProblemDocumentsAndChangeNothing() {
 		String officer = Stack.token("demo-officer");
 		String programId = program(officer);

@@ -51,6 +51,14 @@ class MatchingApiTest {
 	}
 
 	@Test
+	void publishesItsOpenApiDocument() {
+		this.web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.openapi").value(v -> assertThat((String) v).startsWith("3.1"))
+			.jsonPath("$.paths['/api/v1/applications/{id}/submit']").exists()
+			.jsonPath("$.paths['/api/v1/matches']").exists();
+	}
+
+	@Test
 	void openScenariosAreRankedByFitWithReasons() {
 		String good = scenario("Drone lockers " + UUID.randomUUID(), List.of("drone-navigation", "lidar-mapping"));
 		String poor = scenario("Signal priority " + UUID.randomUUID(), List.of("v2x"));

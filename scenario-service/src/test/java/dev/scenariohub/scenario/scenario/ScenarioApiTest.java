@@ -237,6 +237,14 @@ class ScenarioApiTest {
 	}
 
 	@Test
+	void publishesItsOpenApiDocument() {
+		this.web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.openapi").value(v -> assertThat((String) v).startsWith("3.1"))
+			.jsonPath("$.paths['/api/v1/scenarios']").exists()
+			.jsonPath("$.paths['/api/v1/scenarios/{id}/award']").exists();
+	}
+
+	@Test
 	void onlyOfficersCreateScenarios() {
 		this.web.post().uri("/api/v1/scenarios").bodyValue(validScenario()).exchange().expectStatus().isUnauthorized();
 		as("demo-enterprise-1", "enterprise").post()

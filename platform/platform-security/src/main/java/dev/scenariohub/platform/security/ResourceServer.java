@@ -19,14 +19,15 @@ public final class ResourceServer {
 	}
 
 	/**
-	 * The whole chain: the shared part, open probes and metrics, then the application's own
-	 * rules, and everything else denied.
+	 * The whole chain: the shared part, open probes, metrics and the OpenAPI document, then the
+	 * application's own rules, and everything else denied.
 	 */
 	public static SecurityWebFilterChain chain(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter,
 			Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
 		return configure(http, jwtAuthenticationConverter).authorizeExchange(exchanges -> {
-			exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus").permitAll();
+			exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**")
+				.permitAll();
 			rules.customize(exchanges);
 			exchanges.anyExchange().denyAll();
 		}).build();
