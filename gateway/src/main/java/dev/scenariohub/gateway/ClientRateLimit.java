@@ -1,0 +1,86 @@
+package dev.scenariohub.gateway;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rate limits per client at the gateway (Resilience4j token buckets): a signed-in client is
+ * counted by its token's subject, an anonymous one by its address. Over the limit the answer is
+ * 429 problem+json with {@code Retry-After}. Limits are per gateway replica.
+ */
+@Component
+public class ClientRateLimit implements GlobalFilter, Ordered {
+
+	static final int MAX_CLIENTS = 10_000;
+
+	private final RateLimiterConfig config;
+
+	private final Map<String, RateLimiter> limiters = new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
+			return size() > MAX_CLIENTS;
+		}
+	};
+
+	public ClientRateLimit(@Value("${gateway.rate-limit.requests:100}") int requests,
+			@Value("${gateway.rate-limit.period:PT1S}") Duration period) {
+		this.config = RateLimiterConfig.custom()
+			.limitForPeriod(requests)
+			.limitRefreshPeriod(period)
+			.timeoutDuration(Duration.ZERO)
+			.build();
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		return exchange.getPrincipal()
+			.map(principal -> "sub:" + principal.getName())
+			.defaultIfEmpty("ip:" + address(exchange))
+			.flatMap(client -> limiterOf(client).acquirePermission() ? chain.filter(exchange) : tooMany(exchange));
+	}
+
+	private RateLimiter limiterOf(String client) {
+		synchronized (this.limiters) {
+			return this.limiters.computeIfAbsent(client, key -> RateLimiter.of(key, this.config));
+		}
+	}
+
+	private static String address(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+	}
+
+	private Mono<Void> tooMany(ServerWebExchange exchange) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getHeaders().set("Retry-After",
+				Long.toString(Math.max(1, this.config.getLimitRefreshPeriod().toSeconds())));
+		byte[] body = ("{\"type\":\"https://scenariohub.dev/problems/too-many-requests\",\"title\":\"Too many requests\","
+				+ "\"status\":429,\"detail\":\"Slow down: at most " + this.config.getLimitForPeriod() + " requests per "
+				+ this.config.getLimitRefreshPeriod() + " per client\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+}
