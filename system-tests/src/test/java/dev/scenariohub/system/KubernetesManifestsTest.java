@@ -1,0 +1,120 @@
+package dev.scenariohub.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders every kustomize overlay under {@code k8s/overlays} (with kubectl, where it is
+ * installed) and checks what operators rely on: every container non-root with a read-only root
+ * filesystem, no capabilities, requests and limits; every service with separate liveness and
+ * readiness probes, its own ServiceAccount, a PodDisruptionBudget and an autoscaler.
+ */
+class KubernetesManifestsTest {
+
+	static final Path OVERLAYS = Path.of("..", "k8s", "overlays");
+
+	static Stream<String> overlays() throws IOException {
+		try (Stream<Path> dirs = Files.list(OVERLAYS)) {
+			return dirs.map(dir -> dir.getFileName().toString()).sorted().toList().stream();
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> render(String overlay) throws Exception {
+		Process kubectl;
+		try {
+			kubectl = new ProcessBuilder("kubectl", "kustomize", OVERLAYS.resolve(overlay).toString())
+				.redirectErrorStream(true)
+				.start();
+		}
+		catch (IOException notInstalled) {
+			Assumptions.abort("kubectl is not installed here; the manifests are rendered where it is");
+			throw notInstalled;
+		}
+		String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(kubectl.exitValue()).as(output).isZero();
+		List<Map<String, Object>> resources = new ArrayList<>();
+		new Yaml().loadAll(output).forEach(doc -> resources.add((Map<String, Object>) doc));
+		return resources;
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T> T at(Object node, String... path) {
+		Object current = node;
+		for (String key : path) {
+			current = current == null ? null : ((Map<String, Object>) current).get(key);
+		}
+		return (T) current;
+	}
+
+	static List<Map<String, Object>> ofKind(List<Map<String, Object>> resources, String kind) {
+		return resources.stream().filter(r -> kind.equals(r.get("kind"))).toList();
+	}
+
+	static String name(Map<String, Object> resource) {
+		return at(resource, "metadata", "name");
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyWorkloadRunsLockedDownWithLimitsAndProbes(String overlay) throws Exception {
+		List<Map<String, Object>> resources = render(overlay);
+		List<Map<String, Object>> workloads = new ArrayList<>();
+		workloads.addAll(ofKind(resources, "Deployment"));
+		workloads.addAll(ofKind(resources, "StatefulSet"));
+		workloads.addAll(ofKind(resources, "Job"));
+		assertThat(ofKind(resources, "Deployment")).hasSize(5);
+		for (Map<String, Object> workload : workloads) {
+			Map<String, Object> pod = at(workload, "spec", "template", "spec");
+			assertThat((Boolean) at(pod, "securityContext", "runAsNonRoot")).as(name(workload) + " non-root").isTrue();
+			for (Map<String, Object> container : (List<Map<String, Object>>) pod.get("containers")) {
+				String where = overlay + " " + name(workload) + "/" + container.get("name");
+				assertThat((Boolean) at(container, "securityContext", "readOnlyRootFilesystem")).as(where).isTrue();
+				assertThat((List<String>) at(container, "securityContext", "capabilities", "drop")).as(where).contains("ALL");
+				assertThat((Map<?, ?>) at(container, "resources", "requests")).as(where + " requests").isNotEmpty();
+				assertThat((Map<?, ?>) at(container, "resources", "limits")).as(where + " limits").isNotEmpty();
+				if (!"Job".equals(workload.get("kind"))) {
+					assertThat((Map<?, ?>) container.get("livenessProbe")).as(where + " liveness").isNotNull();
+					assertThat((Map<?, ?>) container.get("readinessProbe")).as(where + " readiness").isNotNull();
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyServiceHasItsAccountDisruptionBudgetAndAutoscaler(String overlay) throws Exception {
+		List<Map<String, Object>> resources = render(overlay);
+		for (Map<String, Object> deployment : ofKind(resources, "Deployment")) {
+			String service = name(deployment);
+			Map<String, Object> container = ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec",
+					"containers")).get(0);
+			assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+			assertThat((String) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+			assertThat((String) at(deployment, "spec", "template", "spec", "serviceAccountName")).isEqualTo(service);
+			assertThat(ofKind(resources, "ServiceAccount")).extracting(KubernetesManifestsTest::name).contains(service);
+			assertThat(ofKind(resources, "PodDisruptionBudget")).extracting(KubernetesManifestsTest::name).contains(service);
+			assertThat(ofKind(resources, "HorizontalPodAutoscaler"))
+				.anySatisfy(hpa -> assertThat((String) at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(service));
+		}
+		assertThat(ofKind(resources, "Ingress")).hasSize(1);
+		assertThat(ofKind(resources, "NetworkPolicy")).extracting(KubernetesManifestsTest::name).contains("default-deny-ingress");
+		assertThat(ofKind(resources, "KafkaTopic")).extracting(KubernetesManifestsTest::name)
+			.containsExactlyInAnyOrder("scenarios", "enterprises", "applications", "notifications");
+	}
+}
