@@ -10,6 +10,7 @@ import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
 import dev.scenariohub.enterprise.scenarios.KnownScenario;
 import dev.scenariohub.platform.events.EventType;
+import dev.scenariohub.platform.events.Aggregate;
 import dev.scenariohub.platform.events.PendingEvent;
 
 /**
@@ -17,21 +18,13 @@ import dev.scenariohub.platform.events.PendingEvent;
  * (open, window not closed, eligibility, requests within the support offered) and against the
  * enterprise (verified).
  */
-public final class Application {
+public final class Application extends Aggregate<ApplicationState> {
 
 	private static final Set<ApplicationStatus> WITHDRAWABLE = Set.of(ApplicationStatus.DRAFT,
 			ApplicationStatus.SUBMITTED, ApplicationStatus.RECONFIRMATION_REQUIRED);
 
-	private final ApplicationState state;
-
-	private final long version;
-
-	private final List<PendingEvent> newEvents;
-
 	private Application(ApplicationState state, long version, List<PendingEvent> newEvents) {
-		this.state = state;
-		this.version = version;
-		this.newEvents = newEvents;
+		super(state, version, newEvents);
 	}
 
 	public static Application of(ApplicationState state, long version) {
@@ -48,14 +41,14 @@ public final class Application {
 	/** Changes a DRAFT; null means "keep". */
 	public Application change(ApplicationDraft c) {
 		require(ApplicationStatus.DRAFT, "change");
-		ApplicationState s = this.state;
+		ApplicationState s = state();
 		ApplicationState next = new ApplicationState(s.id(), s.scenarioId(), s.enterpriseId(), s.status(),
 				or(c.summary(), s.summary()), or(c.technicalApproach(), s.technicalApproach()), or(c.team(), s.team()),
 				or(c.milestones(), s.milestones()),
 				c.requestedFundingFen() != null ? c.requestedFundingFen() : s.requestedFundingFen(),
 				c.requestedComputeGpuHours() != null ? c.requestedComputeGpuHours() : s.requestedComputeGpuHours(),
 				s.createdBy(), s.createdAt(), s.submittedAt(), s.liveKey());
-		return next.equals(s) ? this : new Application(next, this.version, List.of());
+		return next.equals(s) ? this : new Application(next, version(), List.of());
 	}
 
 	public Application submit(KnownScenario scenario, EnterpriseState enterprise, Instant now, String by) {
@@ -71,8 +64,8 @@ public final class Application {
 					+ enterprise.category(), java.util.Map.of("eligibleCategories", eligible));
 		}
 		long offeredFen = new BigDecimal(scenario.support().funding().amount()).movePointRight(2).longValueExact();
-		if (this.state.requestedFundingFen() > offeredFen
-				|| this.state.requestedComputeGpuHours() > scenario.support().computeGpuHours()) {
+		if (state().requestedFundingFen() > offeredFen
+				|| state().requestedComputeGpuHours() > scenario.support().computeGpuHours()) {
 			throw new RuleViolation("exceeds-support", "the requests exceed what the scenario offers per award: "
 					+ scenario.support().funding().amount() + " CNY and " + scenario.support().computeGpuHours()
 					+ " GPU-hours");
@@ -81,33 +74,33 @@ public final class Application {
 	}
 
 	public Application withdraw(String by) {
-		if (!WITHDRAWABLE.contains(this.state.status())) {
-			throw RuleViolation.illegalTransition(this.state.status(),
-					"an application can be withdrawn until its review starts; this one is " + this.state.status());
+		if (!WITHDRAWABLE.contains(state().status())) {
+			throw RuleViolation.illegalTransition(state().status(),
+					"an application can be withdrawn until its review starts; this one is " + state().status());
 		}
-		return to(ApplicationStatus.WITHDRAWN, this.state.submittedAt(), ApplicationEvents.WITHDRAWN, null, by);
+		return to(ApplicationStatus.WITHDRAWN, state().submittedAt(), ApplicationEvents.WITHDRAWN, null, by);
 	}
 
 	public Application reconfirm(KnownScenario scenario, Instant now, String by) {
 		require(ApplicationStatus.RECONFIRMATION_REQUIRED, "reconfirm");
 		checkWindow(scenario, now);
-		return to(ApplicationStatus.SUBMITTED, this.state.submittedAt(), ApplicationEvents.RECONFIRMED, null, by);
+		return to(ApplicationStatus.SUBMITTED, state().submittedAt(), ApplicationEvents.RECONFIRMED, null, by);
 	}
 
 	/** Follows what happened to the scenario; a status the rules do not move from stays as it is. */
 	public Application follow(ScenarioOutcome outcome) {
-		ApplicationStatus next = outcome.statusFor(this.state.id(), this.state.status());
-		if (next == this.state.status()) {
+		ApplicationStatus next = outcome.statusFor(state().id(), state().status());
+		if (next == state().status()) {
 			return this;
 		}
 		EventType type = next == ApplicationStatus.RECONFIRMATION_REQUIRED ? ApplicationEvents.RECONFIRMATION_REQUIRED
 				: ApplicationEvents.STATUS_CHANGED;
-		return to(next, this.state.submittedAt(), type, outcome.reason(), "system");
+		return to(next, state().submittedAt(), type, outcome.reason(), "system");
 	}
 
 	private Application to(ApplicationStatus status, Instant submittedAt, EventType type, String reason, String by) {
-		ApplicationState next = this.state.with(status, submittedAt);
-		return new Application(next, this.version, List.of(ApplicationEvents.of(type, next, reason, by)));
+		ApplicationState next = state().with(status, submittedAt);
+		return new Application(next, version(), List.of(ApplicationEvents.of(type, next, reason, by)));
 	}
 
 	private static void checkWindow(KnownScenario scenario, Instant now) {
@@ -121,9 +114,9 @@ public final class Application {
 	}
 
 	private void require(ApplicationStatus expected, String action) {
-		if (this.state.status() != expected) {
-			throw RuleViolation.illegalTransition(this.state.status(),
-					"cannot " + action + " a " + this.state.status() + " application (it must be " + expected + ")");
+		if (state().status() != expected) {
+			throw RuleViolation.illegalTransition(state().status(),
+					"cannot " + action + " a " + state().status() + " application (it must be " + expected + ")");
 		}
 	}
 
@@ -131,19 +124,7 @@ public final class Application {
 		return value != null ? value : fallback;
 	}
 
-	public ApplicationState state() {
-		return this.state;
-	}
-
-	public long version() {
-		return this.version;
-	}
-
-	public List<PendingEvent> newEvents() {
-		return this.newEvents;
-	}
-
 	public String id() {
-		return this.state.id();
+		return state().id();
 	}
 }

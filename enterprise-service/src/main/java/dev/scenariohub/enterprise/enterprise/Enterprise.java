@@ -5,23 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.platform.events.Aggregate;
 import dev.scenariohub.platform.events.PendingEvent;
 
 /** The enterprise aggregate: registration, changes, members and verification. */
-public final class Enterprise {
+public final class Enterprise extends Aggregate<EnterpriseState> {
 
 	static final int MAX_MEMBERS = 50;
 
-	private final EnterpriseState state;
-
-	private final long version;
-
-	private final List<PendingEvent> newEvents;
-
 	private Enterprise(EnterpriseState state, long version, List<PendingEvent> newEvents) {
-		this.state = state;
-		this.version = version;
-		this.newEvents = newEvents;
+		super(state, version, newEvents);
 	}
 
 	public static Enterprise of(EnterpriseState state, long version) {
@@ -51,7 +44,7 @@ public final class Enterprise {
 
 	/** Applies the fields that are not null; a verified enterprise stays verified. */
 	public Enterprise change(EnterpriseDraft c, String actor) {
-		EnterpriseState s = this.state;
+		EnterpriseState s = state();
 		EnterpriseState next = new EnterpriseState(s.id(), or(c.name(), s.name()), s.creditCode(),
 				or(c.category(), s.category()), or(c.district(), s.district()), or(c.capabilities(), s.capabilities()),
 				or(c.coreTechnologies(), s.coreTechnologies()), or(c.contact(), s.contact()), s.status(), s.owner(),
@@ -63,75 +56,63 @@ public final class Enterprise {
 	}
 
 	public Enterprise addMember(String sub, String actor) {
-		if (this.state.actsFor(sub)) {
+		if (state().actsFor(sub)) {
 			return this;
 		}
-		if (this.state.members().size() >= MAX_MEMBERS) {
+		if (state().members().size() >= MAX_MEMBERS) {
 			throw new RuleViolation("too-many-members", "an enterprise has at most " + MAX_MEMBERS + " members");
 		}
-		List<String> members = new ArrayList<>(this.state.members());
+		List<String> members = new ArrayList<>(state().members());
 		members.add(sub);
-		return next(with(this.state.status(), members, this.state.creditCodeOverride(), this.state.rejectionReason()),
+		return next(with(state().status(), members, state().creditCodeOverride(), state().rejectionReason()),
 				EnterpriseEvents.UPDATED, actor);
 	}
 
 	public Enterprise overrideCreditCode(String reason, String officer, Instant now) {
-		if (!this.state.creditCodeChecksumFails()) {
+		if (!state().creditCodeChecksumFails()) {
 			throw new RuleViolation("override-not-needed", "this enterprise's credit code passes its checksum");
 		}
-		return next(with(this.state.status(), this.state.members(), new EnterpriseState.Override(officer, reason, now),
-				this.state.rejectionReason()), EnterpriseEvents.UPDATED, officer);
+		return next(with(state().status(), state().members(), new EnterpriseState.Override(officer, reason, now),
+				state().rejectionReason()), EnterpriseEvents.UPDATED, officer);
 	}
 
 	public Enterprise verify(String officer) {
-		if (this.state.status() == EnterpriseStatus.VERIFIED) {
-			throw RuleViolation.illegalTransition(this.state.status(), "this enterprise is already VERIFIED");
+		if (state().status() == EnterpriseStatus.VERIFIED) {
+			throw RuleViolation.illegalTransition(state().status(), "this enterprise is already VERIFIED");
 		}
-		if (this.state.creditCodeChecksumFails() && this.state.creditCodeOverride() == null) {
+		if (state().creditCodeChecksumFails() && state().creditCodeOverride() == null) {
 			throw new RuleViolation("credit-code-unaudited",
 					"the credit code fails its checksum; register an audited override before verifying");
 		}
-		return next(with(EnterpriseStatus.VERIFIED, this.state.members(), this.state.creditCodeOverride(), null),
+		return next(with(EnterpriseStatus.VERIFIED, state().members(), state().creditCodeOverride(), null),
 				EnterpriseEvents.VERIFIED, officer);
 	}
 
 	public Enterprise reject(String reason, String officer) {
-		if (this.state.status() == EnterpriseStatus.REJECTED) {
-			throw RuleViolation.illegalTransition(this.state.status(), "this enterprise is already REJECTED");
+		if (state().status() == EnterpriseStatus.REJECTED) {
+			throw RuleViolation.illegalTransition(state().status(), "this enterprise is already REJECTED");
 		}
-		return next(with(EnterpriseStatus.REJECTED, this.state.members(), this.state.creditCodeOverride(), reason),
+		return next(with(EnterpriseStatus.REJECTED, state().members(), state().creditCodeOverride(), reason),
 				EnterpriseEvents.REJECTED, officer);
 	}
 
 	private EnterpriseState with(EnterpriseStatus status, List<String> members, EnterpriseState.Override override,
 			String rejectionReason) {
-		EnterpriseState s = this.state;
+		EnterpriseState s = state();
 		return new EnterpriseState(s.id(), s.name(), s.creditCode(), s.category(), s.district(), s.capabilities(),
 				s.coreTechnologies(), s.contact(), status, s.owner(), members, s.creditCodeChecksumFails(), override,
 				rejectionReason, s.createdAt());
 	}
 
 	private Enterprise next(EnterpriseState next, dev.scenariohub.platform.events.EventType type, String actor) {
-		return new Enterprise(next, this.version, List.of(EnterpriseEvents.of(type, next, actor)));
+		return new Enterprise(next, version(), List.of(EnterpriseEvents.of(type, next, actor)));
 	}
 
 	private static <T> T or(T value, T fallback) {
 		return value != null ? value : fallback;
 	}
 
-	public EnterpriseState state() {
-		return this.state;
-	}
-
-	public long version() {
-		return this.version;
-	}
-
-	public List<PendingEvent> newEvents() {
-		return this.newEvents;
-	}
-
 	public String id() {
-		return this.state.id();
+		return state().id();
 	}
 }

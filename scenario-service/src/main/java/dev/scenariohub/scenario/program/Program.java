@@ -5,26 +5,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.scenariohub.platform.events.Aggregate;
 import dev.scenariohub.platform.events.PendingEvent;
 import dev.scenariohub.platform.web.RuleViolation;
 
 /**
  * A program: a themed call with funding and compute pools. Awards reserve from the pools (one
- * reservation per scenario, so reserving twice for the same scenario changes nothing) and
- * release what they no longer need.
+ * reservation per scenario, held by one award attempt) and release what they no longer need.
  */
-public final class Program {
-
-	private final ProgramState state;
-
-	private final long version;
-
-	private final List<PendingEvent> newEvents;
+public final class Program extends Aggregate<ProgramState> {
 
 	private Program(ProgramState state, long version, List<PendingEvent> newEvents) {
-		this.state = state;
-		this.version = version;
-		this.newEvents = newEvents;
+		super(state, version, newEvents);
 	}
 
 	public static Program of(ProgramState state, long version) {
@@ -40,7 +32,7 @@ public final class Program {
 
 	/** Applies the fields that are not null. */
 	public Program change(ProgramDraft changes, String officer) {
-		ProgramState s = this.state;
+		ProgramState s = state();
 		LocalDate startsOn = changes.startsOn() != null ? changes.startsOn() : s.startsOn();
 		LocalDate endsOn = changes.endsOn() != null ? changes.endsOn() : s.endsOn();
 		checkDates(startsOn, endsOn);
@@ -50,7 +42,7 @@ public final class Program {
 				changes.computeGpuHours() != null ? s.compute().resize(changes.computeGpuHours(), "compute")
 						: s.compute(),
 				s.reservations(), s.createdBy(), s.createdAt());
-		return new Program(changed, this.version, List.of(ProgramEvents.updated(changed, officer)));
+		return new Program(changed, version(), List.of(ProgramEvents.updated(changed, officer)));
 	}
 
 	/**
@@ -58,7 +50,7 @@ public final class Program {
 	 * award reserving again changes nothing; another award of a scenario that holds one is refused.
 	 */
 	public Program reserve(Reservation reservation) {
-		Reservation held = this.state.reservations()
+		Reservation held = state().reservations()
 			.stream()
 			.filter(r -> r.scenarioId().equals(reservation.scenarioId()))
 			.findFirst()
@@ -69,11 +61,11 @@ public final class Program {
 			}
 			throw new RuleViolation("award-pending", "scenario " + reservation.scenarioId() + " already holds a reservation");
 		}
-		BudgetPool funding = this.state.funding().reserve(reservation.fundingFen(), "funding");
-		BudgetPool compute = this.state.compute().reserve(reservation.computeGpuHours(), "compute");
-		List<Reservation> reservations = new ArrayList<>(this.state.reservations());
+		BudgetPool funding = state().funding().reserve(reservation.fundingFen(), "funding");
+		BudgetPool compute = state().compute().reserve(reservation.computeGpuHours(), "compute");
+		List<Reservation> reservations = new ArrayList<>(state().reservations());
 		reservations.add(reservation);
-		return new Program(withPools(funding, compute, reservations), this.version, List.of());
+		return new Program(withPools(funding, compute, reservations), version(), List.of());
 	}
 
 	/** Gives back a scenario's reservation, if it holds one. */
@@ -83,7 +75,7 @@ public final class Program {
 
 	/** Gives back the reservation of one award attempt (any of the scenario's when awardId is null). */
 	public Program release(String scenarioId, String awardId) {
-		Reservation held = this.state.reservations()
+		Reservation held = state().reservations()
 			.stream()
 			.filter(r -> r.scenarioId().equals(scenarioId) && (awardId == null || r.awardId().equals(awardId)))
 			.findFirst()
@@ -91,14 +83,14 @@ public final class Program {
 		if (held == null) {
 			return this;
 		}
-		List<Reservation> reservations = new ArrayList<>(this.state.reservations());
+		List<Reservation> reservations = new ArrayList<>(state().reservations());
 		reservations.remove(held);
-		return new Program(withPools(this.state.funding().release(held.fundingFen()),
-				this.state.compute().release(held.computeGpuHours()), reservations), this.version, List.of());
+		return new Program(withPools(state().funding().release(held.fundingFen()),
+				state().compute().release(held.computeGpuHours()), reservations), version(), List.of());
 	}
 
 	private ProgramState withPools(BudgetPool funding, BudgetPool compute, List<Reservation> reservations) {
-		ProgramState s = this.state;
+		ProgramState s = state();
 		return new ProgramState(s.id(), s.name(), s.authority(), s.description(), s.startsOn(), s.endsOn(), funding,
 				compute, List.copyOf(reservations), s.createdBy(), s.createdAt());
 	}
@@ -113,19 +105,7 @@ public final class Program {
 		return value != null ? value : fallback;
 	}
 
-	public ProgramState state() {
-		return this.state;
-	}
-
-	public long version() {
-		return this.version;
-	}
-
-	public List<PendingEvent> newEvents() {
-		return this.newEvents;
-	}
-
 	public String id() {
-		return this.state.id();
+		return state().id();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.scenariohub.platform.events.Aggregate;
 import dev.scenariohub.platform.events.PendingEvent;
 import dev.scenariohub.platform.web.RuleViolation;
 
@@ -19,23 +20,15 @@ import dev.scenariohub.platform.web.RuleViolation;
  *   cancel from DRAFT, OPEN, CLOSED, UNDER_REVIEW ─► CANCELLED      COMPLETED ◄─ PILOTING ◄─┘
  * </pre>
  */
-public final class Scenario {
+public final class Scenario extends Aggregate<ScenarioState> {
 
 	public static final String SYSTEM = "system";
 
 	private static final Set<ScenarioStatus> CANCELLABLE = Set.of(ScenarioStatus.DRAFT, ScenarioStatus.OPEN,
 			ScenarioStatus.CLOSED, ScenarioStatus.UNDER_REVIEW);
 
-	private final ScenarioState state;
-
-	private final long version;
-
-	private final List<PendingEvent> newEvents;
-
 	private Scenario(ScenarioState state, long version, List<PendingEvent> newEvents) {
-		this.state = state;
-		this.version = version;
-		this.newEvents = newEvents;
+		super(state, version, newEvents);
 	}
 
 	/** A stored scenario. */
@@ -56,19 +49,19 @@ public final class Scenario {
 
 	/** The same scenario in a new state with more events (for the review, award and pilot rules). */
 	public Scenario next(ScenarioState changed, PendingEvent... events) {
-		List<PendingEvent> all = new ArrayList<>(this.newEvents);
+		List<PendingEvent> all = new ArrayList<>(newEvents());
 		all.addAll(List.of(events));
-		return new Scenario(changed, this.version, List.copyOf(all));
+		return new Scenario(changed, version(), List.copyOf(all));
 	}
 
 	/** DRAFT → OPEN; refused once the window has already closed. */
 	public Scenario publish(Instant now, String actor) {
 		require(ScenarioStatus.DRAFT, "publish");
-		if (!this.state.closesAt().isAfter(now)) {
+		if (!state().closesAt().isAfter(now)) {
 			throw RuleViolation.illegalTransition(status(), "the application window closed at "
-					+ this.state.closesAt() + "; change closesAt before publishing");
+					+ state().closesAt() + "; change closesAt before publishing");
 		}
-		ScenarioState open = this.state.toBuilder().status(ScenarioStatus.OPEN).publishedAt(now).build();
+		ScenarioState open = state().toBuilder().status(ScenarioStatus.OPEN).publishedAt(now).build();
 		return next(open, ScenarioEvents.published(open, actor));
 	}
 
@@ -81,7 +74,7 @@ public final class Scenario {
 		if (status() != ScenarioStatus.DRAFT && status() != ScenarioStatus.OPEN) {
 			throw RuleViolation.illegalTransition(status(), "only a DRAFT or OPEN scenario can be changed; this one is " + status());
 		}
-		ScenarioState s = this.state;
+		ScenarioState s = state();
 		ScenarioState.Builder b = s.toBuilder();
 		List<String> changed = new ArrayList<>();
 		List<String> material = new ArrayList<>();
@@ -127,14 +120,14 @@ public final class Scenario {
 
 	/** OPEN → CLOSED because closesAt has come; nothing happens before. */
 	public Scenario closeAtDeadline(Instant now) {
-		if (status() != ScenarioStatus.OPEN || this.state.closesAt().isAfter(now)) {
+		if (status() != ScenarioStatus.OPEN || state().closesAt().isAfter(now)) {
 			return this;
 		}
 		return closed(now, SYSTEM, "the application window closed");
 	}
 
 	private Scenario closed(Instant now, String actor, String reason) {
-		ScenarioState closed = this.state.toBuilder().status(ScenarioStatus.CLOSED).closedAt(now).build();
+		ScenarioState closed = state().toBuilder().status(ScenarioStatus.CLOSED).closedAt(now).build();
 		return next(closed, ScenarioEvents.statusChanged(ScenarioEvents.CLOSED, closed, reason, actor));
 	}
 
@@ -142,7 +135,7 @@ public final class Scenario {
 		if (!CANCELLABLE.contains(status())) {
 			throw RuleViolation.illegalTransition(status(), "a " + status() + " scenario cannot be cancelled");
 		}
-		ScenarioState cancelled = this.state.toBuilder().status(ScenarioStatus.CANCELLED).cancelReason(reason).build();
+		ScenarioState cancelled = state().toBuilder().status(ScenarioStatus.CANCELLED).cancelReason(reason).build();
 		return next(cancelled, ScenarioEvents.statusChanged(ScenarioEvents.CANCELLED, cancelled, reason, actor));
 	}
 
@@ -161,7 +154,7 @@ public final class Scenario {
 	/** PILOTING → COMPLETED, once every milestone is completed. */
 	public Scenario complete(String actor) {
 		require(ScenarioStatus.PILOTING, "complete");
-		long open = this.state.milestones().stream().filter(m -> !m.completed()).count();
+		long open = state().milestones().stream().filter(m -> !m.completed()).count();
 		if (open > 0) {
 			throw new RuleViolation("milestones-open", open + " milestone(s) are not completed yet");
 		}
@@ -169,7 +162,7 @@ public final class Scenario {
 	}
 
 	private Scenario to(ScenarioStatus status, dev.scenariohub.platform.events.EventType type, String actor) {
-		ScenarioState next = this.state.toBuilder().status(status).build();
+		ScenarioState next = state().toBuilder().status(status).build();
 		return next(next, ScenarioEvents.statusChanged(type, next, null, actor));
 	}
 
@@ -205,25 +198,11 @@ public final class Scenario {
 		}
 	}
 
-	public ScenarioState state() {
-		return this.state;
-	}
-
-	/** The version this scenario was loaded at (0 for a new one). */
-	public long version() {
-		return this.version;
-	}
-
-	/** Events raised since it was loaded, to be saved with it. */
-	public List<PendingEvent> newEvents() {
-		return this.newEvents;
-	}
-
 	public String id() {
-		return this.state.id();
+		return state().id();
 	}
 
 	public ScenarioStatus status() {
-		return this.state.status();
+		return state().status();
 	}
 }
