@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Starts the whole of ScenarioHub on this machine: Java 17+ is all it needs.
+# Starts the whole of ScenarioHub on this machine: a JDK 17+ is all it needs.
 # Usage: ./run.sh [--demo]   (settings from the environment, see README.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v java >/dev/null 2>&1; then
-  echo "Java 17 or newer is needed (java not found on PATH)." >&2
+if ! command -v java >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1; then
+  echo "A JDK 17 or newer is needed (java and javac on PATH)." >&2
   exit 1
 fi
 java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
