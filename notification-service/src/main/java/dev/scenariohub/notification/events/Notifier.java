@@ -43,6 +43,7 @@ public class Notifier {
 	public Mono<Long> tell(IncomingEvent event, Collection<String> recipients, Map<String, String> params, String link) {
 		String family = Templates.familyOf(event.type());
 		return Flux.fromIterable(new LinkedHashSet<>(recipients))
+			.filter(recipient -> recipient != null && !recipient.isBlank())
 			.flatMap(recipient -> this.preferences.of(recipient).flatMap(p -> {
 				Templates.Text text = Templates.render(family, p.locale(), params);
 				Mono<Boolean> inbox = !p.wants(family, INBOX) ? Mono.just(false)
