@@ -10,6 +10,7 @@ import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -50,7 +51,7 @@ public class ApplicationController {
 	Mono<Page<ApplicationView>> list(@RequestParam(required = false) String scenarioId,
 			@RequestParam(required = false) String enterpriseId, @RequestParam(required = false) ApplicationStatus status,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-			Authentication caller) {
+			Authentication caller, ServerHttpRequest request) {
 		if (scenarioId != null) {
 			ValidationProblem.requireId("scenarioId", scenarioId);
 		}
@@ -61,14 +62,7 @@ public class ApplicationController {
 		return this.applications.list(scenarioId, enterpriseId, status, Caller.of(caller), Cursors.decode(cursor), size + 1)
 			.collectList()
 			.map(fetched -> Page.of(fetched, size, ApplicationView::id,
-					next -> org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/applications")
-						.queryParamIfPresent("scenarioId", java.util.Optional.ofNullable(scenarioId))
-						.queryParamIfPresent("enterpriseId", java.util.Optional.ofNullable(enterpriseId))
-						.queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-						.queryParam("limit", size)
-						.queryParam("cursor", next)
-						.build()
-						.toUriString()));
+					Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")

@@ -2,7 +2,6 @@ package dev.scenariohub.enterprise.enterprise;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 import dev.scenariohub.enterprise.common.Caller;
 import dev.scenariohub.platform.events.HistoryEntry;
@@ -13,6 +12,7 @@ import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** HTTP for enterprises: register, read, change, members, verification. */
@@ -55,7 +54,7 @@ public class EnterpriseController {
 			@RequestParam(required = false) EnterpriseCategory category,
 			@RequestParam(required = false) String capability, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-			Authentication caller) {
+			Authentication caller, ServerHttpRequest request) {
 		if (q != null && (q.isBlank() || q.length() > 100)) {
 			throw ValidationProblem.of("q", "must be 1 to 100 characters");
 		}
@@ -66,17 +65,7 @@ public class EnterpriseController {
 		EnterpriseFilter filter = new EnterpriseFilter(status, category, capability, q == null ? null : q.strip());
 		return this.enterprises.list(filter, Caller.of(caller), Cursors.decode(cursor), size + 1)
 			.collectList()
-			.map(fetched -> Page.of(fetched, size, EnterpriseView::id, next -> UriComponentsBuilder
-				.fromPath("/api/v1/enterprises")
-				.queryParamIfPresent("status", Optional.ofNullable(status))
-				.queryParamIfPresent("category", Optional.ofNullable(category))
-				.queryParamIfPresent("capability", Optional.ofNullable(capability))
-				.queryParamIfPresent("q", Optional.ofNullable(q))
-				.queryParam("limit", size)
-				.queryParam("cursor", next)
-				.encode()
-				.build()
-				.toUriString()));
+			.map(fetched -> Page.of(fetched, size, EnterpriseView::id, Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")

@@ -5,6 +5,7 @@ import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,13 +28,13 @@ public class OpenScenarioController {
 
 	@GetMapping
 	Mono<Page<KnownScenario>> list(@RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String cursor, ServerHttpRequest request) {
 		int size = Cursors.limit(limit);
 		String after = Cursors.decode(cursor);
 		return this.scenarios.open(after, size + 1)
 			.collectList()
 			.map(fetched -> Page.of(fetched, size, KnownScenario::id,
-					next -> "/api/v1/matches/open-scenarios?limit=" + size + "&cursor=" + next));
+					Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")

@@ -9,6 +9,7 @@ import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,7 @@ public class NotificationController {
 	@GetMapping
 	Mono<Page<Notification>> list(@RequestParam(required = false) Boolean unread,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-			@AuthenticationPrincipal Jwt caller) {
+			@AuthenticationPrincipal Jwt caller, ServerHttpRequest request) {
 		int size = Cursors.limit(limit);
 		String after = Cursors.decode(cursor);
 		if (after != null && !POSITION.matcher(after).matches()) {
@@ -47,8 +48,7 @@ public class NotificationController {
 		return this.inbox.of(caller.getSubject(), unread, after, size + 1)
 			.collectList()
 			.map(fetched -> Page.of(fetched, size, n -> n.createdAt().toEpochMilli() + ":" + n.id(),
-					next -> "/api/v1/notifications?" + (unread == null ? "" : "unread=" + unread + "&") + "limit="
-							+ size + "&cursor=" + next));
+					Page.nextLinks(request, size)));
 	}
 
 	@PostMapping("/{id}/read")

@@ -12,6 +12,7 @@ import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,13 +59,13 @@ public class ProgramController {
 
 	@GetMapping
 	Mono<Page<ProgramView>> list(@RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String cursor, ServerHttpRequest request) {
 		int size = Cursors.limit(limit);
 		return this.programs.list(Cursors.decode(cursor), size + 1)
 			.map(p -> ProgramView.of(p.state(), p.version()))
 			.collectList()
 			.map(fetched -> Page.of(fetched, size, ProgramView::id,
-					next -> "/api/v1/programs?limit=" + size + "&cursor=" + next));
+					Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")

@@ -2,7 +2,6 @@ package dev.scenariohub.scenario.scenario;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.security.Roles;
@@ -13,6 +12,7 @@ import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /** HTTP for scenarios and their lifecycle transitions: map, validate, delegate. */
@@ -58,7 +57,7 @@ public class ScenarioController {
 			@RequestParam(required = false) Sector sector, @RequestParam(required = false) String programId,
 			@RequestParam(required = false) String capability, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-			Authentication caller) {
+			Authentication caller, ServerHttpRequest request) {
 		if (programId != null) {
 			ValidationProblem.requireId("programId", programId);
 		}
@@ -72,18 +71,7 @@ public class ScenarioController {
 		ScenarioFilter filter = new ScenarioFilter(status, sector, programId, capability, q == null ? null : q.strip());
 		return this.scenarios.list(filter, isOfficer(caller), Cursors.decode(cursor), size + 1)
 			.collectList()
-			.map(fetched -> Page.of(fetched, size, ScenarioView::id, next -> UriComponentsBuilder
-				.fromPath("/api/v1/scenarios")
-				.queryParamIfPresent("status", Optional.ofNullable(status))
-				.queryParamIfPresent("sector", Optional.ofNullable(sector))
-				.queryParamIfPresent("programId", Optional.ofNullable(programId))
-				.queryParamIfPresent("capability", Optional.ofNullable(capability))
-				.queryParamIfPresent("q", Optional.ofNullable(q))
-				.queryParam("limit", size)
-				.queryParam("cursor", next)
-				.encode()
-				.build()
-				.toUriString()));
+			.map(fetched -> Page.of(fetched, size, ScenarioView::id, Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")

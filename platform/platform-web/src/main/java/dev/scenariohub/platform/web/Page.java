@@ -3,6 +3,9 @@ package dev.scenariohub.platform.web;
 import java.util.List;
 import java.util.function.Function;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+
 /**
  * One page of a list: the items and, when there may be more, the cursor and link of the next.
  */
@@ -21,6 +24,19 @@ public record Page<T>(List<T> items, String nextCursor, String next) {
 		List<T> items = fetched.subList(0, limit);
 		String cursor = Cursors.encode(keyOf.apply(items.get(items.size() - 1)));
 		return new Page<>(List.copyOf(items), cursor, linkOf.apply(cursor));
+	}
+
+	/**
+	 * Next-page links for a list request: the same path and filters, the page size, and the next
+	 * cursor in place of the current one.
+	 */
+	public static Function<String, String> nextLinks(ServerHttpRequest request, int limit) {
+		return cursor -> UriComponentsBuilder.fromPath(request.getURI().getRawPath())
+			.query(request.getURI().getRawQuery())
+			.replaceQueryParam("limit", limit)
+			.replaceQueryParam("cursor", cursor)
+			.build(true)
+			.toUriString();
 	}
 
 	public <R> Page<R> map(Function<T, R> mapper) {
