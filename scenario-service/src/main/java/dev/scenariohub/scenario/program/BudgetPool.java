@@ -4,7 +4,8 @@ import dev.scenariohub.platform.web.RuleViolation;
 
 /**
  * A budget pool of a program: a total and what awards have reserved from it. It never goes below
- * zero: a reservation larger than what is available is refused.
+ * zero: a reservation larger than what is available is refused, and the total cannot shrink
+ * below what is reserved.
  *
  * @param total    the pool (fen for funding, GPU-hours for compute)
  * @param reserved what provisional and final awards hold
@@ -15,10 +16,6 @@ public record BudgetPool(long total, long reserved) {
 		if (total < 0 || reserved < 0 || reserved > total) {
 			throw new IllegalArgumentException("a pool needs 0 <= reserved <= total");
 		}
-	}
-
-	public static BudgetPool of(long total) {
-		return new BudgetPool(total, 0);
 	}
 
 	public long available() {
@@ -35,10 +32,6 @@ public record BudgetPool(long total, long reserved) {
 							"needed", amount));
 		}
 		return new BudgetPool(this.total, this.reserved + amount);
-	}
-
-	public BudgetPool release(long amount) {
-		return new BudgetPool(this.total, Math.max(0, this.reserved - amount));
 	}
 
 	/** A new total; refused below what is already reserved. */

@@ -26,7 +26,7 @@ public final class Program extends Aggregate<ProgramState> {
 	public static Program create(String id, ProgramDraft d, String officer, Instant now) {
 		checkDates(d.startsOn(), d.endsOn());
 		ProgramState state = new ProgramState(id, d.name(), d.authority(), d.description(), d.startsOn(), d.endsOn(),
-				BudgetPool.of(d.fundingFen()), BudgetPool.of(d.computeGpuHours()), List.of(), officer, now);
+				d.fundingFen(), d.computeGpuHours(), List.of(), officer, now);
 		return new Program(state, 0, List.of(ProgramEvents.created(state, officer)));
 	}
 
@@ -38,9 +38,10 @@ public final class Program extends Aggregate<ProgramState> {
 		checkDates(startsOn, endsOn);
 		ProgramState changed = new ProgramState(s.id(), or(changes.name(), s.name()),
 				or(changes.authority(), s.authority()), or(changes.description(), s.description()), startsOn, endsOn,
-				changes.fundingFen() != null ? s.funding().resize(changes.fundingFen(), "funding") : s.funding(),
-				changes.computeGpuHours() != null ? s.compute().resize(changes.computeGpuHours(), "compute")
-						: s.compute(),
+				changes.fundingFen() != null ? s.funding().resize(changes.fundingFen(), "funding").total()
+						: s.fundingTotalFen(),
+				changes.computeGpuHours() != null ? s.compute().resize(changes.computeGpuHours(), "compute").total()
+						: s.computeTotalGpuHours(),
 				s.reservations(), s.createdBy(), s.createdAt());
 		return new Program(changed, version(), List.of(ProgramEvents.updated(changed, officer)));
 	}
@@ -61,11 +62,11 @@ public final class Program extends Aggregate<ProgramState> {
 			}
 			throw new RuleViolation("award-pending", "scenario " + reservation.scenarioId() + " already holds a reservation");
 		}
-		BudgetPool funding = state().funding().reserve(reservation.fundingFen(), "funding");
-		BudgetPool compute = state().compute().reserve(reservation.computeGpuHours(), "compute");
+		state().funding().reserve(reservation.fundingFen(), "funding");
+		state().compute().reserve(reservation.computeGpuHours(), "compute");
 		List<Reservation> reservations = new ArrayList<>(state().reservations());
 		reservations.add(reservation);
-		return new Program(withPools(funding, compute, reservations), version(), List.of());
+		return new Program(withReservations(reservations), version(), List.of());
 	}
 
 	/** Gives back a scenario's reservation, if it holds one. */
@@ -85,14 +86,13 @@ public final class Program extends Aggregate<ProgramState> {
 		}
 		List<Reservation> reservations = new ArrayList<>(state().reservations());
 		reservations.remove(held);
-		return new Program(withPools(state().funding().release(held.fundingFen()),
-				state().compute().release(held.computeGpuHours()), reservations), version(), List.of());
+		return new Program(withReservations(reservations), version(), List.of());
 	}
 
-	private ProgramState withPools(BudgetPool funding, BudgetPool compute, List<Reservation> reservations) {
+	private ProgramState withReservations(List<Reservation> reservations) {
 		ProgramState s = state();
-		return new ProgramState(s.id(), s.name(), s.authority(), s.description(), s.startsOn(), s.endsOn(), funding,
-				compute, List.copyOf(reservations), s.createdBy(), s.createdAt());
+		return new ProgramState(s.id(), s.name(), s.authority(), s.description(), s.startsOn(), s.endsOn(),
+				s.fundingTotalFen(), s.computeTotalGpuHours(), reservations, s.createdBy(), s.createdAt());
 	}
 
 	private static void checkDates(LocalDate startsOn, LocalDate endsOn) {

@@ -38,6 +38,6 @@ public final class ProgramEvents {
 
 	private static ProgramSnapshot snapshot(ProgramState s) {
 		return new ProgramSnapshot(s.id(), s.name(), s.authority(), s.description(), s.startsOn(), s.endsOn(),
-				Money.ofFen(s.funding().total()), s.compute().total());
+				Money.ofFen(s.fundingTotalFen()), s.computeTotalGpuHours());
 	}
 }
