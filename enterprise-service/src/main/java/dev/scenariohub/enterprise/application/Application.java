@@ -1,6 +1,5 @@
 package dev.scenariohub.enterprise.application;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +7,7 @@ import java.util.Set;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
-import dev.scenariohub.enterprise.scenarios.KnownScenario;
+import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.Aggregate;
 import dev.scenariohub.platform.events.PendingEvent;
@@ -63,7 +62,7 @@ public final class Application extends Aggregate<ApplicationState> {
 			throw new RuleViolation("not-eligible", "this scenario is open to " + eligible + ", not to "
 					+ enterprise.category(), java.util.Map.of("eligibleCategories", eligible));
 		}
-		long offeredFen = new BigDecimal(scenario.support().funding().amount()).movePointRight(2).longValueExact();
+		long offeredFen = scenario.support().funding().toMinor();
 		if (state().requestedFundingFen() > offeredFen
 				|| state().requestedComputeGpuHours() > scenario.support().computeGpuHours()) {
 			throw new RuleViolation("exceeds-support", "the requests exceed what the scenario offers per award: "

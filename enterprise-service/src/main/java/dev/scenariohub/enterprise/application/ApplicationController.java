@@ -2,7 +2,7 @@ package dev.scenariohub.enterprise.application;
 
 import java.net.URI;
 
-import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;

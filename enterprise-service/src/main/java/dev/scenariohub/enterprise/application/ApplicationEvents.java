@@ -1,6 +1,7 @@
 package dev.scenariohub.enterprise.application;
 
-import java.math.BigDecimal;
+import dev.scenariohub.platform.web.Money;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -33,14 +34,9 @@ public final class ApplicationEvents {
 			List<ApplicationState.OfferedMilestone> milestones, Money requestedFunding, long requestedComputeGpuHours) {
 	}
 
-	/** Money on the wire. */
-	public record Money(String amount, String currency) {
-	}
-
 	static PendingEvent of(EventType type, ApplicationState s, String reason, String actor) {
 		Proposal proposal = new Proposal(s.summary(), s.technicalApproach(), s.team(), s.milestones(),
-				new Money(BigDecimal.valueOf(s.requestedFundingFen(), 2).toPlainString(), "CNY"),
-				s.requestedComputeGpuHours());
+				Money.ofMinor(s.requestedFundingFen()), s.requestedComputeGpuHours());
 		return new PendingEvent(type, new Snapshot(s.id(), s.scenarioId(), s.enterpriseId(), s.status(), proposal,
 				s.submittedAt(), reason), actor);
 	}

@@ -10,9 +10,9 @@ public class ApplicationFollower {
 
 	static final int MAX_APPLICATIONS = 10_000;
 
-	private final Applications applications;
+	private final ApplicationRepository applications;
 
-	public ApplicationFollower(Applications applications) {
+	public ApplicationFollower(ApplicationRepository applications) {
 		this.applications = applications;
 	}
 

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
 import dev.scenariohub.enterprise.enterprise.EnterpriseFilter;
-import dev.scenariohub.enterprise.enterprise.Enterprises;
-import dev.scenariohub.enterprise.scenarios.KnownScenario;
-import dev.scenariohub.enterprise.scenarios.KnownScenarios;
+import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
+import dev.scenariohub.enterprise.readmodel.KnownScenario;
+import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.ValidationProblem;
 import org.bson.types.ObjectId;
@@ -27,15 +27,15 @@ import reactor.core.publisher.Mono;
 @Service
 public class ApplicationService {
 
-	private final Applications applications;
+	private final ApplicationRepository applications;
 
-	private final Enterprises enterprises;
+	private final EnterpriseRepository enterprises;
 
-	private final KnownScenarios scenarios;
+	private final KnownScenarioRepository scenarios;
 
 	private final Clock clock;
 
-	public ApplicationService(Applications applications, Enterprises enterprises, KnownScenarios scenarios, Clock clock) {
+	public ApplicationService(ApplicationRepository applications, EnterpriseRepository enterprises, KnownScenarioRepository scenarios, Clock clock) {
 		this.applications = applications;
 		this.enterprises = enterprises;
 		this.scenarios = scenarios;

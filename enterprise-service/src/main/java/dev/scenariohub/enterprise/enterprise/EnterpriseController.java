@@ -3,7 +3,7 @@ package dev.scenariohub.enterprise.enterprise;
 import java.net.URI;
 import java.util.List;
 
-import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;

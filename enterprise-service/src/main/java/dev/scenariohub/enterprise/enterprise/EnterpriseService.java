@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.web.ETags;
@@ -22,11 +22,11 @@ import reactor.core.publisher.Mono;
 @Service
 public class EnterpriseService {
 
-	private final Enterprises enterprises;
+	private final EnterpriseRepository enterprises;
 
 	private final Clock clock;
 
-	public EnterpriseService(Enterprises enterprises, Clock clock) {
+	public EnterpriseService(EnterpriseRepository enterprises, Clock clock) {
 		this.enterprises = enterprises;
 		this.clock = clock;
 	}

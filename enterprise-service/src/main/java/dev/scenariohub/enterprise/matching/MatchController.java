@@ -2,7 +2,7 @@ package dev.scenariohub.enterprise.matching;
 
 import java.util.List;
 
-import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ValidationProblem;

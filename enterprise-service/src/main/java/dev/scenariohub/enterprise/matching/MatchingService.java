@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.scenariohub.enterprise.application.Applications;
+import dev.scenariohub.enterprise.application.ApplicationRepository;
 import dev.scenariohub.enterprise.application.ApplicationStatus;
-import dev.scenariohub.enterprise.common.Caller;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
 import dev.scenariohub.enterprise.enterprise.EnterpriseFilter;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
-import dev.scenariohub.enterprise.enterprise.Enterprises;
-import dev.scenariohub.enterprise.scenarios.KnownScenario;
-import dev.scenariohub.enterprise.scenarios.KnownScenarios;
+import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
+import dev.scenariohub.enterprise.readmodel.KnownScenario;
+import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -33,15 +33,15 @@ public class MatchingService {
 	public record Match(String scenarioId, String enterpriseId, String title, double score, List<String> reasons) {
 	}
 
-	private final Enterprises enterprises;
+	private final EnterpriseRepository enterprises;
 
-	private final KnownScenarios scenarios;
+	private final KnownScenarioRepository scenarios;
 
-	private final Applications applications;
+	private final ApplicationRepository applications;
 
 	private final Clock clock;
 
-	public MatchingService(Enterprises enterprises, KnownScenarios scenarios, Applications applications, Clock clock) {
+	public MatchingService(EnterpriseRepository enterprises, KnownScenarioRepository scenarios, ApplicationRepository applications, Clock clock) {
 		this.enterprises = enterprises;
 		this.scenarios = scenarios;
 		this.applications = applications;

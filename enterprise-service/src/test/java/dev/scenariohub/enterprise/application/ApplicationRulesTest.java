@@ -1,5 +1,7 @@
 package dev.scenariohub.enterprise.application;
 
+import dev.scenariohub.platform.web.Money;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +10,7 @@ import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.EnterpriseCategory;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
-import dev.scenariohub.enterprise.scenarios.KnownScenario;
+import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import org.junit.jupiter.api.Test;
 
 import static dev.scenariohub.enterprise.application.ApplicationStatus.*;
@@ -22,7 +24,7 @@ class ApplicationRulesTest {
 
 	static KnownScenario scenario(String status, Instant closesAt, List<String> eligible) {
 		return new KnownScenario("s1", "t", "OTHER", "o", "d", "r", List.of(), eligible,
-				new KnownScenario.Support(new KnownScenario.Money("1000.00", "CNY"), 100, null, null), 1, NOW, closesAt,
+				new KnownScenario.Support(new Money("1000.00", "CNY"), 100, null, null), 1, NOW, closesAt,
 				"Asia/Shanghai", status, 2);
 	}
 

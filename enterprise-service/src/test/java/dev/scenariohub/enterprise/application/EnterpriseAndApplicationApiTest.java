@@ -16,7 +16,7 @@ import dev.scenariohub.platform.test.EventSchemas;
 import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.IntegrationTest;
 import dev.scenariohub.platform.test.SharedInfrastructure;
-import dev.scenariohub.enterprise.scenarios.KnownScenarios;
+import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -43,7 +43,7 @@ class EnterpriseAndApplicationApiTest {
 	KafkaTemplate<String, byte[]> kafka;
 
 	@Autowired
-	KnownScenarios scenarios;
+	KnownScenarioRepository scenarios;
 
 	WebTestClient web;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.scenariohub.enterprise.scenarios.KnownScenarios;
+import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
 import dev.scenariohub.platform.test.ApiClients;
@@ -27,7 +27,7 @@ class MatchingApiTest {
 	CloudEventPublisher publisher;
 
 	@Autowired
-	KnownScenarios scenarios;
+	KnownScenarioRepository scenarios;
 
 	WebTestClient web;
 

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.scenariohub.notification.events.Templates;
+import dev.scenariohub.notification.templates.Templates;
 import dev.scenariohub.notification.inbox.NotificationIds;
 import dev.scenariohub.notification.preferences.Preferences;
 import dev.scenariohub.notification.webhook.Webhook;
-import dev.scenariohub.notification.webhook.Webhooks;
+import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.platform.events.IncomingEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -25,15 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DeliveryPlanner {
 
-	private final Webhooks webhooks;
+	private final WebhookRepository webhooks;
 
-	private final Deliveries deliveries;
+	private final DeliveryRepository deliveries;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	public DeliveryPlanner(Webhooks webhooks, Deliveries deliveries, JsonMapper json, Clock clock) {
+	public DeliveryPlanner(WebhookRepository webhooks, DeliveryRepository deliveries, JsonMapper json, Clock clock) {
 		this.webhooks = webhooks;
 		this.deliveries = deliveries;
 		this.json = json;

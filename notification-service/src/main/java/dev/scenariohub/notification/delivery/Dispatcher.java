@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.scenariohub.notification.webhook.Signature;
-import dev.scenariohub.notification.webhook.Webhooks;
+import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.platform.events.Versioned;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -43,9 +43,9 @@ public class Dispatcher implements SmartLifecycle {
 
 	static final Duration CLAIM = Duration.ofSeconds(60);
 
-	private final Deliveries deliveries;
+	private final DeliveryRepository deliveries;
 
-	private final Webhooks webhooks;
+	private final WebhookRepository webhooks;
 
 	private final ObjectProvider<JavaMailSender> mail;
 
@@ -72,7 +72,7 @@ public class Dispatcher implements SmartLifecycle {
 
 	private volatile Disposable running;
 
-	public Dispatcher(Deliveries deliveries, Webhooks webhooks, ObjectProvider<JavaMailSender> mail,
+	public Dispatcher(DeliveryRepository deliveries, WebhookRepository webhooks, ObjectProvider<JavaMailSender> mail,
 			UnsubscribeLinks unsubscribe, Clock clock,
 			@Value("${notifications.delivery.max-attempts:8}") int maxAttempts,
 			@Value("${notifications.delivery.initial-backoff:PT1S}") Duration initialBackoff,

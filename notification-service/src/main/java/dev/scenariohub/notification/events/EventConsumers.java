@@ -1,5 +1,7 @@
 package dev.scenariohub.notification.events;
 
+import dev.scenariohub.notification.templates.Templates;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import dev.scenariohub.notification.directory.Directory;
-import dev.scenariohub.notification.feed.Feed;
+import dev.scenariohub.notification.readmodel.DirectoryRepository;
+import dev.scenariohub.notification.feed.FeedRepository;
 import dev.scenariohub.notification.subscription.Subscription;
-import dev.scenariohub.notification.subscription.Subscriptions;
+import dev.scenariohub.notification.subscription.SubscriptionRepository;
 import dev.scenariohub.platform.events.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +41,8 @@ public class EventConsumers {
 			"scenario.awarded", "scenario.completed");
 
 	@Bean
-	Consumer<Message<byte[]>> scenarioEvents(Directory directory, Subscriptions subscriptions, Notifier notifier,
-			Feed feed, JsonMapper json) {
+	Consumer<Message<byte[]>> scenarioEvents(DirectoryRepository directory, SubscriptionRepository subscriptions, Notifier notifier,
+			FeedRepository feed, JsonMapper json) {
 		return message -> {
 			IncomingEvent event = IncomingEvent.from(message);
 			String family = family(event);
@@ -54,8 +56,8 @@ public class EventConsumers {
 			if (PUBLIC.contains(family)) {
 				feed.append(event, json).block(TIMEOUT);
 			}
-			Directory.ScenarioInfo scenario = directory.scenario(scenarioId).blockOptional(TIMEOUT)
-				.orElse(new Directory.ScenarioInfo(scenarioId, "", "", List.of()));
+			DirectoryRepository.ScenarioInfo scenario = directory.scenario(scenarioId).blockOptional(TIMEOUT)
+				.orElse(new DirectoryRepository.ScenarioInfo(scenarioId, "", "", List.of()));
 			Map<String, String> params = params(scenario, snapshot);
 			String link = "/api/v1/scenarios/" + scenarioId;
 			List<String> recipients = new ArrayList<>();
@@ -92,14 +94,14 @@ public class EventConsumers {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> applicationEvents(Directory directory, Notifier notifier, JsonMapper json) {
+	Consumer<Message<byte[]>> applicationEvents(DirectoryRepository directory, Notifier notifier, JsonMapper json) {
 		return message -> {
 			IncomingEvent event = IncomingEvent.from(message);
 			JsonNode data = event.dataAs(json, JsonNode.class);
 			String scenarioId = text(data, "scenarioId");
 			directory.application(event.subject(), event.sequence(), scenarioId, text(data, "enterpriseId")).block(TIMEOUT);
-			Directory.ScenarioInfo scenario = directory.scenario(scenarioId).blockOptional(TIMEOUT)
-				.orElse(new Directory.ScenarioInfo(scenarioId, "", "", List.of()));
+			DirectoryRepository.ScenarioInfo scenario = directory.scenario(scenarioId).blockOptional(TIMEOUT)
+				.orElse(new DirectoryRepository.ScenarioInfo(scenarioId, "", "", List.of()));
 			Map<String, String> params = params(scenario, data);
 			params.put("status", text(data, "status"));
 			List<String> recipients = new ArrayList<>(directory.applicantOf(event.subject()).block(TIMEOUT));
@@ -116,7 +118,7 @@ public class EventConsumers {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> enterpriseEvents(Directory directory, Notifier notifier, JsonMapper json) {
+	Consumer<Message<byte[]>> enterpriseEvents(DirectoryRepository directory, Notifier notifier, JsonMapper json) {
 		return message -> {
 			IncomingEvent event = IncomingEvent.from(message);
 			JsonNode data = event.dataAs(json, JsonNode.class);
@@ -131,7 +133,7 @@ public class EventConsumers {
 		};
 	}
 
-	private static List<String> subscribers(Subscriptions subscriptions, Directory.ScenarioInfo scenario) {
+	private static List<String> subscribers(SubscriptionRepository subscriptions, DirectoryRepository.ScenarioInfo scenario) {
 		return subscriptions.matching(scenario.sector(), scenario.capabilities())
 			.map(Subscription::owner)
 			.distinct()
@@ -140,7 +142,7 @@ public class EventConsumers {
 			.orElse(List.of());
 	}
 
-	private static Map<String, String> params(Directory.ScenarioInfo scenario, JsonNode data) {
+	private static Map<String, String> params(DirectoryRepository.ScenarioInfo scenario, JsonNode data) {
 		Map<String, String> params = new HashMap<>();
 		params.put("title", scenario.title());
 		params.put("sector", scenario.sector());

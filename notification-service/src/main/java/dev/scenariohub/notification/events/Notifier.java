@@ -1,10 +1,12 @@
 package dev.scenariohub.notification.events;
 
+import dev.scenariohub.notification.templates.Templates;
+
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 
-import dev.scenariohub.notification.inbox.Inbox;
+import dev.scenariohub.notification.inbox.NotificationRepository;
 import dev.scenariohub.notification.inbox.Notification;
 import dev.scenariohub.notification.inbox.NotificationIds;
 import dev.scenariohub.notification.delivery.DeliveryPlanner;
@@ -24,7 +26,7 @@ public class Notifier {
 
 	static final String INBOX = "inbox";
 
-	private final Inbox inbox;
+	private final NotificationRepository inbox;
 
 	private final PreferencesRepository preferences;
 
@@ -32,7 +34,7 @@ public class Notifier {
 
 	private final Clock clock;
 
-	public Notifier(Inbox inbox, PreferencesRepository preferences, DeliveryPlanner deliveries, Clock clock) {
+	public Notifier(NotificationRepository inbox, PreferencesRepository preferences, DeliveryPlanner deliveries, Clock clock) {
 		this.inbox = inbox;
 		this.preferences = preferences;
 		this.deliveries = deliveries;

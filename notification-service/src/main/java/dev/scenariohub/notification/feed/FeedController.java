@@ -33,9 +33,9 @@ public class FeedController {
 			java.util.Date time, Map<String, Object> data) {
 	}
 
-	private final Feed feed;
+	private final FeedRepository feed;
 
-	public FeedController(Feed feed) {
+	public FeedController(FeedRepository feed) {
 		this.feed = feed;
 	}
 

@@ -26,11 +26,11 @@ public class NotificationController {
 
 	private static final Pattern POSITION = Pattern.compile("\\d{1,15}:[0-9a-f]{24}");
 
-	private final Inbox inbox;
+	private final NotificationRepository inbox;
 
 	private final Clock clock;
 
-	public NotificationController(Inbox inbox, Clock clock) {
+	public NotificationController(NotificationRepository inbox, Clock clock) {
 		this.inbox = inbox;
 		this.clock = clock;
 	}

@@ -38,7 +38,7 @@ public class NotificationStream {
 
 	static final int PAGE = 200;
 
-	private final Inbox inbox;
+	private final NotificationRepository inbox;
 
 	private final Duration poll;
 
@@ -46,7 +46,7 @@ public class NotificationStream {
 
 	private final int buffer;
 
-	public NotificationStream(Inbox inbox, @Value("${notifications.stream.poll:PT0.5S}") Duration poll,
+	public NotificationStream(NotificationRepository inbox, @Value("${notifications.stream.poll:PT0.5S}") Duration poll,
 			@Value("${notifications.stream.heartbeat:PT15S}") Duration heartbeat,
 			@Value("${notifications.stream.buffer:256}") int buffer) {
 		this.inbox = inbox;

@@ -3,7 +3,7 @@ package dev.scenariohub.notification.preferences;
 import java.util.Map;
 import java.util.Set;
 
-import dev.scenariohub.notification.events.Templates;
+import dev.scenariohub.notification.templates.Templates;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

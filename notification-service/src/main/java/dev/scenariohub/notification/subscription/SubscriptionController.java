@@ -25,11 +25,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/subscriptions")
 public class SubscriptionController {
 
-	private final Subscriptions subscriptions;
+	private final SubscriptionRepository subscriptions;
 
 	private final Clock clock;
 
-	public SubscriptionController(Subscriptions subscriptions, Clock clock) {
+	public SubscriptionController(SubscriptionRepository subscriptions, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.clock = clock;
 	}

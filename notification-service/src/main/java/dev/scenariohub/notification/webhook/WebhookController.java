@@ -44,7 +44,7 @@ public class WebhookController {
 		}
 	}
 
-	private final Webhooks webhooks;
+	private final WebhookRepository webhooks;
 
 	private final UrlGuard guard;
 
@@ -52,7 +52,7 @@ public class WebhookController {
 
 	private final Clock clock;
 
-	public WebhookController(Webhooks webhooks, UrlGuard guard, DeliveryPlanner planner, Clock clock) {
+	public WebhookController(WebhookRepository webhooks, UrlGuard guard, DeliveryPlanner planner, Clock clock) {
 		this.webhooks = webhooks;
 		this.guard = guard;
 		this.planner = planner;

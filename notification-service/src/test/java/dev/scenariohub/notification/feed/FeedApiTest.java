@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedApiTest {
 
 	@Autowired
-	Feed feed;
+	FeedRepository feed;
 
 	@Autowired
 	JsonMapper json;

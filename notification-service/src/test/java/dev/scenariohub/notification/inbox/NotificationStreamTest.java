@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationStreamTest {
 
 	@Autowired
-	Inbox inbox;
+	NotificationRepository inbox;
 
 	WebTestClient web;
 

@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.award;
 
+import dev.scenariohub.scenario.scenario.Objection;
+import dev.scenariohub.scenario.scenario.Award;
 import java.util.List;
 
 import dev.scenariohub.platform.web.ValidationProblem;

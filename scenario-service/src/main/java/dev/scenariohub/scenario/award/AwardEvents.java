@@ -1,10 +1,13 @@
 package dev.scenariohub.scenario.award;
 
+import dev.scenariohub.platform.web.Money;
+
+import dev.scenariohub.scenario.scenario.ObjectionStatus;
+import dev.scenariohub.scenario.scenario.Award;
 import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.platform.events.EventType;
-import dev.scenariohub.scenario.scenario.ScenarioEvents.MoneyView;
 import dev.scenariohub.scenario.scenario.ScenarioStatus;
 
 /** Award and objection events, keyed by the scenario. */
@@ -23,7 +26,7 @@ public final class AwardEvents {
 
 	/** {@code scenario.award-proposed}: who is proposed, until when objections may be lodged. */
 	public record AwardProposed(String scenarioId, String programId, ScenarioStatus status, List<String> applicationIds,
-			Instant standstillEndsAt, MoneyView fundingEach, long computeGpuHoursEach) {
+			Instant standstillEndsAt, Money fundingEach, long computeGpuHoursEach) {
 	}
 
 	/** {@code scenario.awarded}: the final winners with their support, and who was not selected. */
@@ -32,7 +35,7 @@ public final class AwardEvents {
 	}
 
 	/** One awardee and its support. */
-	public record Winner(String applicationId, MoneyView funding, long computeGpuHours) {
+	public record Winner(String applicationId, Money funding, long computeGpuHours) {
 	}
 
 	/** {@code objection.lodged} and {@code objection.resolved} ({@code outcome} once resolved). */

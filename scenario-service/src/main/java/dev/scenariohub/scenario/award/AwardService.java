@@ -1,15 +1,17 @@
 package dev.scenariohub.scenario.award;
 
+import dev.scenariohub.scenario.scenario.Objection;
+import dev.scenariohub.scenario.scenario.AwardStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.scenariohub.scenario.applicants.Applicants;
-import dev.scenariohub.scenario.applicants.KnownApplication;
+import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
+import dev.scenariohub.scenario.readmodel.KnownApplication;
 import dev.scenariohub.platform.web.RuleViolation;
-import dev.scenariohub.scenario.program.Programs;
+import dev.scenariohub.scenario.program.ProgramRepository;
 import dev.scenariohub.scenario.program.Reservation;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
@@ -30,15 +32,15 @@ public class AwardService {
 
 	private final ScenarioRepository scenarios;
 
-	private final Programs programs;
+	private final ProgramRepository programs;
 
-	private final Applicants applicants;
+	private final KnownApplicantRepository applicants;
 
 	private final Clock clock;
 
 	private final Duration standstill;
 
-	public AwardService(ScenarioRepository scenarios, Programs programs, Applicants applicants, Clock clock,
+	public AwardService(ScenarioRepository scenarios, ProgramRepository programs, KnownApplicantRepository applicants, Clock clock,
 			@Value("${scenarios.award.standstill:P3D}") Duration standstill) {
 		this.scenarios = scenarios;
 		this.programs = programs;
@@ -56,7 +58,7 @@ public class AwardService {
 				Set<String> live = t.getT2();
 				// check every rule before reserving anything
 				String awardId = new ObjectId().toHexString();
-				Awards.propose(scenario, awardId, applicationIds, live, this.standstill, this.clock.instant(), officer);
+				AwardRules.propose(scenario, awardId, applicationIds, live, this.standstill, this.clock.instant(), officer);
 				long n = applicationIds.size();
 				String programId = scenario.state().programId();
 				Reservation reservation = new Reservation(scenarioId, awardId, scenario.state().support().fundingFen() * n,
@@ -64,7 +66,7 @@ public class AwardService {
 				return this.programs.modify(programId, p -> p.reserve(reservation))
 					.switchIfEmpty(Mono.error(() -> new RuleViolation("program-missing", "the scenario's program does not exist")))
 					.then(this.scenarios
-						.modify(byId(scenarioId), s -> Awards.propose(s, awardId, applicationIds, live, this.standstill,
+						.modify(byId(scenarioId), s -> AwardRules.propose(s, awardId, applicationIds, live, this.standstill,
 								this.clock.instant(), officer))
 						// the award was not recorded: give back what this attempt reserved
 						.onErrorResume(error -> this.programs.modify(programId, p -> p.release(scenarioId, awardId))
@@ -83,14 +85,14 @@ public class AwardService {
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found",
 					"no application " + applicationId + " of yours in this scenario")))
 			.flatMap(enterprise -> this.scenarios.modify(byId(scenarioId),
-					s -> Awards.lodgeObjection(s, objectionId, applicationId, caller, reason, this.clock.instant())))
+					s -> AwardRules.lodgeObjection(s, objectionId, applicationId, caller, reason, this.clock.instant())))
 			.map(saved -> objection(saved.state().state(), objectionId));
 	}
 
 	public Mono<Objection> resolve(String objectionId, boolean uphold, String officer) {
 		return this.scenarios
 			.modify(Criteria.where("objections.objectionId").is(objectionId),
-					s -> Awards.resolveObjection(s, objectionId, uphold, officer, this.clock.instant()))
+					s -> AwardRules.resolveObjection(s, objectionId, uphold, officer, this.clock.instant()))
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no objection " + objectionId)))
 			.flatMap(saved -> {
 				ScenarioState s = saved.state().state();

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 
-import dev.scenariohub.scenario.pilot.Pilots;
+import dev.scenariohub.scenario.pilot.PilotRules;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import dev.scenariohub.scenario.scenario.ScenarioStatus;
@@ -39,7 +39,7 @@ public class MilestoneReminder {
 		Criteria piloting = Criteria.where("status").is(ScenarioStatus.PILOTING.name()).and("milestones.completed").is(false);
 		return this.scenarios.find(piloting, 1000).concatMap(scenario -> {
 			LocalDate today = LocalDate.ofInstant(now, ZoneId.of(scenario.state().timeZone()));
-			Scenario reminded = Pilots.remind(scenario, today, this.lead, now);
+			Scenario reminded = PilotRules.remind(scenario, today, this.lead, now);
 			return reminded == scenario ? Mono.<Scenario>empty()
 					: this.scenarios.update(reminded).thenReturn(reminded)
 						.onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty());

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.scenariohub.scenario.award.Award;
-import dev.scenariohub.scenario.award.AwardStatus;
-import dev.scenariohub.scenario.program.Programs;
+import dev.scenariohub.scenario.scenario.Award;
+import dev.scenariohub.scenario.scenario.AwardStatus;
+import dev.scenariohub.scenario.program.ProgramRepository;
 import dev.scenariohub.scenario.program.Reservation;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class ReservationReconciler {
 
-	private final Programs programs;
+	private final ProgramRepository programs;
 
 	private final ScenarioRepository scenarios;
 
@@ -31,7 +31,7 @@ public class ReservationReconciler {
 
 	private final Duration grace;
 
-	public ReservationReconciler(Programs programs, ScenarioRepository scenarios, Clock clock,
+	public ReservationReconciler(ProgramRepository programs, ScenarioRepository scenarios, Clock clock,
 			@Value("${scenarios.award.reservation-grace:PT2M}") Duration grace) {
 		this.programs = programs;
 		this.scenarios = scenarios;

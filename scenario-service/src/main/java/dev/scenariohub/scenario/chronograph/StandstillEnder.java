@@ -3,7 +3,7 @@ package dev.scenariohub.scenario.chronograph;
 import java.time.Clock;
 import java.time.Instant;
 
-import dev.scenariohub.scenario.award.Awards;
+import dev.scenariohub.scenario.award.AwardRules;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import dev.scenariohub.scenario.scenario.ScenarioStatus;
@@ -32,7 +32,7 @@ public class StandstillEnder {
 			.and("award.status").is("PROPOSED")
 			.and("award.standstillEndsAt").lte(now);
 		return this.scenarios.find(due, DeadlineCloser.BATCH).concatMap(scenario -> {
-			Scenario done = Awards.finalizeIfDue(scenario, now);
+			Scenario done = AwardRules.finalizeIfDue(scenario, now);
 			return done == scenario ? Mono.<Scenario>empty()
 					: this.scenarios.update(done).thenReturn(done)
 						.onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty());

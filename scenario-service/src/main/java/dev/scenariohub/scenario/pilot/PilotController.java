@@ -1,8 +1,9 @@
 package dev.scenariohub.scenario.pilot;
 
+import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.LocalDate;
 
-import dev.scenariohub.platform.security.Roles;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,9 +50,7 @@ public class PilotController {
 	@PostMapping("/api/v1/milestones/{id}/complete")
 	Mono<Milestone> complete(@PathVariable String id, @Valid @RequestBody CompleteRequest body, Authentication caller) {
 		ValidationProblem.requireId("id", id);
-		boolean officer = caller.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.OFFICER)));
+		boolean officer = Caller.of(caller).officer();
 		return this.pilots.complete(id, body.report(), ((JwtAuthenticationToken) caller).getToken().getSubject(), officer);
 	}
 }

@@ -1,5 +1,6 @@
 package dev.scenariohub.scenario.pilot;
 
+import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.LocalDate;
 
 import dev.scenariohub.platform.events.EventType;

@@ -1,9 +1,10 @@
 package dev.scenariohub.scenario.pilot;
 
+import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import dev.scenariohub.scenario.applicants.Applicants;
+import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.bson.types.ObjectId;
@@ -17,11 +18,11 @@ public class PilotService {
 
 	private final ScenarioRepository scenarios;
 
-	private final Applicants applicants;
+	private final KnownApplicantRepository applicants;
 
 	private final Clock clock;
 
-	public PilotService(ScenarioRepository scenarios, Applicants applicants, Clock clock) {
+	public PilotService(ScenarioRepository scenarios, KnownApplicantRepository applicants, Clock clock) {
 		this.scenarios = scenarios;
 		this.applicants = applicants;
 		this.clock = clock;
@@ -32,9 +33,9 @@ public class PilotService {
 		String id = new ObjectId().toHexString();
 		return this.scenarios
 			.modify(Criteria.where("_id").is(scenarioId),
-					s -> Pilots.schedule(s, id, applicationId, title, deliverable, dueOn, officer))
+					s -> PilotRules.schedule(s, id, applicationId, title, deliverable, dueOn, officer))
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
-			.map(saved -> Pilots.milestone(saved.state().state(), id));
+			.map(saved -> PilotRules.milestone(saved.state().state(), id));
 	}
 
 	/** Completes a milestone; {@code officer} callers may complete any, others only their enterprise's. */
@@ -43,14 +44,14 @@ public class PilotService {
 		return this.scenarios.findOne(which)
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no milestone " + milestoneId)))
 			.flatMap(scenario -> officer ? Mono.just(true)
-					: this.applicants.application(Pilots.milestone(scenario.state(), milestoneId).applicationId())
+					: this.applicants.application(PilotRules.milestone(scenario.state(), milestoneId).applicationId())
 						.flatMap(a -> this.applicants.enterprise(a.enterpriseId()))
 						.map(enterprise -> enterprise.actsFor(caller))
 						.defaultIfEmpty(false))
 			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no milestone " + milestoneId + " of yours")))
 			.flatMap(allowed -> this.scenarios.modify(which,
-					s -> Pilots.complete(s, milestoneId, report, caller, this.clock.instant())))
-			.map(saved -> Pilots.milestone(saved.state().state(), milestoneId));
+					s -> PilotRules.complete(s, milestoneId, report, caller, this.clock.instant())))
+			.map(saved -> PilotRules.milestone(saved.state().state(), milestoneId));
 	}
 }

@@ -31,13 +31,13 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/programs")
 public class ProgramController {
 
-	private final Programs programs;
+	private final ProgramRepository programs;
 
 	private final IdempotencyKeys idempotency;
 
 	private final Clock clock;
 
-	public ProgramController(Programs programs, IdempotencyKeys idempotency, Clock clock) {
+	public ProgramController(ProgramRepository programs, IdempotencyKeys idempotency, Clock clock) {
 		this.programs = programs;
 		this.idempotency = idempotency;
 		this.clock = clock;

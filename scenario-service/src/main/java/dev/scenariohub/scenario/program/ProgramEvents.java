@@ -1,6 +1,7 @@
 package dev.scenariohub.scenario.program;
 
-import java.math.BigDecimal;
+import dev.scenariohub.platform.web.Money;
+
 import java.time.LocalDate;
 
 import dev.scenariohub.platform.events.EventType;
@@ -21,12 +22,6 @@ public final class ProgramEvents {
 			LocalDate startsOn, LocalDate endsOn, Money fundingBudget, long computeBudgetGpuHours) {
 	}
 
-	/** Money on the wire. */
-	public record Money(String amount, String currency) {
-		static Money ofFen(long fen) {
-			return new Money(BigDecimal.valueOf(fen, 2).toPlainString(), "CNY");
-		}
-	}
 
 	static PendingEvent created(ProgramState s, String actor) {
 		return new PendingEvent(CREATED, snapshot(s), actor);
@@ -38,6 +33,6 @@ public final class ProgramEvents {
 
 	private static ProgramSnapshot snapshot(ProgramState s) {
 		return new ProgramSnapshot(s.id(), s.name(), s.authority(), s.description(), s.startsOn(), s.endsOn(),
-				Money.ofFen(s.fundingTotalFen()), s.computeTotalGpuHours());
+				Money.ofMinor(s.fundingTotalFen()), s.computeTotalGpuHours());
 	}
 }

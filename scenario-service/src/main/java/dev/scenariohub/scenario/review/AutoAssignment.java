@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.review;
 
+import dev.scenariohub.scenario.scenario.AssignmentStatus;
+import dev.scenariohub.scenario.scenario.Assignment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.scenariohub.scenario.review;
 
-import dev.scenariohub.scenario.applicants.KnownApplication;
-import dev.scenariohub.scenario.applicants.KnownEnterprise;
+import dev.scenariohub.scenario.readmodel.KnownApplication;
+import dev.scenariohub.scenario.readmodel.KnownEnterprise;
 
 /** A reviewer is never assigned to an application of an enterprise it declared ties to. */
 public final class ConflictOfInterest {

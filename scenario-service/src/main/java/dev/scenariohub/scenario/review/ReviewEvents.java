@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.review;
 
+import dev.scenariohub.scenario.scenario.AssignmentStatus;
+import dev.scenariohub.scenario.scenario.Assignment;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
 

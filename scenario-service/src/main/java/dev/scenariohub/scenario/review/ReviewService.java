@@ -1,14 +1,15 @@
 package dev.scenariohub.scenario.review;
 
+import dev.scenariohub.scenario.scenario.Assignment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.scenariohub.scenario.applicants.Applicants;
-import dev.scenariohub.scenario.applicants.KnownApplication;
-import dev.scenariohub.scenario.applicants.KnownEnterprise;
+import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
+import dev.scenariohub.scenario.readmodel.KnownApplication;
+import dev.scenariohub.scenario.readmodel.KnownEnterprise;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
@@ -25,13 +26,13 @@ public class ReviewService {
 
 	private final ScenarioRepository scenarios;
 
-	private final Applicants applicants;
+	private final KnownApplicantRepository applicants;
 
 	private final AffiliationsRepository affiliations;
 
 	private final Clock clock;
 
-	public ReviewService(ScenarioRepository scenarios, Applicants applicants, AffiliationsRepository affiliations,
+	public ReviewService(ScenarioRepository scenarios, KnownApplicantRepository applicants, AffiliationsRepository affiliations,
 			Clock clock) {
 		this.scenarios = scenarios;
 		this.applicants = applicants;
@@ -60,7 +61,7 @@ public class ReviewService {
 							reviewer + " declared ties to the applicant and cannot review this application"));
 				}
 				return this.scenarios.modify(byId(scenarioId),
-						s -> Reviews.assign(s, assignmentId, applicationId, reviewer, this.clock.instant(), officer));
+						s -> ReviewRules.assign(s, assignmentId, applicationId, reviewer, this.clock.instant(), officer));
 			})
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
 			.map(saved -> ReviewViews.OfficerAssignment.of(find(saved.state(), assignmentId)));
@@ -85,7 +86,7 @@ public class ReviewService {
 					Scenario planned = s;
 					for (AutoAssignment.Pair pair : AutoAssignment.plan(applicationIds, reviewers, perApplication,
 							s.state().assignments(), (r, a) -> conflicts.contains(r + "|" + a))) {
-						planned = Reviews.assign(planned, new ObjectId().toHexString(), pair.applicationId(),
+						planned = ReviewRules.assign(planned, new ObjectId().toHexString(), pair.applicationId(),
 								pair.reviewer(), this.clock.instant(), officer);
 					}
 					return planned;
@@ -118,7 +119,7 @@ public class ReviewService {
 			String comment) {
 		return this.scenarios
 			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
-					s -> Reviews.submit(s, assignmentId, reviewer, scores, comment, this.clock.instant()))
+					s -> ReviewRules.submit(s, assignmentId, reviewer, scores, comment, this.clock.instant()))
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no assignment " + assignmentId + " of yours")))
 			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
 	}
@@ -126,7 +127,7 @@ public class ReviewService {
 	public Mono<ReviewViews.BlindAssignment> recuse(String assignmentId, String reviewer, String reason) {
 		return this.scenarios
 			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
-					s -> Reviews.recuse(s, assignmentId, reviewer, reason, this.clock.instant()))
+					s -> ReviewRules.recuse(s, assignmentId, reviewer, reason, this.clock.instant()))
 			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no assignment " + assignmentId + " of yours")))
 			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
 	}

@@ -1,10 +1,12 @@
 package dev.scenariohub.scenario.review;
 
+import dev.scenariohub.scenario.scenario.AssignmentStatus;
+import dev.scenariohub.scenario.scenario.Assignment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.scenariohub.scenario.applicants.KnownApplication;
+import dev.scenariohub.scenario.readmodel.KnownApplication;
 import dev.scenariohub.scenario.scenario.Criterion;
 
 /** What the review endpoints answer. */

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import dev.scenariohub.platform.events.HistoryEntry;
-import dev.scenariohub.platform.security.Roles;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
@@ -69,19 +69,19 @@ public class ScenarioController {
 		}
 		int size = Cursors.limit(limit);
 		ScenarioFilter filter = new ScenarioFilter(status, sector, programId, capability, q == null ? null : q.strip());
-		return this.scenarios.list(filter, isOfficer(caller), Cursors.decode(cursor), size + 1)
+		return this.scenarios.list(filter, Caller.of(caller).officer(), Cursors.decode(cursor), size + 1)
 			.collectList()
 			.map(fetched -> Page.of(fetched, size, ScenarioView::id, Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<ScenarioView>> get(@PathVariable String id, Authentication caller) {
-		return this.scenarios.get(id, isOfficer(caller)).map(ScenarioController::withETag);
+		return this.scenarios.get(id, Caller.of(caller).officer()).map(ScenarioController::withETag);
 	}
 
 	@GetMapping("/{id}/history")
 	Mono<List<HistoryEntry>> history(@PathVariable String id, Authentication caller) {
-		return this.scenarios.history(id, isOfficer(caller));
+		return this.scenarios.history(id, Caller.of(caller).officer());
 	}
 
 	@PatchMapping("/{id}")
@@ -137,9 +137,4 @@ public class ScenarioController {
 		return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
 	}
 
-	static boolean isOfficer(Authentication caller) {
-		return caller != null && caller.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.OFFICER)));
-	}
 }

@@ -1,6 +1,7 @@
 package dev.scenariohub.scenario.scenario;
 
-import java.math.BigDecimal;
+import dev.scenariohub.platform.web.Money;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -48,22 +49,15 @@ public final class ScenarioEvents {
 	}
 
 	/** Support on the wire: money as a decimal string. */
-	public record SupportView(MoneyView funding, long computeGpuHours, String dataAccess, String pilotSite) {
+	public record SupportView(Money funding, long computeGpuHours, String dataAccess, String pilotSite) {
 	}
 
-	/** {@code {"amount": "1234.50", "currency": "CNY"}}. */
-	public record MoneyView(String amount, String currency) {
-
-		public static MoneyView ofFen(long fen) {
-			return new MoneyView(BigDecimal.valueOf(fen, 2).toPlainString(), "CNY");
-		}
-	}
 
 	static Snapshot snapshot(ScenarioState s) {
 		Support support = s.support();
 		return new Snapshot(s.id(), s.programId(), s.title(), s.sector(), s.demandOwner(), s.description(),
 				s.requirements(), s.requiredCapabilities(), s.eligibleCategories(),
-				new SupportView(MoneyView.ofFen(support.fundingFen()), support.computeGpuHours(), support.dataAccess(),
+				new SupportView(Money.ofMinor(support.fundingFen()), support.computeGpuHours(), support.dataAccess(),
 						support.pilotSite()),
 				s.maxAwards(), s.opensAt(), s.closesAt(), s.timeZone(), s.status(), s.publishedAt());
 	}

@@ -11,7 +11,7 @@ import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.ValidationProblem;
-import dev.scenariohub.scenario.program.Programs;
+import dev.scenariohub.scenario.program.ProgramRepository;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -26,13 +26,13 @@ public class ScenarioService {
 
 	private final ScenarioRepository scenarios;
 
-	private final Programs programs;
+	private final ProgramRepository programs;
 
 	private final Clock clock;
 
 	private final Duration extensionWindow;
 
-	public ScenarioService(ScenarioRepository scenarios, Programs programs, Clock clock,
+	public ScenarioService(ScenarioRepository scenarios, ProgramRepository programs, Clock clock,
 			@Value("${scenarios.deadline.extension-window:PT48H}") Duration extensionWindow) {
 		this.scenarios = scenarios;
 		this.programs = programs;

@@ -3,10 +3,6 @@ package dev.scenariohub.scenario.scenario;
 import java.time.Instant;
 import java.util.List;
 
-import dev.scenariohub.scenario.review.Assignment;
-import dev.scenariohub.scenario.award.Award;
-import dev.scenariohub.scenario.award.Objection;
-import dev.scenariohub.scenario.pilot.Milestone;
 
 /**
  * The stored state of a scenario (its document, without version, outbox and history): the

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgramApiTest {
 
 	@Autowired
-	Programs programs;
+	ProgramRepository programs;
 
 	Fixtures fixtures;
 

@@ -18,7 +18,7 @@ import dev.scenariohub.platform.test.MutableClock;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import dev.scenariohub.scenario.Fixtures;
 import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
-import dev.scenariohub.scenario.applicants.Applicants;
+import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
 import dev.scenariohub.scenario.chronograph.Chronograph;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.types.ObjectId;
@@ -43,7 +43,7 @@ class ReviewAwardPilotApiTest {
 	CloudEventPublisher publisher;
 
 	@Autowired
-	Applicants applicants;
+	KnownApplicantRepository applicants;
 
 	@Autowired
 	Chronograph chronograph;

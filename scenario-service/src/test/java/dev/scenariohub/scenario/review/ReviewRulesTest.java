@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.scenariohub.scenario.applicants.KnownApplication;
-import dev.scenariohub.scenario.applicants.KnownEnterprise;
-import dev.scenariohub.scenario.award.AwardStatus;
-import dev.scenariohub.scenario.award.Awards;
+import dev.scenariohub.scenario.readmodel.KnownApplication;
+import dev.scenariohub.scenario.readmodel.KnownEnterprise;
+import dev.scenariohub.scenario.scenario.AwardStatus;
+import dev.scenariohub.scenario.award.AwardRules;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.pilot.PilotEvents;
-import dev.scenariohub.scenario.pilot.Pilots;
+import dev.scenariohub.scenario.pilot.PilotRules;
 import dev.scenariohub.scenario.scenario.Criterion;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioDraft;
@@ -47,26 +47,26 @@ class ReviewRulesTest {
 
 	@Test
 	void aReviewerIsAssignedOnceAndOnlyAfterTheWindowClosed() {
-		assertThatThrownBy(() -> Reviews.assign(inStatus(ScenarioStatus.OPEN), "x1", "a1", "r1", NOW, "o"))
+		assertThatThrownBy(() -> ReviewRules.assign(inStatus(ScenarioStatus.OPEN), "x1", "a1", "r1", NOW, "o"))
 			.isInstanceOf(RuleViolation.class);
-		Scenario assigned = saved(Reviews.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
-		assertThatThrownBy(() -> Reviews.assign(assigned, "x2", "a1", "r1", NOW, "o")).hasMessageContaining("already");
+		Scenario assigned = saved(ReviewRules.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
+		assertThatThrownBy(() -> ReviewRules.assign(assigned, "x2", "a1", "r1", NOW, "o")).hasMessageContaining("already");
 	}
 
 	@Test
 	void scoresAreTakenOnlyUnderReviewFromTheAssignedReviewerAndOnlyOnce() {
-		Scenario closed = saved(Reviews.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
+		Scenario closed = saved(ReviewRules.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
 		Map<String, Integer> scores = Map.of("feasibility", 4, "impact", 2);
-		assertThatThrownBy(() -> Reviews.submit(closed, "x1", "r1", scores, null, NOW)).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> ReviewRules.submit(closed, "x1", "r1", scores, null, NOW)).isInstanceOf(RuleViolation.class);
 		Scenario review = saved(closed.startReview("o"));
-		assertThatThrownBy(() -> Reviews.submit(review, "x1", "r2", scores, null, NOW))
+		assertThatThrownBy(() -> ReviewRules.submit(review, "x1", "r2", scores, null, NOW))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("not-found"));
-		assertThatThrownBy(() -> Reviews.submit(review, "x1", "r1", Map.of("feasibility", 4), null, NOW))
+		assertThatThrownBy(() -> ReviewRules.submit(review, "x1", "r1", Map.of("feasibility", 4), null, NOW))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("scores"));
-		Scenario submitted = Reviews.submit(review, "x1", "r1", scores, "solid", NOW);
+		Scenario submitted = ReviewRules.submit(review, "x1", "r1", scores, "solid", NOW);
 		ReviewEvents.ReviewChanged event = (ReviewEvents.ReviewChanged) submitted.newEvents().get(0).payload();
 		assertThat(event.score()).isEqualTo(64.0);
-		assertThatThrownBy(() -> Reviews.recuse(saved(submitted), "x1", "r1", "late", NOW)).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> ReviewRules.recuse(saved(submitted), "x1", "r1", "late", NOW)).isInstanceOf(RuleViolation.class);
 	}
 
 	@Test
@@ -92,61 +92,61 @@ class ReviewRulesTest {
 	}
 
 	private static Scenario reviewed() {
-		Scenario s = saved(Reviews.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
-		s = saved(Reviews.assign(s, "x2", "a2", "r1", NOW, "o"));
+		Scenario s = saved(ReviewRules.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
+		s = saved(ReviewRules.assign(s, "x2", "a2", "r1", NOW, "o"));
 		s = saved(s.startReview("o"));
-		s = saved(Reviews.submit(s, "x1", "r1", Map.of("feasibility", 5, "impact", 5), null, NOW));
-		return saved(Reviews.submit(s, "x2", "r1", Map.of("feasibility", 1, "impact", 1), null, NOW));
+		s = saved(ReviewRules.submit(s, "x1", "r1", Map.of("feasibility", 5, "impact", 5), null, NOW));
+		return saved(ReviewRules.submit(s, "x2", "r1", Map.of("feasibility", 1, "impact", 1), null, NOW));
 	}
 
 	@Test
 	void anAwardNeedsEveryReviewDoneAndRespectsMaxAwards() {
-		Scenario pending = saved(Reviews.assign(saved(inStatus(ScenarioStatus.CLOSED).startReview("o")), "x1", "a1", "r1", NOW, "o"));
-		assertThatThrownBy(() -> Awards.propose(pending, "award-1", List.of("a1"), Set.of("a1"), Duration.ofDays(3), NOW, "o"))
+		Scenario pending = saved(ReviewRules.assign(saved(inStatus(ScenarioStatus.CLOSED).startReview("o")), "x1", "a1", "r1", NOW, "o"));
+		assertThatThrownBy(() -> AwardRules.propose(pending, "award-1", List.of("a1"), Set.of("a1"), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("reviews-pending"));
-		assertThatThrownBy(() -> Awards.propose(reviewed(), "award-1", List.of("a1", "a2"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"))
+		assertThatThrownBy(() -> AwardRules.propose(reviewed(), "award-1", List.of("a1", "a2"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("too-many-awards"));
-		assertThatThrownBy(() -> Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of(), Duration.ofDays(3), NOW, "o"))
+		assertThatThrownBy(() -> AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of(), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("applicationIds"));
 	}
 
 	@Test
 	void anAwardBecomesFinalOnlyAfterTheStandstillWithNoObjectionPending() {
-		Scenario proposed = saved(Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
-		assertThat(Awards.finalizeIfDue(proposed, NOW.plus(Duration.ofDays(2)))).isSameAs(proposed);
-		Scenario objected = saved(Awards.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW.plusSeconds(60)));
-		assertThat(Awards.finalizeIfDue(objected, NOW.plus(Duration.ofDays(4)))).as("pending objection").isSameAs(objected);
-		Scenario dismissed = saved(Awards.resolveObjection(objected, "ob1", false, "o", NOW.plus(Duration.ofDays(4))));
-		Scenario awarded = Awards.finalizeIfDue(dismissed, NOW.plus(Duration.ofDays(4)));
+		Scenario proposed = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		assertThat(AwardRules.finalizeIfDue(proposed, NOW.plus(Duration.ofDays(2)))).isSameAs(proposed);
+		Scenario objected = saved(AwardRules.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW.plusSeconds(60)));
+		assertThat(AwardRules.finalizeIfDue(objected, NOW.plus(Duration.ofDays(4)))).as("pending objection").isSameAs(objected);
+		Scenario dismissed = saved(AwardRules.resolveObjection(objected, "ob1", false, "o", NOW.plus(Duration.ofDays(4))));
+		Scenario awarded = AwardRules.finalizeIfDue(dismissed, NOW.plus(Duration.ofDays(4)));
 		assertThat(awarded.status()).isEqualTo(ScenarioStatus.AWARDED);
 		assertThat(awarded.state().award().status()).isEqualTo(AwardStatus.FINAL);
-		assertThatThrownBy(() -> Awards.lodgeObjection(proposed, "ob2", "a2", "u2", "late", NOW.plus(Duration.ofDays(3))))
+		assertThatThrownBy(() -> AwardRules.lodgeObjection(proposed, "ob2", "a2", "u2", "late", NOW.plus(Duration.ofDays(3))))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("no-standstill"));
 	}
 
 	@Test
 	void anUpheldObjectionWithdrawsTheProvisionalAward() {
-		Scenario proposed = saved(Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
-		Scenario objected = saved(Awards.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW));
-		Scenario upheld = Awards.resolveObjection(objected, "ob1", true, "o", NOW);
+		Scenario proposed = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		Scenario objected = saved(AwardRules.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW));
+		Scenario upheld = AwardRules.resolveObjection(objected, "ob1", true, "o", NOW);
 		assertThat(upheld.state().award().status()).isEqualTo(AwardStatus.WITHDRAWN);
 		assertThat(upheld.status()).isEqualTo(ScenarioStatus.UNDER_REVIEW);
 	}
 
 	@Test
 	void milestoneRemindersAreRaisedOnceEach() {
-		Scenario awarded = Awards.finalizeIfDue(
-				saved(Awards.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o")),
+		Scenario awarded = AwardRules.finalizeIfDue(
+				saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o")),
 				NOW.plus(Duration.ofDays(3)));
 		Scenario piloting = saved(saved(awarded).startPilot("o"));
 		LocalDate due = LocalDate.of(2026, 5, 10);
-		Scenario planned = saved(Pilots.schedule(piloting, "m1", "a1", "Prototype", null, due, "o"));
-		assertThat(Pilots.remind(planned, due.minusDays(4), Period.ofDays(3), NOW)).isSameAs(planned);
-		Scenario soon = saved(Pilots.remind(planned, due.minusDays(3), Period.ofDays(3), NOW));
+		Scenario planned = saved(PilotRules.schedule(piloting, "m1", "a1", "Prototype", null, due, "o"));
+		assertThat(PilotRules.remind(planned, due.minusDays(4), Period.ofDays(3), NOW)).isSameAs(planned);
+		Scenario soon = saved(PilotRules.remind(planned, due.minusDays(3), Period.ofDays(3), NOW));
 		assertThat(soon.state().milestones().get(0).dueSoonRaisedAt()).isNotNull();
-		assertThat(Pilots.remind(soon, due.minusDays(1), Period.ofDays(3), NOW)).isSameAs(soon);
-		Scenario late = Pilots.remind(soon, due.plusDays(1), Period.ofDays(3), NOW);
+		assertThat(PilotRules.remind(soon, due.minusDays(1), Period.ofDays(3), NOW)).isSameAs(soon);
+		Scenario late = PilotRules.remind(soon, due.plusDays(1), Period.ofDays(3), NOW);
 		assertThat(late.newEvents()).extracting(e -> e.type()).containsExactly(PilotEvents.OVERDUE);
-		assertThat(Pilots.remind(saved(late), due.plusDays(2), Period.ofDays(3), NOW).newEvents()).isEmpty();
+		assertThat(PilotRules.remind(saved(late), due.plusDays(2), Period.ofDays(3), NOW).newEvents()).isEmpty();
 	}
 }

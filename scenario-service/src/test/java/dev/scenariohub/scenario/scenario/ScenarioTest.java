@@ -161,7 +161,7 @@ class ScenarioTest {
 
 	@Test
 	void completingNeedsEveryMilestoneDone() {
-		var milestone = new dev.scenariohub.scenario.pilot.Milestone("m1", "a1", "Prototype", "demo", null, false,
+		var milestone = new dev.scenariohub.scenario.scenario.Milestone("m1", "a1", "Prototype", "demo", null, false,
 				null, null, null, null, null);
 		Scenario piloting = Scenario.of(open().state().toBuilder().status(ScenarioStatus.PILOTING)
 			.milestones(List.of(milestone)).build(), 9);

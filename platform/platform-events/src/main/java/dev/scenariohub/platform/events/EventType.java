@@ -29,6 +29,16 @@ public record EventType(String aggregate, String event, int version) {
 		return new EventType(m.group(1), m.group(2), Integer.parseInt(m.group(3)));
 	}
 
+	/** {@code <aggregate>.<event>}, without prefix and version: what preferences and texts are keyed by. */
+	public String family() {
+		return aggregate + "." + event;
+	}
+
+	/** Whether this is an event about {@code aggregate} (e.g. {@code "scenario"}), of any version. */
+	public boolean isAbout(String aggregate) {
+		return this.aggregate.equals(aggregate);
+	}
+
 	/** The CloudEvents {@code type} attribute value. */
 	public String value() {
 		return "dev.scenariohub." + aggregate + "." + event + ".v" + version;

@@ -58,6 +58,16 @@ public record IncomingEvent(String id, String type, String source, String subjec
 				event.getTime().toInstant(), event.getData().toBytes());
 	}
 
+	/** The type, parsed; a type that is not one of ours makes the event malformed. */
+	public EventType eventType() {
+		try {
+			return EventType.parse(this.type);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MalformedEventException(ex.getMessage(), ex);
+		}
+	}
+
 	/** The payload as the given record type; a payload that does not fit is malformed. */
 	public <T> T dataAs(JsonMapper json, Class<T> type) {
 		try {

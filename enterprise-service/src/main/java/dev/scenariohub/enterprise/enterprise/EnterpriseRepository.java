@@ -1,0 +1,82 @@
+package dev.scenariohub.enterprise.enterprise;
+
+import java.util.regex.Pattern;
+
+import dev.scenariohub.platform.events.HistoryEntry;
+import dev.scenariohub.platform.events.OutboxStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Enterprises in the {@code enterprises} collection; a credit code is registered once (unique index). */
+@Repository
+public class EnterpriseRepository {
+
+	public static final String COLLECTION = "enterprises";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final OutboxStore outbox;
+
+	public EnterpriseRepository(ReactiveMongoTemplate mongo, OutboxStore outbox) {
+		this.mongo = mongo;
+		this.outbox = outbox;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		this.mongo.indexOps(COLLECTION)
+			.createIndex(new Index("creditCode", Sort.Direction.ASC).unique().named("one-enterprise-per-credit-code"))
+			.block(java.time.Duration.ofSeconds(30));
+	}
+
+	public Mono<Enterprise> findById(String id) {
+		return this.outbox.find(COLLECTION, id, EnterpriseState.class).map(v -> Enterprise.of(v.state(), v.version()));
+	}
+
+	/** Enterprises in id order after {@code afterId}; {@code member} limits them to those a subject acts for. */
+	public Flux<Enterprise> list(EnterpriseFilter filter, String member, String afterId, int limit) {
+		Criteria criteria = new Criteria();
+		if (member != null) {
+			criteria = new Criteria().orOperator(Criteria.where("owner").is(member), Criteria.where("members").is(member));
+		}
+		if (filter.status() != null) {
+			criteria = criteria.and("status").is(filter.status().name());
+		}
+		if (filter.category() != null) {
+			criteria = criteria.and("category").is(filter.category().name());
+		}
+		if (filter.capability() != null) {
+			criteria = criteria.and("capabilities").is(filter.capability());
+		}
+		if (afterId != null) {
+			criteria = criteria.and("_id").gt(afterId);
+		}
+		if (filter.q() != null) {
+			criteria = new Criteria().andOperator(criteria, Criteria.where("name")
+				.regex(Pattern.compile(Pattern.quote(filter.q()), Pattern.CASE_INSENSITIVE)));
+		}
+		return this.outbox.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), EnterpriseState.class)
+			.map(v -> Enterprise.of(v.state(), v.version()));
+	}
+
+	public Mono<java.util.List<HistoryEntry>> history(String id) {
+		return this.outbox.history(COLLECTION, id);
+	}
+
+	public Mono<Long> insert(Enterprise enterprise) {
+		return this.outbox.insert(COLLECTION, enterprise.id(), enterprise.state(), enterprise.newEvents());
+	}
+
+	public Mono<Long> update(Enterprise enterprise) {
+		return this.outbox.update(COLLECTION, enterprise.id(), enterprise.version(), enterprise.state(),
+				enterprise.newEvents());
+	}
+}

@@ -1,0 +1,95 @@
+package dev.scenariohub.enterprise.events;
+
+import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
+
+import dev.scenariohub.enterprise.readmodel.KnownScenario;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.scenariohub.platform.events.CloudEventPublisher;
+import dev.scenariohub.platform.events.OutboxEvent;
+import dev.scenariohub.platform.test.ConsumerGroups;
+import dev.scenariohub.platform.test.EventTap;
+import dev.scenariohub.platform.test.IntegrationTest;
+import dev.scenariohub.platform.test.SharedInfrastructure;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class ScenarioEventsConsumerTest {
+
+	private static final String PUBLISHED = "dev.scenariohub.scenario.published.v1";
+
+	@Autowired
+	CloudEventPublisher publisher;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	KnownScenarioRepository scenarios;
+
+	static String published(String id, String title) {
+		return """
+				{"scenarioId":"%s","title":"%s","sector":"LOW_ALTITUDE_ECONOMY","demandOwner":"Haizhu Post",
+				 "description":"d","requirements":"Payload 5 kg","requiredCapabilities":["drone-navigation"],
+				 "eligibleCategories":["STARTUP"],
+				 "support":{"funding":{"amount":"100000.00","currency":"CNY"},"computeGpuHours":500,"dataAccess":null,"pilotSite":"Pazhou"},
+				 "maxAwards":1,"opensAt":"2026-03-01T00:00:00Z","closesAt":"2026-04-01T00:00:00Z","timeZone":"Asia/Shanghai",
+				 "status":"OPEN","publishedAt":"2026-03-01T00:00:00Z","aFieldFromALaterSchema":true}
+				""".formatted(id, title);
+	}
+
+	private RecordMetadata send(String id, long sequence, String title) {
+		OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), PUBLISHED, id, sequence, Instant.now(),
+				published(id, title));
+		return this.kafka
+			.send(KafkaMessageFactory.<String>createWriter("scenarios", id).writeBinary(this.publisher.toCloudEvent(event)))
+			.join()
+			.getRecordMetadata();
+	}
+
+	@Test
+	void buildsTheReadModelFromPublishedEventsAndNeverRollsItBack() {
+		String id = new ObjectId().toHexString();
+		send(id, 3, "newest");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scenarios.findById(id).blockOptional().map(KnownScenario::title).orElse(""),
+					"newest"::equals);
+
+		send(id, 3, "newest");
+		RecordMetadata older = send(id, 2, "older");
+		ConsumerGroups.awaitConsumed("enterprise-service", older, Duration.ofSeconds(30));
+
+		KnownScenario known = this.scenarios.findById(id).block();
+		assertThat(known.title()).isEqualTo("newest");
+		assertThat(known.sequence()).isEqualTo(3);
+		assertThat(known.support().funding().amount()).isEqualTo("100000.00");
+		assertThat(known.status()).isEqualTo("OPEN");
+	}
+
+	@Test
+	void aMalformedRecordGoesToTheDeadLetterTopicWithoutBlockingOthers() {
+		String id = new ObjectId().toHexString();
+		this.kafka.send(new ProducerRecord<>("scenarios", id, "not a cloud event".getBytes())).join();
+		String after = new ObjectId().toHexString();
+		send(after, 1, "after the poison");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.scenarios.findById(after).blockOptional().isPresent());
+		try (EventTap dlq = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(),
+				"scenarios.enterprise-service.dlq")) {
+			var dead = dlq.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+			assertThat(EventTap.header(dead, "x-exception-message")).contains("not a CloudEvent");
+		}
+	}
+}

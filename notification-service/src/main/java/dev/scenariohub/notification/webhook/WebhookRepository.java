@@ -1,0 +1,39 @@
+package dev.scenariohub.notification.webhook;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Webhooks in the {@code webhooks} collection. */
+@Repository
+public class WebhookRepository {
+
+	static final String COLLECTION = "webhooks";
+
+	private final ReactiveMongoTemplate mongo;
+
+	public WebhookRepository(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public Mono<Webhook> insert(Webhook webhook) {
+		return this.mongo.insert(webhook, COLLECTION);
+	}
+
+	public Flux<Webhook> ownedBy(String owner) {
+		return this.mongo.find(Query.query(Criteria.where("owner").is(owner)).with(Sort.by("_id")), Webhook.class, COLLECTION);
+	}
+
+	public Mono<Webhook> findById(String id) {
+		return this.mongo.findById(id, Webhook.class, COLLECTION);
+	}
+
+	public Mono<Boolean> delete(String id, String owner) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)), COLLECTION)
+			.map(result -> result.getDeletedCount() > 0);
+	}
+}

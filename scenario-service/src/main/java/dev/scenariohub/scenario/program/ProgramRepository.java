@@ -1,0 +1,65 @@
+package dev.scenariohub.scenario.program;
+
+
+import dev.scenariohub.platform.events.ConflictRetry;
+import dev.scenariohub.platform.events.OutboxStore;
+import dev.scenariohub.platform.events.Versioned;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Programs in the {@code programs} collection; saves go through the outbox. */
+@Repository
+public class ProgramRepository {
+
+	public static final String COLLECTION = "programs";
+
+	private final OutboxStore outbox;
+
+	public ProgramRepository(OutboxStore outbox) {
+		this.outbox = outbox;
+	}
+
+	public Mono<Program> findById(String id) {
+		return this.outbox.find(COLLECTION, id, ProgramState.class).map(v -> Program.of(v.state(), v.version()));
+	}
+
+	public Flux<Program> list(String afterId, int limit) {
+		Criteria criteria = afterId == null ? new Criteria() : Criteria.where("_id").gt(afterId);
+		return this.outbox.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), ProgramState.class)
+			.map(v -> Program.of(v.state(), v.version()));
+	}
+
+	/** Programs holding a reservation made at or before an instant. */
+	public Flux<Program> withReservationsBefore(java.time.Instant cutoff) {
+		return this.outbox
+			.query(COLLECTION, Query.query(Criteria.where("reservations.at").lte(cutoff)).limit(1000), ProgramState.class)
+			.map(v -> Program.of(v.state(), v.version()));
+	}
+
+	public Mono<Long> insert(Program program) {
+		return this.outbox.insert(COLLECTION, program.id(), program.state(), program.newEvents());
+	}
+
+	public Mono<Long> update(Program program) {
+		return this.outbox.update(COLLECTION, program.id(), program.version(), program.state(), program.newEvents());
+	}
+
+	/**
+	 * Loads, changes and saves a program, again from a fresh read when another save came first:
+	 * the version-conditioned write is what keeps concurrent reservations from overspending.
+	 */
+	public Mono<Versioned<Program>> modify(String id, java.util.function.Function<Program, Program> change) {
+		return Mono.defer(() -> findById(id).flatMap(program -> {
+			Program changed = change.apply(program);
+			if (changed == program) {
+				return Mono.just(new Versioned<>(program, program.version()));
+			}
+			return update(changed).map(version -> new Versioned<>(changed, version));
+		}))
+			.retryWhen(ConflictRetry.spec());
+	}
+}

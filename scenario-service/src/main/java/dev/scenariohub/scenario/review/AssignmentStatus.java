@@ -1,6 +1,0 @@
-package dev.scenariohub.scenario.review;
-
-/** Where a review assignment stands. */
-public enum AssignmentStatus {
-	ASSIGNED, SUBMITTED, RECUSED
-}

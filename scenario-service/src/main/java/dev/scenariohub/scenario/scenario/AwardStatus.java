@@ -1,0 +1,6 @@
+package dev.scenariohub.scenario.scenario;
+
+/** PROPOSED during standstill; FINAL after it; WITHDRAWN when an objection was upheld. */
+public enum AwardStatus {
+	PROPOSED, FINAL, WITHDRAWN
+}

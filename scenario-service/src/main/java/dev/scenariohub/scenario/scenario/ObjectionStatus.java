@@ -1,0 +1,6 @@
+package dev.scenariohub.scenario.scenario;
+
+/** Where an objection stands. */
+public enum ObjectionStatus {
+	LODGED, UPHELD, DISMISSED
+}
