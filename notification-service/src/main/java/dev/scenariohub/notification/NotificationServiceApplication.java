@@ -1,5 +1,12 @@
 package dev.scenariohub.notification;
 
+import java.time.Duration;
+
+import dev.scenariohub.notification.delivery.Dispatcher;
+import dev.scenariohub.platform.events.PeriodicTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,5 +15,12 @@ public class NotificationServiceApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(NotificationServiceApplication.class, args);
+	}
+
+	/** Webhook and e-mail deliveries that are due, sent apart from event consumption. */
+	@Bean
+	PeriodicTask deliveryDispatch(Dispatcher dispatcher,
+			@Value("${notifications.delivery.interval:PT0.2S}") Duration interval) {
+		return new PeriodicTask("delivery dispatch", interval, dispatcher::dispatchDue);
 	}
 }

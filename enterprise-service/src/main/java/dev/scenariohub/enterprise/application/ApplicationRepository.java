@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import dev.scenariohub.platform.events.ConflictRetry;
-import dev.scenariohub.platform.events.OutboxStore;
+import dev.scenariohub.platform.events.AggregateStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -24,9 +24,9 @@ public class ApplicationRepository {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final OutboxStore outbox;
+	private final AggregateStore outbox;
 
-	public ApplicationRepository(ReactiveMongoTemplate mongo, OutboxStore outbox) {
+	public ApplicationRepository(ReactiveMongoTemplate mongo, AggregateStore outbox) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 	}

@@ -1,5 +1,7 @@
 package dev.scenariohub.enterprise.application;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -59,7 +61,7 @@ public class ApplicationService {
 		return this.applications.findById(id)
 			.filterWhen(a -> caller.officer() ? Mono.just(true)
 					: actingFor(a.state().enterpriseId(), caller).thenReturn(true).onErrorReturn(false))
-			.switchIfEmpty(Mono.error(() -> RuleViolation.notFound("no application " + id)));
+			.switchIfEmpty(Mono.error(() -> new NotFound("Application", id)));
 	}
 
 	public Flux<ApplicationView> list(String scenarioId, String enterpriseId, ApplicationStatus status, Caller caller,
@@ -125,7 +127,7 @@ public class ApplicationService {
 	private Mono<Enterprise> actingFor(String enterpriseId, Caller caller) {
 		return this.enterprises.findById(enterpriseId)
 			.filter(e -> e.state().actsFor(caller.sub()))
-			.switchIfEmpty(Mono.error(() -> RuleViolation.notFound("no enterprise " + enterpriseId + " of yours")));
+			.switchIfEmpty(Mono.error(() -> new NotFound("Enterprise", enterpriseId)));
 	}
 
 	private Mono<ApplicationView> save(Application loaded, Application changed) {

@@ -3,7 +3,7 @@ package dev.scenariohub.enterprise.enterprise;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.events.HistoryEntry;
-import dev.scenariohub.platform.events.OutboxStore;
+import dev.scenariohub.platform.events.AggregateStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -23,9 +23,9 @@ public class EnterpriseRepository {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final OutboxStore outbox;
+	private final AggregateStore outbox;
 
-	public EnterpriseRepository(ReactiveMongoTemplate mongo, OutboxStore outbox) {
+	public EnterpriseRepository(ReactiveMongoTemplate mongo, AggregateStore outbox) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 	}

@@ -1,5 +1,7 @@
 package dev.scenariohub.enterprise.enterprise;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -44,7 +46,7 @@ public class EnterpriseService {
 		ValidationProblem.requireId("id", id);
 		return this.enterprises.findById(id)
 			.filter(e -> caller.officer() || e.state().actsFor(caller.sub()))
-			.switchIfEmpty(Mono.error(() -> RuleViolation.notFound("no enterprise " + id)));
+			.switchIfEmpty(Mono.error(() -> new NotFound("Enterprise", id)));
 	}
 
 	public Flux<EnterpriseView> list(EnterpriseFilter filter, Caller caller, String afterId, int limit) {

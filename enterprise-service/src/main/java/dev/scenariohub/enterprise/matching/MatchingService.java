@@ -1,5 +1,7 @@
 package dev.scenariohub.enterprise.matching;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -52,7 +54,7 @@ public class MatchingService {
 		Instant now = this.clock.instant();
 		return this.enterprises.findById(enterpriseId)
 			.filter(e -> caller.officer() || e.state().actsFor(caller.sub()))
-			.switchIfEmpty(Mono.error(() -> RuleViolation.notFound("no enterprise " + enterpriseId + " of yours")))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Enterprise", enterpriseId)))
 			.flatMap(enterprise -> sectorsOf(Set.of(enterpriseId)).flatMap(sectors -> this.scenarios.open(null, CANDIDATES)
 				.filter(s -> s.closesAt() == null || s.closesAt().isAfter(now))
 				.filter(s -> eligible(s, enterprise.state()))
@@ -63,7 +65,7 @@ public class MatchingService {
 
 	public Mono<List<Match>> enterprisesFor(String scenarioId, int limit) {
 		return this.scenarios.findById(scenarioId)
-			.switchIfEmpty(Mono.error(() -> RuleViolation.notFound("no published scenario " + scenarioId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Published scenario", scenarioId)))
 			.flatMap(scenario -> this.enterprises
 				.list(new EnterpriseFilter(EnterpriseStatus.VERIFIED, null, null, null), null, null, CANDIDATES)
 				.map(Enterprise::state)

@@ -1,5 +1,7 @@
 package dev.scenariohub.enterprise.readmodel;
 
+import dev.scenariohub.platform.web.NotFound;
+
 
 
 import dev.scenariohub.platform.web.ApiException;
@@ -44,6 +46,6 @@ public class OpenScenarioController {
 		ValidationProblem.requireId("id", id);
 		return this.scenarios.findById(id)
 			.filter(scenario -> "OPEN".equals(scenario.status()))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Open scenario", id)));
+			.switchIfEmpty(Mono.error(() -> new NotFound("Open scenario", id)));
 	}
 }

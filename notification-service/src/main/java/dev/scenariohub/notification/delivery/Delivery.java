@@ -16,6 +16,17 @@ public record Delivery(String id, DeliveryChannel channel, String recipient, Str
 		String eventType, String family, String subject, String body, DeliveryStatus status, int attempts,
 		Instant nextAttemptAt, String lastError, Instant createdAt, Instant doneAt) {
 
+	/** What is sent, whatever the attempt. */
+	public record Content(String eventId, String eventType, String family, String subject, String body) {
+	}
+
+	/** A new delivery, due now. */
+	public static Delivery pending(String id, DeliveryChannel channel, String recipient, String target,
+			Content content, Instant now) {
+		return new Delivery(id, channel, recipient, target, content.eventId(), content.eventType(), content.family(),
+				content.subject(), content.body(), DeliveryStatus.PENDING, 0, now, null, now, null);
+	}
+
 	Delivery attempted(DeliveryStatus status, int attempts, Instant nextAttemptAt, String error, Instant doneAt) {
 		return new Delivery(this.id, this.channel, this.recipient, this.target, this.eventId, this.eventType,
 				this.family, this.subject, this.body, status, attempts, nextAttemptAt, error, this.createdAt, doneAt);

@@ -12,6 +12,7 @@ import dev.scenariohub.notification.inbox.NotificationIds;
 import dev.scenariohub.notification.preferences.Preferences;
 import dev.scenariohub.notification.webhook.Webhook;
 import dev.scenariohub.notification.webhook.WebhookRepository;
+import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.IncomingEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class DeliveryPlanner {
+
+	/** The test event a webhook's owner can ask for. */
+	static final EventType PING = EventType.of("webhook", "ping", 1);
 
 	private final WebhookRepository webhooks;
 
@@ -40,19 +44,19 @@ public class DeliveryPlanner {
 		this.clock = clock;
 	}
 
-	public Mono<Void> plan(IncomingEvent event, String recipient, Preferences preferences, Templates.Text text) {
-		String family = Templates.familyOf(event.type());
+	public Mono<Void> plan(IncomingEvent event, String family, String recipient, Preferences preferences,
+			Templates.Text text) {
 		Instant now = this.clock.instant();
 		Flux<Delivery> hooks = !preferences.wants(family, "webhook") ? Flux.empty()
 				: this.webhooks.ownedBy(recipient)
 					.filter(w -> w.wants(event.type()))
-					.map(w -> new Delivery(NotificationIds.of(event.id(), recipient, "webhook:" + w.id()),
-							DeliveryChannel.WEBHOOK, recipient, w.id(), event.id(), event.type(), family, null,
-							structured(event), DeliveryStatus.PENDING, 0, now, null, now, null));
+					.map(w -> Delivery.pending(NotificationIds.of(event.id(), recipient, "webhook:" + w.id()),
+							DeliveryChannel.WEBHOOK, recipient, w.id(),
+							new Delivery.Content(event.id(), event.type(), family, null, structured(event)), now));
 		Flux<Delivery> mail = preferences.email() == null || !preferences.wants(family, "email") ? Flux.empty()
-				: Flux.just(new Delivery(NotificationIds.of(event.id(), recipient, "email"), DeliveryChannel.EMAIL,
-						recipient, preferences.email(), event.id(), event.type(), family, text.title(), text.body(),
-						DeliveryStatus.PENDING, 0, now, null, now, null));
+				: Flux.just(Delivery.pending(NotificationIds.of(event.id(), recipient, "email"), DeliveryChannel.EMAIL,
+						recipient, preferences.email(),
+						new Delivery.Content(event.id(), event.type(), family, text.title(), text.body()), now));
 		return Flux.concat(hooks, mail).concatMap(this.deliveries::enqueue).then();
 	}
 
@@ -63,15 +67,15 @@ public class DeliveryPlanner {
 		Map<String, Object> ping = new LinkedHashMap<>();
 		ping.put("specversion", "1.0");
 		ping.put("id", id);
-		ping.put("type", "dev.scenariohub.webhook.ping.v1");
+		ping.put("type", PING.value());
 		ping.put("source", "/notification-service");
 		ping.put("subject", webhook.id());
 		ping.put("time", now.toString());
 		ping.put("datacontenttype", "application/json");
 		ping.put("data", Map.of("webhookId", webhook.id()));
-		return this.deliveries.enqueue(new Delivery(NotificationIds.of(id, webhook.owner(), "webhook:" + webhook.id()),
-				DeliveryChannel.WEBHOOK, webhook.owner(), webhook.id(), id, "dev.scenariohub.webhook.ping.v1",
-				"webhook.ping", null, this.json.writeValueAsString(ping), DeliveryStatus.PENDING, 0, now, null, now, null));
+		return this.deliveries.enqueue(Delivery.pending(NotificationIds.of(id, webhook.owner(), "webhook:" + webhook.id()),
+				DeliveryChannel.WEBHOOK, webhook.owner(), webhook.id(),
+				new Delivery.Content(id, PING.value(), PING.family(), null, this.json.writeValueAsString(ping)), now));
 	}
 
 	public Flux<Delivery> deliveriesOf(String webhookId) {

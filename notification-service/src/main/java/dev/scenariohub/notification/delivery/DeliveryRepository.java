@@ -3,7 +3,7 @@ package dev.scenariohub.notification.delivery;
 import java.time.Instant;
 import java.util.List;
 
-import dev.scenariohub.platform.events.OutboxStore;
+import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.Versioned;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -19,9 +19,9 @@ public class DeliveryRepository {
 
 	public static final String COLLECTION = "deliveries";
 
-	private final OutboxStore outbox;
+	private final AggregateStore outbox;
 
-	public DeliveryRepository(OutboxStore outbox) {
+	public DeliveryRepository(AggregateStore outbox) {
 		this.outbox = outbox;
 	}
 

@@ -2,9 +2,9 @@ package dev.scenariohub.notification.events;
 
 import dev.scenariohub.notification.templates.Templates;
 
-import java.util.Collection;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Map;
 
 import dev.scenariohub.notification.inbox.NotificationRepository;
 import dev.scenariohub.notification.inbox.Notification;
@@ -12,7 +12,6 @@ import dev.scenariohub.notification.inbox.NotificationIds;
 import dev.scenariohub.notification.delivery.DeliveryPlanner;
 import dev.scenariohub.notification.preferences.PreferencesRepository;
 import dev.scenariohub.platform.events.IncomingEvent;
-import java.time.Clock;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,6 +22,9 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class Notifier {
+
+	/** How long a consumer waits on the store for one step. */
+	public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	static final String INBOX = "inbox";
 
@@ -42,17 +44,18 @@ public class Notifier {
 	}
 
 	/** @return how many new notifications were stored */
-	public Mono<Long> tell(IncomingEvent event, Collection<String> recipients, Map<String, String> params, String link) {
-		String family = Templates.familyOf(event.type());
-		return Flux.fromIterable(new LinkedHashSet<>(recipients))
+	public Mono<Long> tell(Notice notice) {
+		IncomingEvent event = notice.event();
+		String family = notice.family();
+		return Flux.fromIterable(new LinkedHashSet<>(notice.recipients()))
 			.filter(recipient -> recipient != null && !recipient.isBlank())
 			.flatMap(recipient -> this.preferences.of(recipient).flatMap(p -> {
-				Templates.Text text = Templates.render(family, p.locale(), params);
+				Templates.Text text = Templates.render(family, p.locale(), notice.params());
 				Mono<Boolean> inbox = !p.wants(family, INBOX) ? Mono.just(false)
 						: this.inbox.deliver(new Notification(NotificationIds.of(event.id(), recipient, INBOX), recipient,
-								event.type(), text.title(), text.body(), link, event.id(), p.locale(), this.clock.instant(),
+								event.type(), text.title(), text.body(), notice.link(), event.id(), p.locale(), this.clock.instant(),
 								null));
-				return inbox.flatMap(stored -> this.deliveries.plan(event, recipient, p, text).thenReturn(stored));
+				return inbox.flatMap(stored -> this.deliveries.plan(event, family, recipient, p, text).thenReturn(stored));
 			}))
 			.filter(Boolean::booleanValue)
 			.count();

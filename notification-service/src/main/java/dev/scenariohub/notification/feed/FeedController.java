@@ -1,9 +1,9 @@
 package dev.scenariohub.notification.feed;
 
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ValidationProblem;
@@ -20,17 +20,13 @@ import reactor.core.publisher.Mono;
 @RestController
 public class FeedController {
 
-	static final Set<String> PUBLIC_TYPES = Set.of("dev.scenariohub.scenario.published.v1",
-			"dev.scenariohub.scenario.updated.v1", "dev.scenariohub.scenario.closed.v1",
-			"dev.scenariohub.scenario.awarded.v1", "dev.scenariohub.scenario.completed.v1");
-
 	/** One page of the feed; {@code cursor} is where the next call continues (also when empty). */
 	public record FeedPage(List<Entry> items, String cursor, String next) {
 	}
 
 	/** One public event. */
 	public record Entry(long position, String id, String type, String source, String subject, long sequence,
-			java.util.Date time, Map<String, Object> data) {
+			Date time, Map<String, Object> data) {
 	}
 
 	private final FeedRepository feed;
@@ -47,8 +43,8 @@ public class FeedController {
 		List<String> wanted = types == null || types.isBlank() ? List.of()
 				: Arrays.stream(types.split(",")).map(String::trim).toList();
 		for (String type : wanted) {
-			if (!PUBLIC_TYPES.contains(type)) {
-				throw ValidationProblem.of("types", "'" + type + "' is not a public event type; use " + PUBLIC_TYPES);
+			if (!PublicEvents.includes(type)) {
+				throw ValidationProblem.of("types", "'" + type + "' is not a public event type; use " + PublicEvents.TYPES);
 			}
 		}
 		return this.feed.after(position, wanted, size).map(FeedController::entry).collectList().map(items -> {

@@ -1,5 +1,7 @@
 package dev.scenariohub.notification.inbox;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -56,7 +58,7 @@ public class NotificationController {
 		ValidationProblem.requireId("id", id);
 		return this.inbox.markRead(id, caller.getSubject(), this.clock.instant())
 			.flatMap(found -> found ? Mono.just(Map.of("id", id, "status", "READ"))
-					: Mono.error(ApiException.notFound("Notification", id)));
+					: Mono.error(new NotFound("Notification", id)));
 	}
 
 	@PostMapping("/read-all")

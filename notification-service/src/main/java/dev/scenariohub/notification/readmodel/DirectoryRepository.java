@@ -50,16 +50,17 @@ public class DirectoryRepository {
 		return this.officers;
 	}
 
-	public Mono<Boolean> scenario(String id, long sequence, String title, String sector, List<String> capabilities) {
-		return this.scenarios.applyIfNewer(id, sequence, new Update().set("title", title)
-			.set("sector", sector)
-			.set("capabilities", capabilities == null ? List.of() : capabilities));
+	public Mono<Boolean> scenario(ScenarioInfo scenario, long sequence) {
+		return this.scenarios.applyIfNewer(scenario.id(), sequence, new Update().set("title", scenario.title())
+			.set("sector", scenario.sector())
+			.set("capabilities", scenario.capabilities())
+			.set("timeZone", scenario.timeZone()));
 	}
 
 	public Mono<ScenarioInfo> scenario(String id) {
 		return this.mongo.findById(id, Document.class, SCENARIOS)
 			.map(d -> new ScenarioInfo(id, d.getString("title"), d.getString("sector"),
-					d.getList("capabilities", String.class, List.of())));
+					d.getList("capabilities", String.class, List.of()), d.getString("timeZone")));
 	}
 
 	public Mono<Boolean> application(String id, long sequence, String scenarioId, String enterpriseId) {
@@ -101,8 +102,22 @@ public class DirectoryRepository {
 			.collect(LinkedHashSet::new, Set::add);
 	}
 
+	/**
+	 * What a scenario is about, for subscribers and texts.
+	 *
+	 * @param timeZone the IANA zone its deadlines are shown in, or null when not known
+	 */
+	public record ScenarioInfo(String id, String title, String sector, List<String> capabilities, String timeZone) {
 
-	/** What a scenario is about, for subscribers and texts. */
-	public record ScenarioInfo(String id, String title, String sector, List<String> capabilities) {
+		public ScenarioInfo {
+			title = title == null ? "" : title;
+			sector = sector == null ? "" : sector;
+			capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+		}
+
+		/** A scenario no event has described yet. */
+		public static ScenarioInfo unknown(String id) {
+			return new ScenarioInfo(id, "", "", List.of(), null);
+		}
 	}
 }

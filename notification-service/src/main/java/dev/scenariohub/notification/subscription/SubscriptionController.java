@@ -1,5 +1,7 @@
 package dev.scenariohub.notification.subscription;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -54,6 +56,6 @@ public class SubscriptionController {
 		ValidationProblem.requireId("id", id);
 		return this.subscriptions.delete(id, caller.getSubject())
 			.flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
-					: Mono.error(ApiException.notFound("Subscription", id)));
+					: Mono.error(new NotFound("Subscription", id)));
 	}
 }

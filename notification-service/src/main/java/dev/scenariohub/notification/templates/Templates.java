@@ -56,11 +56,6 @@ public final class Templates {
 		return Map.entry(family, Map.of("zh-CN", zh, "en", en));
 	}
 
-	/** The family of a CloudEvents type: {@code dev.scenariohub.scenario.published.v1} → {@code scenario.published}. */
-	public static String familyOf(String type) {
-		String rest = type.substring("dev.scenariohub.".length());
-		return rest.substring(0, rest.lastIndexOf('.'));
-	}
 
 	public static Text render(String family, String locale, Map<String, String> params) {
 		Map<String, Text> byLocale = TEXTS.get(family);

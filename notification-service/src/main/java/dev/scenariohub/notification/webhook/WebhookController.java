@@ -1,11 +1,12 @@
 package dev.scenariohub.notification.webhook;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
-import dev.scenariohub.notification.delivery.Delivery;
-import dev.scenariohub.notification.delivery.DeliveryPlanner;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.ValidationProblem;
@@ -38,7 +39,7 @@ public class WebhookController {
 	}
 
 	/** A webhook as listed: never with its secret. */
-	public record WebhookView(String id, String url, List<String> eventTypes, java.time.Instant createdAt) {
+	public record WebhookView(String id, String url, List<String> eventTypes, Instant createdAt) {
 		static WebhookView of(Webhook w) {
 			return new WebhookView(w.id(), w.url(), w.eventTypes(), w.createdAt());
 		}
@@ -48,14 +49,11 @@ public class WebhookController {
 
 	private final UrlGuard guard;
 
-	private final DeliveryPlanner planner;
-
 	private final Clock clock;
 
-	public WebhookController(WebhookRepository webhooks, UrlGuard guard, DeliveryPlanner planner, Clock clock) {
+	public WebhookController(WebhookRepository webhooks, UrlGuard guard, Clock clock) {
 		this.webhooks = webhooks;
 		this.guard = guard;
-		this.planner = planner;
 		this.clock = clock;
 	}
 
@@ -87,23 +85,7 @@ public class WebhookController {
 		ValidationProblem.requireId("id", id);
 		return this.webhooks.delete(id, caller.getSubject())
 			.flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
-					: Mono.error(ApiException.notFound("Webhook", id)));
+					: Mono.error(new NotFound("Webhook", id)));
 	}
 
-	@GetMapping("/{id}/deliveries")
-	Mono<List<Delivery>> deliveries(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
-		return own(id, caller).flatMap(webhook -> this.planner.deliveriesOf(webhook.id()).collectList());
-	}
-
-	@PostMapping("/{id}/ping")
-	Mono<ResponseEntity<Void>> ping(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
-		return own(id, caller).flatMap(this.planner::ping).thenReturn(ResponseEntity.accepted().<Void>build());
-	}
-
-	private Mono<Webhook> own(String id, Jwt caller) {
-		ValidationProblem.requireId("id", id);
-		return this.webhooks.findById(id)
-			.filter(w -> w.owner().equals(caller.getSubject()))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Webhook", id)));
-	}
 }

@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.award;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import dev.scenariohub.platform.web.Money;
 
 import dev.scenariohub.scenario.scenario.ObjectionStatus;
@@ -97,7 +99,7 @@ public final class AwardRules {
 			.stream()
 			.filter(o -> o.objectionId().equals(objectionId))
 			.findFirst()
-			.orElseThrow(() -> new RuleViolation("not-found", "no objection " + objectionId));
+			.orElseThrow(() -> new NotFound("Objection", objectionId));
 		if (objection.status() != ObjectionStatus.LODGED) {
 			throw new RuleViolation("objection-resolved", "this objection is already " + objection.status(),
 					Map.of("currentStatus", objection.status().name()));

@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.award;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import dev.scenariohub.scenario.scenario.Objection;
 import dev.scenariohub.scenario.scenario.AwardStatus;
 import java.time.Clock;
@@ -52,7 +54,7 @@ public class AwardService {
 	public Mono<ScenarioState> award(String scenarioId, List<String> applicationIds, String officer) {
 		return Mono.zip(this.scenarios.findById(scenarioId),
 				this.applicants.liveApplicationsOf(scenarioId).map(KnownApplication::id).collect(Collectors.toSet()))
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
 			.flatMap(t -> {
 				Scenario scenario = t.getT1();
 				Set<String> live = t.getT2();
@@ -82,8 +84,7 @@ public class AwardService {
 			.switchIfEmpty(Mono.error(() -> RuleViolation.invalid("applicationId", "is not an application of this scenario")))
 			.flatMap(a -> this.applicants.enterprise(a.enterpriseId()))
 			.filter(enterprise -> enterprise.actsFor(caller))
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found",
-					"no application " + applicationId + " of yours in this scenario")))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Application of yours in this scenario", applicationId)))
 			.flatMap(enterprise -> this.scenarios.modify(byId(scenarioId),
 					s -> AwardRules.lodgeObjection(s, objectionId, applicationId, caller, reason, this.clock.instant())))
 			.map(saved -> objection(saved.state().state(), objectionId));
@@ -93,7 +94,7 @@ public class AwardService {
 		return this.scenarios
 			.modify(Criteria.where("objections.objectionId").is(objectionId),
 					s -> AwardRules.resolveObjection(s, objectionId, uphold, officer, this.clock.instant()))
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no objection " + objectionId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Objection", objectionId)))
 			.flatMap(saved -> {
 				ScenarioState s = saved.state().state();
 				Mono<Void> released = uphold && s.award() != null && s.award().status() == AwardStatus.WITHDRAWN

@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.pilot;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,7 +87,7 @@ public final class PilotRules {
 			.stream()
 			.filter(m -> m.milestoneId().equals(milestoneId))
 			.findFirst()
-			.orElseThrow(() -> new RuleViolation("not-found", "no milestone " + milestoneId));
+			.orElseThrow(() -> new NotFound("Milestone", milestoneId));
 	}
 
 	private static Milestone with(Milestone m, Instant dueSoon, Instant overdue) {

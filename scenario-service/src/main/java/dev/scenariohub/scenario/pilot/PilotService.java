@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.pilot;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,7 +36,7 @@ public class PilotService {
 		return this.scenarios
 			.modify(Criteria.where("_id").is(scenarioId),
 					s -> PilotRules.schedule(s, id, applicationId, title, deliverable, dueOn, officer))
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
 			.map(saved -> PilotRules.milestone(saved.state().state(), id));
 	}
 
@@ -42,14 +44,14 @@ public class PilotService {
 	public Mono<Milestone> complete(String milestoneId, String report, String caller, boolean officer) {
 		Criteria which = Criteria.where("milestones.milestoneId").is(milestoneId);
 		return this.scenarios.findOne(which)
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no milestone " + milestoneId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Milestone", milestoneId)))
 			.flatMap(scenario -> officer ? Mono.just(true)
 					: this.applicants.application(PilotRules.milestone(scenario.state(), milestoneId).applicationId())
 						.flatMap(a -> this.applicants.enterprise(a.enterpriseId()))
 						.map(enterprise -> enterprise.actsFor(caller))
 						.defaultIfEmpty(false))
 			.filter(Boolean::booleanValue)
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no milestone " + milestoneId + " of yours")))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Milestone", milestoneId)))
 			.flatMap(allowed -> this.scenarios.modify(which,
 					s -> PilotRules.complete(s, milestoneId, report, caller, this.clock.instant())))
 			.map(saved -> PilotRules.milestone(saved.state().state(), milestoneId));

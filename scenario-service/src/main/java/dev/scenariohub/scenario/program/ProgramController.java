@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.program;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.net.URI;
 import java.time.Clock;
 
@@ -89,6 +91,6 @@ public class ProgramController {
 
 	private Mono<Program> load(String id) {
 		ValidationProblem.requireId("id", id);
-		return this.programs.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("Program", id)));
+		return this.programs.findById(id).switchIfEmpty(Mono.error(() -> new NotFound("Program", id)));
 	}
 }

@@ -2,7 +2,7 @@ package dev.scenariohub.scenario.program;
 
 
 import dev.scenariohub.platform.events.ConflictRetry;
-import dev.scenariohub.platform.events.OutboxStore;
+import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.Versioned;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,9 +17,9 @@ public class ProgramRepository {
 
 	public static final String COLLECTION = "programs";
 
-	private final OutboxStore outbox;
+	private final AggregateStore outbox;
 
-	public ProgramRepository(OutboxStore outbox) {
+	public ProgramRepository(AggregateStore outbox) {
 		this.outbox = outbox;
 	}
 

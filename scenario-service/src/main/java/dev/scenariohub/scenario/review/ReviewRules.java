@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.review;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import dev.scenariohub.scenario.scenario.AssignmentStatus;
 import dev.scenariohub.scenario.scenario.Assignment;
 import java.time.Instant;
@@ -74,7 +76,7 @@ public final class ReviewRules {
 			.stream()
 			.filter(a -> a.assignmentId().equals(assignmentId) && a.reviewer().equals(reviewer))
 			.findFirst()
-			.orElseThrow(() -> new RuleViolation("not-found", "no assignment " + assignmentId + " of yours"));
+			.orElseThrow(() -> new NotFound("Assignment", assignmentId));
 	}
 
 	private static void requireAssigned(Assignment a) {

@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.review;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import dev.scenariohub.scenario.scenario.Assignment;
 import java.time.Clock;
 import java.util.List;
@@ -63,7 +65,7 @@ public class ReviewService {
 				return this.scenarios.modify(byId(scenarioId),
 						s -> ReviewRules.assign(s, assignmentId, applicationId, reviewer, this.clock.instant(), officer));
 			})
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
 			.map(saved -> ReviewViews.OfficerAssignment.of(find(saved.state(), assignmentId)));
 	}
 
@@ -92,13 +94,13 @@ public class ReviewService {
 					return planned;
 				});
 			})
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
 			.map(saved -> saved.state().state().assignments().stream().map(ReviewViews.OfficerAssignment::of).toList());
 	}
 
 	public Mono<List<ReviewViews.OfficerAssignment>> assignmentsOf(String scenarioId) {
 		return this.scenarios.findById(scenarioId)
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
 			.map(s -> s.state().assignments().stream().map(ReviewViews.OfficerAssignment::of).toList());
 	}
 
@@ -120,7 +122,7 @@ public class ReviewService {
 		return this.scenarios
 			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
 					s -> ReviewRules.submit(s, assignmentId, reviewer, scores, comment, this.clock.instant()))
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no assignment " + assignmentId + " of yours")))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Assignment", assignmentId)))
 			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
 	}
 
@@ -128,13 +130,13 @@ public class ReviewService {
 		return this.scenarios
 			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
 					s -> ReviewRules.recuse(s, assignmentId, reviewer, reason, this.clock.instant()))
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no assignment " + assignmentId + " of yours")))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Assignment", assignmentId)))
 			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
 	}
 
 	public Mono<List<Ranking.Entry>> ranking(String scenarioId) {
 		return this.scenarios.findById(scenarioId)
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("not-found", "no scenario " + scenarioId)))
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
 			.map(s -> Ranking.of(s.state()));
 	}
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.events.ConflictRetry;
-import dev.scenariohub.platform.events.OutboxStore;
+import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.Versioned;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,9 +21,9 @@ public class ScenarioRepository {
 
 	public static final String COLLECTION = "scenarios";
 
-	private final OutboxStore outbox;
+	private final AggregateStore outbox;
 
-	public ScenarioRepository(OutboxStore outbox) {
+	public ScenarioRepository(AggregateStore outbox) {
 		this.outbox = outbox;
 	}
 

@@ -1,5 +1,7 @@
 package dev.scenariohub.scenario.scenario;
 
+import dev.scenariohub.platform.web.NotFound;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -102,7 +104,7 @@ public class ScenarioService {
 		ValidationProblem.requireId("id", id);
 		return this.scenarios.findById(id)
 			.filter(scenario -> officer || scenario.status() != ScenarioStatus.DRAFT)
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Scenario", id)));
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", id)));
 	}
 
 	private static ScenarioDraft toDraft(ScenarioRequests.Create r) {

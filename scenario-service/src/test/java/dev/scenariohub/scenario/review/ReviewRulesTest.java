@@ -12,6 +12,7 @@ import dev.scenariohub.scenario.readmodel.KnownApplication;
 import dev.scenariohub.scenario.readmodel.KnownEnterprise;
 import dev.scenariohub.scenario.scenario.AwardStatus;
 import dev.scenariohub.scenario.award.AwardRules;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.pilot.PilotEvents;
 import dev.scenariohub.scenario.pilot.PilotRules;
@@ -60,7 +61,8 @@ class ReviewRulesTest {
 		assertThatThrownBy(() -> ReviewRules.submit(closed, "x1", "r1", scores, null, NOW)).isInstanceOf(RuleViolation.class);
 		Scenario review = saved(closed.startReview("o"));
 		assertThatThrownBy(() -> ReviewRules.submit(review, "x1", "r2", scores, null, NOW))
-			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("not-found"));
+			.as("another reviewer's assignment does not exist for this one")
+			.isInstanceOf(NotFound.class);
 		assertThatThrownBy(() -> ReviewRules.submit(review, "x1", "r1", Map.of("feasibility", 4), null, NOW))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("scores"));
 		Scenario submitted = ReviewRules.submit(review, "x1", "r1", scores, "solid", NOW);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An aggregate as loaded at a version, with the events its commands raised since. Subclasses
  * hold the rules; each command returns a new instance carrying the changed state and events,
- * which a repository saves through the {@link OutboxStore} in one write.
+ * which a repository saves through the {@link AggregateStore} in one write.
  *
  * @param <S> the stored state
  */

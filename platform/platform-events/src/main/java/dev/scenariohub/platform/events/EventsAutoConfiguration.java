@@ -74,8 +74,13 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
-	OutboxStore outboxStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
-		return new OutboxStore(mongo, json, relays, clock);
+	PeriodicTask outboxSweeper(OutboxRelays relays) {
+		return relays.sweeper();
+	}
+
+	@Bean
+	AggregateStore outboxStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
+		return new AggregateStore(mongo, json, relays, clock);
 	}
 
 	/** Dead letters go to {@code <topic>.<consumer-group>.dlq}, with the error in the record's headers. */

@@ -92,10 +92,10 @@ public class OutboxRelay {
 		String owner = UUID.randomUUID().toString();
 		Date now = Date.from(this.clock.instant());
 		Query claimable = Query.query(new Criteria().andOperator(scope,
-				Criteria.where(OutboxStore.OUTBOX + ".0").exists(true),
-				new Criteria().orOperator(Criteria.where(OutboxStore.LEASE).exists(false),
-						Criteria.where(OutboxStore.LEASE + ".until").lt(now))));
-		Update lease = new Update().set(OutboxStore.LEASE,
+				Criteria.where(AggregateStore.OUTBOX + ".0").exists(true),
+				new Criteria().orOperator(Criteria.where(AggregateStore.LEASE).exists(false),
+						Criteria.where(AggregateStore.LEASE + ".until").lt(now))));
+		Update lease = new Update().set(AggregateStore.LEASE,
 				new Document("owner", owner).append("until", Date.from(now.toInstant().plus(this.leaseDuration))));
 		return this.mongo
 			.findAndModify(claimable, lease, FindAndModifyOptions.options().returnNew(true), Document.class,
@@ -105,23 +105,23 @@ public class OutboxRelay {
 
 	private Mono<Long> publishClaimed(Document doc, String owner) {
 		Object id = doc.get("_id");
-		List<OutboxEvent> events = doc.getList(OutboxStore.OUTBOX, Document.class)
+		List<OutboxEvent> events = doc.getList(AggregateStore.OUTBOX, Document.class)
 			.stream()
 			.map(OutboxDocuments::fromDocument)
 			.sorted(Comparator.comparingLong(OutboxEvent::sequence))
 			.toList();
-		Query ours = Query.query(Criteria.where("_id").is(id).and(OutboxStore.LEASE + ".owner").is(owner));
+		Query ours = Query.query(Criteria.where("_id").is(id).and(AggregateStore.LEASE + ".owner").is(owner));
 		return this.publisher.publish(this.topic, events)
 			.then(this.mongo.updateFirst(ours,
-					new Update().pull(OutboxStore.OUTBOX,
+					new Update().pull(AggregateStore.OUTBOX,
 							new Document("id", new Document("$in", events.stream().map(OutboxEvent::id).toList())))
-						.unset(OutboxStore.LEASE),
+						.unset(AggregateStore.LEASE),
 					this.collection))
 			.map(released -> (long) events.size())
 			.onErrorResume(error -> {
 				log.warn("Publishing {} event(s) of {} {} to {} failed; they stay in the outbox for the next attempt",
 						events.size(), this.collection, id, this.topic, error);
-				return this.mongo.updateFirst(ours, new Update().unset(OutboxStore.LEASE), this.collection)
+				return this.mongo.updateFirst(ours, new Update().unset(AggregateStore.LEASE), this.collection)
 					.then(Mono.error(error));
 			});
 	}

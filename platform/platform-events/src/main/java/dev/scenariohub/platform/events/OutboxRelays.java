@@ -8,17 +8,14 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * All outbox relays of a service: triggered right after each save, and swept periodically for
  * events that a crash (or a broker outage) left behind.
  */
-public class OutboxRelays implements SmartLifecycle {
+public class OutboxRelays {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelays.class);
 
@@ -28,12 +25,15 @@ public class OutboxRelays implements SmartLifecycle {
 
 	private final long sweepBatch;
 
-	private volatile Disposable sweeper;
-
 	public OutboxRelays(List<OutboxRelay> relays, Duration sweepInterval, long sweepBatch) {
 		this.byCollection = relays.stream().collect(Collectors.toMap(OutboxRelay::collection, Function.identity()));
-		this.sweepInterval = sweepInterval;
+		this.sweepInterval = this.byCollection.isEmpty() ? Duration.ZERO : sweepInterval;
 		this.sweepBatch = sweepBatch;
+	}
+
+	/** The periodic sweep, started and stopped with the application. */
+	public PeriodicTask sweeper() {
+		return new PeriodicTask("outbox sweep", this.sweepInterval, this::sweepOnce);
 	}
 
 	/** Starts publishing an aggregate's pending events in the background. */
@@ -58,32 +58,4 @@ public class OutboxRelays implements SmartLifecycle {
 			.reduce(0L, Long::sum);
 	}
 
-	@Override
-	public void start() {
-		if (this.byCollection.isEmpty() || this.sweepInterval.isZero() || this.sweepInterval.isNegative()) {
-			return;
-		}
-		this.sweeper = Flux.interval(this.sweepInterval, this.sweepInterval, Schedulers.parallel())
-			.onBackpressureDrop()
-			.concatMap(tick -> sweepOnce(), 1)
-			.subscribe(published -> {
-				if (published > 0) {
-					log.info("Outbox sweep published {} event(s)", published);
-				}
-			});
-	}
-
-	@Override
-	public void stop() {
-		Disposable running = this.sweeper;
-		if (running != null) {
-			running.dispose();
-			this.sweeper = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.sweeper != null;
-	}
 }

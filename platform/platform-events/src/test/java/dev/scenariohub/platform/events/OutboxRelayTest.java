@@ -88,8 +88,8 @@ class OutboxRelayTest {
 		return new OutboxRelay(this.mongo, this.publisher, this.collection, this.topic, LEASE, this.clock);
 	}
 
-	private OutboxStore store(OutboxRelays relays) {
-		return new OutboxStore(this.mongo, JsonMapper.builder().build(), relays, this.clock);
+	private AggregateStore store(OutboxRelays relays) {
+		return new AggregateStore(this.mongo, JsonMapper.builder().build(), relays, this.clock);
 	}
 
 	private static PendingEvent renamed(String name, int step) {
@@ -156,7 +156,7 @@ class OutboxRelayTest {
 	@Test
 	void twoRelaysNeverPublishTheSameEventTwiceAndKeepEachAggregatesOrder() {
 		OutboxRelays none = new OutboxRelays(List.of(), Duration.ZERO, 100);
-		OutboxStore store = store(none);
+		AggregateStore store = store(none);
 		int aggregates = 20;
 		int eventsEach = 5;
 		for (int a = 0; a < aggregates; a++) {
@@ -196,7 +196,7 @@ class OutboxRelayTest {
 	@Test
 	void eventsSavedWhileARelayHoldsTheDocumentArePublishedAfterTheEarlierOnes() {
 		OutboxRelays relays = new OutboxRelays(List.of(relay()), Duration.ZERO, 100);
-		OutboxStore store = store(relays);
+		AggregateStore store = store(relays);
 		store.insert(this.collection, "busy", Map.of("name", "v0"), List.of(renamed("v0", 0))).block();
 		List<Mono<Long>> saves = new ArrayList<>();
 		for (int step = 1; step < 30; step++) {
@@ -223,7 +223,7 @@ class OutboxRelayTest {
 	@Test
 	void aStaleVersionIsRefusedAndStoresNoEvent() {
 		OutboxRelays none = new OutboxRelays(List.of(), Duration.ZERO, 100);
-		OutboxStore store = store(none);
+		AggregateStore store = store(none);
 		store.insert(this.collection, "t-9", Map.of("name", "a"), List.of(renamed("a", 1))).block();
 		store.update(this.collection, "t-9", 1, Map.of("name", "b"), List.of(renamed("b", 2))).block();
 

@@ -49,10 +49,6 @@ public class ApiException extends RuntimeException {
 		return this.properties;
 	}
 
-	public static ApiException notFound(String what, String id) {
-		return new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " does not exist");
-	}
-
 	public static ApiException conflict(String slug, String title, String detail) {
 		return new ApiException(HttpStatus.CONFLICT, slug, title, detail);
 	}

@@ -53,11 +53,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return respond(problem);
 	}
 
+	@ExceptionHandler(NotFound.class)
+	Mono<ResponseEntity<Object>> notFound(NotFound ex) {
+		return render(new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+	}
+
 	@ExceptionHandler(RuleViolation.class)
 	Mono<ResponseEntity<Object>> rule(RuleViolation violation) {
-		if ("not-found".equals(violation.code())) {
-			return render(new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", violation.getMessage()));
-		}
 		if (violation.field() != null) {
 			return render(ValidationProblem.of(violation.field(), violation.getMessage()));
 		}

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * A command the domain's rules refuse as things stand (an illegal transition, an exhausted pool,
  * a conflict of interest). Plain Java, so aggregates can throw it; the shared handler answers 409
- * with the {@code code} as problem type and the details as problem properties — 404 for
- * {@code not-found}, and 400 naming the field for invalid input.
+ * with the {@code code} as problem type and the details as problem properties, and 400 naming
+ * the field for invalid input. A missing resource is {@link NotFound}, not a rule violation.
  */
 public class RuleViolation extends RuntimeException {
 
@@ -29,10 +29,6 @@ public class RuleViolation extends RuntimeException {
 		this.code = code;
 		this.details = details;
 		this.field = field;
-	}
-
-	public static RuleViolation notFound(String message) {
-		return new RuleViolation("not-found", message);
 	}
 
 	/** Invalid input that only the whole aggregate can tell (answered 400, naming the field). */

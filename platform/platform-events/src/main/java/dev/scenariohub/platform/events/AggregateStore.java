@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * document, so the relay's concurrent {@code $pull} of published events and its lease are never
  * overwritten.
  */
-public class OutboxStore {
+public class AggregateStore {
 
 	public static final String VERSION = "version";
 
@@ -48,7 +48,7 @@ public class OutboxStore {
 
 	private final Clock clock;
 
-	public OutboxStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
+	public AggregateStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
 		this.mongo = mongo;
 		this.json = json;
 		this.relays = relays;

@@ -1,0 +1,23 @@
+package dev.scenariohub.notification.delivery;
+
+import reactor.core.publisher.Mono;
+
+/** Sends one delivery over its channel; completes when the receiver accepted it. */
+public interface ChannelSender {
+
+	DeliveryChannel channel();
+
+	/**
+	 * One attempt. Fails with {@link TryLater} when the attempt was not made (it does not count
+	 * against the delivery's attempts), with any other error when it failed.
+	 */
+	Mono<Void> send(Delivery delivery);
+
+	/** The attempt was not made (e.g. the receiver's circuit is open): try again later. */
+	final class TryLater extends RuntimeException {
+
+		public TryLater(String reason) {
+			super(reason, null, false, false);
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package dev.scenariohub.notification.delivery;
+
+import java.util.List;
+
+import dev.scenariohub.notification.webhook.WebhookRepository;
+import dev.scenariohub.platform.web.ValidationProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** What went to one of the caller's webhooks, and a test event on request. */
+@RestController
+@RequestMapping("/api/v1/webhooks/{id}")
+public class WebhookDeliveryController {
+
+	private final WebhookRepository webhooks;
+
+	private final DeliveryPlanner planner;
+
+	public WebhookDeliveryController(WebhookRepository webhooks, DeliveryPlanner planner) {
+		this.webhooks = webhooks;
+		this.planner = planner;
+	}
+
+	@GetMapping("/deliveries")
+	Mono<List<Delivery>> deliveries(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+		ValidationProblem.requireId("id", id);
+		return this.webhooks.findOwn(id, caller.getSubject())
+			.flatMap(webhook -> this.planner.deliveriesOf(webhook.id()).collectList());
+	}
+
+	@PostMapping("/ping")
+	Mono<ResponseEntity<Void>> ping(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
+		ValidationProblem.requireId("id", id);
+		return this.webhooks.findOwn(id, caller.getSubject())
+			.flatMap(this.planner::ping)
+			.thenReturn(ResponseEntity.accepted().<Void>build());
+	}
+}

@@ -1,0 +1,81 @@
+package dev.scenariohub.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.scenariohub.notification.webhook.Signature;
+import dev.scenariohub.notification.webhook.WebhookRepository;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Posts a delivery to its webhook, signed per Standard Webhooks ({@code webhook-id} is the
+ * delivery's id on every attempt). Each webhook has its own circuit breaker, so a dead receiver
+ * costs one short-circuited check per due delivery instead of a timeout.
+ */
+@Component
+public class WebhookSender implements ChannelSender {
+
+	private final WebhookRepository webhooks;
+
+	private final Clock clock;
+
+	private final WebClient http;
+
+	private final Duration timeout;
+
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+		.slidingWindowSize(10)
+		.minimumNumberOfCalls(5)
+		.failureRateThreshold(50)
+		.waitDurationInOpenState(Duration.ofSeconds(30))
+		.build());
+
+	public WebhookSender(WebhookRepository webhooks, Clock clock,
+			@Value("${notifications.webhook.timeout:PT10S}") Duration timeout) {
+		this.webhooks = webhooks;
+		this.clock = clock;
+		this.http = WebClient.builder().build();
+		this.timeout = timeout;
+	}
+
+	@Override
+	public DeliveryChannel channel() {
+		return DeliveryChannel.WEBHOOK;
+	}
+
+	@Override
+	public Mono<Void> send(Delivery d) {
+		return this.webhooks.findById(d.target())
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("the webhook was deleted")))
+			.flatMap(webhook -> {
+				CircuitBreaker breaker = this.breakers.circuitBreaker(webhook.id());
+				if (!breaker.tryAcquirePermission()) {
+					return Mono.error(new TryLater("circuit open"));
+				}
+				long timestamp = this.clock.instant().getEpochSecond();
+				long started = System.nanoTime();
+				return this.http.post()
+					.uri(webhook.url())
+					.contentType(MediaType.APPLICATION_JSON)
+					.header("webhook-id", d.id())
+					.header("webhook-timestamp", Long.toString(timestamp))
+					.header("webhook-signature", Signature.sign(webhook.secret(), d.id(), timestamp, d.body()))
+					.bodyValue(d.body().getBytes(StandardCharsets.UTF_8))
+					.retrieve()
+					.toBodilessEntity()
+					.timeout(this.timeout)
+					.doOnSuccess(ok -> breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+					.doOnError(error -> breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error))
+					.then();
+			});
+	}
+}

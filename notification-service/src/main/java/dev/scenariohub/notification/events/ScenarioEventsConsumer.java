@@ -1,0 +1,53 @@
+package dev.scenariohub.notification.events;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.scenariohub.notification.feed.FeedRepository;
+import dev.scenariohub.notification.feed.PublicEvents;
+import dev.scenariohub.notification.readmodel.DirectoryRepository;
+import dev.scenariohub.notification.readmodel.DirectoryRepository.ScenarioInfo;
+import dev.scenariohub.platform.events.IncomingEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes topic {@code scenarios}: keeps what the directory knows of each scenario, appends public
+ * events to the feed, and tells whom {@link ScenarioRecipientRules} names. Runs on the binder's
+ * listener threads (waiting on MongoDB is bounded by {@link Notifier#TIMEOUT}); failures are retried,
+ * then go to the dead-letter topic.
+ */
+@Configuration
+public class ScenarioEventsConsumer {
+
+	@Bean
+	Consumer<Message<byte[]>> scenarioEvents(DirectoryRepository directory, ScenarioRecipientRules rules,
+			Notifier notifier, FeedRepository feed, JsonMapper json) {
+		return message -> {
+			IncomingEvent event = IncomingEvent.from(message);
+			String family = event.eventType().family();
+			ScenarioEventData data = event.dataAs(json, ScenarioEventData.class);
+			String scenarioId = event.subject();
+			if (data.describesScenario()) {
+				directory.scenario(data.toInfo(scenarioId), event.sequence()).block(Notifier.TIMEOUT);
+			}
+			if (PublicEvents.includes(event.type())) {
+				feed.append(event, json).block(Notifier.TIMEOUT);
+			}
+			rules.forFamily(family).ifPresent(rule -> {
+				ScenarioInfo scenario = directory.scenario(scenarioId)
+					.blockOptional(Notifier.TIMEOUT)
+					.orElse(ScenarioInfo.unknown(scenarioId));
+				List<String> recipients = rule.recipientsOf(scenarioId, data)
+					.collectList()
+					.blockOptional(Notifier.TIMEOUT)
+					.orElse(List.of());
+				notifier.tell(new Notice(event, family, recipients, data.params(scenario),
+						"/api/v1/scenarios/" + scenarioId))
+					.block(Notifier.TIMEOUT);
+			});
+		};
+	}
+}
