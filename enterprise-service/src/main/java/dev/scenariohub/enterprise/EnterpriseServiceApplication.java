@@ -9,4 +9,5 @@ public class EnterpriseServiceApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(EnterpriseServiceApplication.class, args);
 	}
+
 }

@@ -20,9 +20,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits per client at the gateway (Resilience4j token buckets): a signed-in client is
- * counted by its token's subject, an anonymous one by its address. Over the limit the answer is
- * 429 problem+json with {@code Retry-After}. Limits are per gateway replica.
+ * Rate limits per client at the gateway (Resilience4j token buckets): a signed-in client
+ * is counted by its token's subject, an anonymous one by its address. Over the limit the
+ * answer is 429 problem+json with {@code Retry-After}. Limits are per gateway replica.
  */
 @Component
 public class ClientRateLimit implements GlobalFilter, Ordered {
@@ -70,8 +70,8 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().set("Retry-After",
-				Long.toString(Math.max(1, this.config.getLimitRefreshPeriod().toSeconds())));
+		response.getHeaders()
+			.set("Retry-After", Long.toString(Math.max(1, this.config.getLimitRefreshPeriod().toSeconds())));
 		byte[] body = ("{\"type\":\"https://scenariohub.dev/problems/too-many-requests\",\"title\":\"Too many requests\","
 				+ "\"status\":429,\"detail\":\"Slow down: at most " + this.config.getLimitForPeriod() + " requests per "
 				+ this.config.getLimitRefreshPeriod() + " per client\"}")
@@ -83,4 +83,5 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE + 10;
 	}
+
 }

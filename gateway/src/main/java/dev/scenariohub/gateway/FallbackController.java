@@ -17,8 +17,8 @@ public class FallbackController {
 
 	@RequestMapping("/fallback/{service}")
 	Mono<ResponseEntity<ProblemDetail>> unavailable(@PathVariable String service) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				service + " is not answering right now; retry later (a write you sent may or may not have been applied: retry with the same Idempotency-Key)");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, service
+				+ " is not answering right now; retry later (a write you sent may or may not have been applied: retry with the same Idempotency-Key)");
 		problem.setType(URI.create("https://scenariohub.dev/problems/service-unavailable"));
 		problem.setTitle("Service unavailable");
 		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -26,4 +26,5 @@ public class FallbackController {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem));
 	}
+
 }

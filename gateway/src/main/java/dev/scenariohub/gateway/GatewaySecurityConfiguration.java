@@ -13,8 +13,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The first check of every request: a valid JWT from the issuer, except for what the public may
- * read (published scenarios and the change feed). Services check roles and ownership again.
+ * The first check of every request: a valid JWT from the issuer, except for what the
+ * public may read (published scenarios and the change feed). Services check roles and
+ * ownership again.
  */
 @Configuration
 public class GatewaySecurityConfiguration {
@@ -23,17 +24,18 @@ public class GatewaySecurityConfiguration {
 	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
 		http.cors(Customizer.withDefaults());
-		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
-			.pathMatchers(HttpMethod.OPTIONS, "/api/**")
-			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*", "/api/v1/programs", "/api/v1/programs/*",
-					"/api/v1/feed", "/api/v1/feed/**")
-			.permitAll()
-			.pathMatchers("/api/v1/notifications/unsubscribe")
-			.permitAll()
-			.pathMatchers(HttpMethod.GET, "/api/v1/openapi/*")
-			.permitAll()
-			.pathMatchers("/api/v1/**", "/fallback/**")
-			.authenticated());
+		return ResourceServer.chain(http, jwtAuthenticationConverter,
+				exchanges -> exchanges.pathMatchers(HttpMethod.OPTIONS, "/api/**")
+					.permitAll()
+					.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*", "/api/v1/programs",
+							"/api/v1/programs/*", "/api/v1/feed", "/api/v1/feed/**")
+					.permitAll()
+					.pathMatchers("/api/v1/notifications/unsubscribe")
+					.permitAll()
+					.pathMatchers(HttpMethod.GET, "/api/v1/openapi/*")
+					.permitAll()
+					.pathMatchers("/api/v1/**", "/fallback/**")
+					.authenticated());
 	}
+
 }

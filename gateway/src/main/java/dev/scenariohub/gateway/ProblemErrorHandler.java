@@ -1,6 +1,7 @@
 package dev.scenariohub.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The gateway's own errors (no route, failures while routing) as problem documents too. */
+/**
+ * The gateway's own errors (no route, failures while routing) as problem documents too.
+ */
 @Component
 @Order(-2)
 public class ProblemErrorHandler implements ErrorWebExceptionHandler {
@@ -44,7 +47,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		String slug = known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
 		String title = known == null ? "Error" : known.getReasonPhrase();
-		var problem = new java.util.LinkedHashMap<String, Object>();
+		var problem = new LinkedHashMap<String, Object>();
 		problem.put("type", "https://scenariohub.dev/problems/" + slug);
 		problem.put("title", title);
 		problem.put("status", status.value());
@@ -55,4 +58,5 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		byte[] body = this.json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
+
 }

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One circuit breaker per route (named after the service) with a time limit per call: a slow or
- * failing service answers 503 problem documents quickly instead of tying up clients.
+ * One circuit breaker per route (named after the service) with a time limit per call: a
+ * slow or failing service answers 503 problem documents quickly instead of tying up
+ * clients.
  */
 @Configuration
 public class ResilienceConfiguration {
@@ -31,4 +32,5 @@ public class ResilienceConfiguration {
 				.build())
 			.build());
 	}
+
 }

@@ -60,4 +60,5 @@ class ClientRateLimitTest {
 			.exists("Retry-After");
 		ApiClients.as(this.web, "patient", "officer").get().uri("/api/v1/scenarios").exchange().expectStatus().isOk();
 	}
+
 }

@@ -1,6 +1,6 @@
 package dev.scenariohub.gateway;
 
-
+import dev.scenariohub.platform.test.ApiClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,13 +9,14 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import dev.scenariohub.platform.test.ApiClients;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-/** Routes, public reads, token checks and fallbacks, against stub services on loopback. */
+/**
+ * Routes, public reads, token checks and fallbacks, against stub services on loopback.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class GatewayRoutingTest {
 
@@ -140,4 +141,5 @@ class GatewayRoutingTest {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
+
 }

@@ -41,9 +41,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The OpenID Connect issuer: discovery, JWKS, {@code client_credentials} for machine clients,
- * authorization code + PKCE with a login form for people. Access tokens are RS256 JWTs whose
- * {@code sub} is the client id or username and whose {@code roles} claim lists the roles.
+ * The OpenID Connect issuer: discovery, JWKS, {@code client_credentials} for machine
+ * clients, authorization code + PKCE with a login form for people. Access tokens are
+ * RS256 JWTs whose {@code sub} is the client id or username and whose {@code roles} claim
+ * lists the roles.
  */
 @Configuration
 public class AuthorizationServerConfiguration {
@@ -67,11 +68,12 @@ public class AuthorizationServerConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/prometheus",
-				"/error")
-			.permitAll()
-			.anyRequest()
-			.authenticated()).formLogin(Customizer.withDefaults());
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+			.formLogin(Customizer.withDefaults());
 		return http.build();
 	}
 
@@ -107,7 +109,8 @@ public class AuthorizationServerConfiguration {
 				.scope(OidcScopes.OPENID)
 				.scope(OidcScopes.PROFILE)
 				.scope("api")
-				.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+				.clientSettings(
+						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
 				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build())
 				.build());
 		}
@@ -170,4 +173,5 @@ public class AuthorizationServerConfiguration {
 	private static String encoded(String secret) {
 		return secret.startsWith("{") ? secret : "{noop}" + secret;
 	}
+
 }

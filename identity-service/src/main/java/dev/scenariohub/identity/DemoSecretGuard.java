@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Refuses to run with the published demo credentials (or with no credentials worth the name)
- * unless the local stack asked for them explicitly.
+ * Refuses to run with the published demo credentials (or with no credentials worth the
+ * name) unless the local stack asked for them explicitly.
  */
 final class DemoSecretGuard {
 
@@ -52,7 +52,10 @@ final class DemoSecretGuard {
 	}
 
 	private static boolean weak(String secret, String demo) {
-		boolean hashed = secret.startsWith("{bcrypt}") || secret.startsWith("{argon2}") || secret.startsWith("{pbkdf2}");
-		return secret.equals(demo) || secret.equals("{noop}" + demo) || (!hashed && secret.length() < MIN_SECRET_LENGTH);
+		boolean hashed = secret.startsWith("{bcrypt}") || secret.startsWith("{argon2}")
+				|| secret.startsWith("{pbkdf2}");
+		return secret.equals(demo) || secret.equals("{noop}" + demo)
+				|| (!hashed && secret.length() < MIN_SECRET_LENGTH);
 	}
+
 }

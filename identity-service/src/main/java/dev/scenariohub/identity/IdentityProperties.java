@@ -6,16 +6,18 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code identity.*}: who may get tokens. In production these come from the environment or a
- * Kubernetes Secret ({@code IDENTITY_CLIENTS_0_ID}, {@code IDENTITY_CLIENTS_0_SECRET}, …).
+ * {@code identity.*}: who may get tokens. In production these come from the environment
+ * or a Kubernetes Secret ({@code IDENTITY_CLIENTS_0_ID},
+ * {@code IDENTITY_CLIENTS_0_SECRET}, …).
  *
- * @param issuer           the issuer URL that tokens name in {@code iss} and clients discover
- * @param allowDemoSecrets whether the well-known demo secrets may be used (local stack only)
- * @param signingKey       PKCS#8 PEM of the RSA signing key; generated at start when absent
- *                         (then tokens do not survive a restart and replicas cannot share them)
- * @param clients          machine clients ({@code client_credentials})
- * @param users            people, who sign in through the login form
- * @param console          the public browser client (authorization code + PKCE)
+ * @param issuer the issuer URL that tokens name in {@code iss} and clients discover
+ * @param allowDemoSecrets whether the well-known demo secrets may be used (local stack
+ * only)
+ * @param signingKey PKCS#8 PEM of the RSA signing key; generated at start when absent
+ * (then tokens do not survive a restart and replicas cannot share them)
+ * @param clients machine clients ({@code client_credentials})
+ * @param users people, who sign in through the login form
+ * @param console the public browser client (authorization code + PKCE)
  */
 @ConfigurationProperties("identity")
 public record IdentityProperties(String issuer, boolean allowDemoSecrets, String signingKey, List<Client> clients,

@@ -11,4 +11,5 @@ public class IdentityServiceApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(IdentityServiceApplication.class, args);
 	}
+
 }

@@ -12,10 +12,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.ThumbprintUtils;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ThumbprintUtils;
 
 /** The RSA key tokens are signed with (RS256). */
 final class SigningKeys {
@@ -28,7 +29,7 @@ final class SigningKeys {
 		KeyPair pair = pem == null || pem.isBlank() ? generate() : parse(pem);
 		RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
 			.keyUse(KeyUse.SIGNATURE)
-			.algorithm(com.nimbusds.jose.JWSAlgorithm.RS256)
+			.algorithm(JWSAlgorithm.RS256)
 			.build();
 		try {
 			return new RSAKey.Builder(key).keyID(ThumbprintUtils.compute(key).toString()).build();
@@ -63,4 +64,5 @@ final class SigningKeys {
 			throw new IllegalStateException("identity.signing-key is not an RSA private key in PKCS#8 PEM", ex);
 		}
 	}
+
 }

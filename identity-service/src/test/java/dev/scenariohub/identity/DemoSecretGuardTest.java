@@ -48,4 +48,5 @@ class DemoSecretGuardTest {
 		assertThatCode(() -> DemoSecretGuard.check(withClient("demo-officer", "demo-officer-secret", true)))
 			.doesNotThrowAnyException();
 	}
+
 }

@@ -44,7 +44,8 @@ class IssuerTest {
 	}
 
 	private SignedJWT verified(String token) throws Exception {
-		JWKSet keys = JWKSet.parse(this.mvc.perform(get("/oauth2/jwks")).andReturn().getResponse().getContentAsString());
+		JWKSet keys = JWKSet
+			.parse(this.mvc.perform(get("/oauth2/jwks")).andReturn().getResponse().getContentAsString());
 		SignedJWT jwt = SignedJWT.parse(token);
 		RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
 		assertThat(key).as("the token's key is published in the JWKS").isNotNull();
@@ -54,9 +55,8 @@ class IssuerTest {
 
 	@Test
 	void publishesOpenIdDiscoveryWithItsIssuerAndKeys() throws Exception {
-		Map<String, Object> discovery = json(this.mvc.perform(get("/.well-known/openid-configuration"))
-			.andExpect(status().isOk())
-			.andReturn());
+		Map<String, Object> discovery = json(
+				this.mvc.perform(get("/.well-known/openid-configuration")).andExpect(status().isOk()).andReturn());
 		assertThat(discovery.get("issuer")).isEqualTo("http://localhost:9000");
 		assertThat(discovery.get("jwks_uri")).isEqualTo("http://localhost:9000/oauth2/jwks");
 		assertThat((List<String>) discovery.get("grant_types_supported")).contains("client_credentials",
@@ -115,7 +115,10 @@ class IssuerTest {
 			.andExpect(status().is3xxRedirection());
 		String location = this.mvc.perform(authorize).andReturn().getResponse().getRedirectedUrl();
 		assertThat(location).startsWith(redirectUri);
-		Map<String, String> query = UriComponentsBuilder.fromUri(URI.create(location)).build().getQueryParams().toSingleValueMap();
+		Map<String, String> query = UriComponentsBuilder.fromUri(URI.create(location))
+			.build()
+			.getQueryParams()
+			.toSingleValueMap();
 		assertThat(query).containsEntry("state", "s-1").containsKey("code");
 
 		Map<String, Object> tokens = json(this.mvc
@@ -147,4 +150,5 @@ class IssuerTest {
 			.andReturn();
 		assertThat(result.getResponse().getRedirectedUrl()).contains("error=invalid_request");
 	}
+
 }

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** One process the stack started, with its log file, and how to wait for it and stop it. */
+/**
+ * One process the stack started, with its log file, and how to wait for it and stop it.
+ */
 final class ChildProcess {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -87,7 +89,8 @@ final class ChildProcess {
 						+ " before it was ready; see " + this.log);
 			}
 			if (System.nanoTime() > deadline) {
-				throw new StackException(this.name + " was not ready after " + timeout.toSeconds() + " s; see " + this.log);
+				throw new StackException(
+						this.name + " was not ready after " + timeout.toSeconds() + " s; see " + this.log);
 			}
 			try {
 				this.process.waitFor(250, TimeUnit.MILLISECONDS);
@@ -99,12 +102,16 @@ final class ChildProcess {
 		}
 	}
 
-	/** Waits for the process to end by itself (for one-shot tools) and returns its exit code. */
+	/**
+	 * Waits for the process to end by itself (for one-shot tools) and returns its exit
+	 * code.
+	 */
 	int awaitExit(Duration timeout) {
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				this.process.destroyForcibly();
-				throw new StackException(this.name + " did not finish within " + timeout.toSeconds() + " s; see " + this.log);
+				throw new StackException(
+						this.name + " did not finish within " + timeout.toSeconds() + " s; see " + this.log);
 			}
 			return this.process.exitValue();
 		}
@@ -114,7 +121,10 @@ final class ChildProcess {
 		}
 	}
 
-	/** Asks the process to stop (SIGTERM: Spring and Kafka shut down gracefully), then insists. */
+	/**
+	 * Asks the process to stop (SIGTERM: Spring and Kafka shut down gracefully), then
+	 * insists.
+	 */
 	void stop(Duration grace) {
 		if (!this.process.isAlive()) {
 			return;
@@ -130,4 +140,5 @@ final class ChildProcess {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

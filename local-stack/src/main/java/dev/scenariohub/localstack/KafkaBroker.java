@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.Uuid;
 
 /**
- * A real Kafka broker (KRaft, broker and controller in one process) from the Apache Kafka jars,
- * in a process of its own. Its storage is formatted once; later starts reuse the data.
+ * A real Kafka broker (KRaft, broker and controller in one process) from the Apache Kafka
+ * jars, in a process of its own. Its storage is formatted once; later starts reuse the
+ * data.
  */
 final class KafkaBroker {
 
@@ -39,14 +43,16 @@ final class KafkaBroker {
 			List<String> jvm = List.of(ChildProcess.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
 					"-Dlog4j2.configurationFile=" + log4j.toUri(), "-cp", classpath);
 			if (!Files.exists(dir.resolve("meta.properties"))) {
-				ChildProcess format = ChildProcess.start("kafka-format",
-						concat(jvm, List.of("kafka.tools.StorageTool", "format", "--standalone", "-t",
-								org.apache.kafka.common.Uuid.randomUuid().toString(),
-								"-c", properties.toString())),
-						Map.of(), logs);
+				ChildProcess format = ChildProcess
+					.start("kafka-format",
+							concat(jvm,
+									List.of("kafka.tools.StorageTool", "format", "--standalone", "-t",
+											Uuid.randomUuid().toString(), "-c", properties.toString())),
+							Map.of(), logs);
 				int exit = format.awaitExit(Duration.ofSeconds(60));
 				if (exit != 0) {
-					throw new StackException("Formatting Kafka storage failed (exit " + exit + "); see " + format.log());
+					throw new StackException(
+							"Formatting Kafka storage failed (exit " + exit + "); see " + format.log());
 				}
 			}
 			return ChildProcess.start("kafka", concat(jvm, List.of("kafka.Kafka", properties.toString())), Map.of(),
@@ -81,6 +87,7 @@ final class KafkaBroker {
 	}
 
 	private static List<String> concat(List<String> a, List<String> b) {
-		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+		return Stream.concat(a.stream(), b.stream()).toList();
 	}
+
 }

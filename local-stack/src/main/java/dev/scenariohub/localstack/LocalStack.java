@@ -1,12 +1,14 @@
 package dev.scenariohub.localstack;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The whole system on one machine with nothing but Java: a real Kafka broker, a
- * MongoDB-protocol store that keeps its data in a file (unless {@code MONGODB_URI} names a real
- * MongoDB), an SMTP sink, the OpenID Connect issuer, the three services and the gateway, each
- * service in its own process. {@link #close()} stops everything it started.
+ * MongoDB-protocol store that keeps its data in a file (unless {@code MONGODB_URI} names
+ * a real MongoDB), an SMTP sink, the OpenID Connect issuer, the three services and the
+ * gateway, each service in its own process. {@link #close()} stops everything it started.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -53,7 +55,10 @@ public final class LocalStack implements AutoCloseable {
 		this.out = out;
 	}
 
-	/** Starts everything and returns once the gateway is ready; on failure stops what it started. */
+	/**
+	 * Starts everything and returns once the gateway is ready; on failure stops what it
+	 * started.
+	 */
 	public static LocalStack start(StackConfig config, PrintStream out) {
 		LocalStack stack = new LocalStack(config, out);
 		try {
@@ -135,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
 		try {
 			Files.createDirectories(this.config.dataDir());
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new StackException("Cannot create the data folder " + this.config.dataDir() + ": " + ex.getMessage());
 		}
 		Path file = this.config.dataDir().resolve("mongo.mv");
@@ -154,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
 	private void awaitKafka(ChildProcess kafka) {
 		kafka.awaitCondition(() -> Ports.isListening(this.config.kafkaPort()), READY_TIMEOUT);
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.config.kafkaBootstrap(),
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+				3000))) {
 			kafka.awaitCondition(() -> {
 				try {
 					return !admin.describeCluster().nodes().get().isEmpty();
@@ -193,8 +199,8 @@ public final class LocalStack implements AutoCloseable {
 	private List<String> javaCommand(Path jar) {
 		List<String> command = new ArrayList<>();
 		command.add(ChildProcess.java());
-		String opts = System.getenv().getOrDefault("SCENARIOHUB_JAVA_OPTS",
-				"-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		String opts = System.getenv()
+			.getOrDefault("SCENARIOHUB_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 		for (String opt : opts.trim().split("\\s+")) {
 			if (!opt.isEmpty()) {
 				command.add(opt);
@@ -224,8 +230,8 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * The Kafka broker's class path: the launcher jar and its lib/ folder as packaged under
-	 * {@code local-stack/target}, or else this JVM's class path.
+	 * The Kafka broker's class path: the launcher jar and its lib/ folder as packaged
+	 * under {@code local-stack/target}, or else this JVM's class path.
 	 */
 	private String kafkaClasspath() {
 		Path target = this.config.home().resolve("local-stack").resolve("target");
@@ -278,7 +284,7 @@ public final class LocalStack implements AutoCloseable {
 			running = new ArrayList<>(this.processes);
 			this.processes.clear();
 		}
-		java.util.Collections.reverse(running);
+		Collections.reverse(running);
 		for (ChildProcess process : running) {
 			process.stop(Duration.ofSeconds(20));
 		}
@@ -295,4 +301,5 @@ public final class LocalStack implements AutoCloseable {
 			this.mongoBackend = null;
 		}
 	}
+
 }

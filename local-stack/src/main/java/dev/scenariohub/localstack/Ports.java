@@ -57,4 +57,5 @@ final class Ports {
 			throw new StackException("no free port", ex);
 		}
 	}
+
 }

@@ -36,8 +36,8 @@ public final class RunLocalStack {
 			stack = LocalStack.start(config, System.out);
 			if (demo) {
 				int seeded = DemoSeed.seed(config);
-				System.out.println(seeded > 0 ? "Demo: created the program \"Haizhu AI+ Scenarios\" and published " + seeded + " of its scenarios"
-						: "Demo: scenarios exist already, nothing seeded");
+				System.out.println(seeded > 0 ? "Demo: created the program \"Haizhu AI+ Scenarios\" and published "
+						+ seeded + " of its scenarios" : "Demo: scenarios exist already, nothing seeded");
 			}
 		}
 		catch (StackException ex) {
@@ -82,7 +82,9 @@ public final class RunLocalStack {
 				  curl -s -H "Authorization: Bearer $TOKEN" '%1$s/api/v1/scenarios?status=OPEN'
 
 				Press Ctrl-C to stop everything.
-				""".formatted(c.gatewayUrl(), c.issuerUrl(), c.kafkaBootstrap(), c.effectiveMongoUri(), c.smtpPort(),
-				String.join(", ", LocalStack.DEMO_CLIENTS));
+				"""
+			.formatted(c.gatewayUrl(), c.issuerUrl(), c.kafkaBootstrap(), c.effectiveMongoUri(), c.smtpPort(),
+					String.join(", ", LocalStack.DEMO_CLIENTS));
 	}
+
 }

@@ -10,9 +10,10 @@ import java.util.Map;
  * {@code SCENARIO_SERVICE_PORT}, {@code ENTERPRISE_SERVICE_PORT},
  * {@code NOTIFICATION_SERVICE_PORT}, {@code MONGODB_URI}, {@code SCENARIOHUB_DATA_DIR}).
  *
- * @param home       the repository root (the services' jars are under {@code <service>/target/})
- * @param dataDir    Kafka logs, the MongoDB store file and process logs
- * @param mongoUri   a real MongoDB to use instead of the embedded store, or null
+ * @param home the repository root (the services' jars are under
+ * {@code <service>/target/})
+ * @param dataDir Kafka logs, the MongoDB store file and process logs
+ * @param mongoUri a real MongoDB to use instead of the embedded store, or null
  * @param serviceEnv extra environment for every service process
  */
 public record StackConfig(Path home, Path dataDir, int gatewayPort, int issuerPort, int kafkaPort,
@@ -23,10 +24,10 @@ public record StackConfig(Path home, Path dataDir, int gatewayPort, int issuerPo
 		Map<String, String> env = System.getenv();
 		Path data = Path.of(env.getOrDefault("SCENARIOHUB_DATA_DIR", home.resolve(".data").toString()));
 		return new StackConfig(home, data, port(env, "GATEWAY_PORT", 8080), port(env, "ISSUER_PORT", 9000),
-				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGODB_PORT", 27017),
-				port(env, "SMTP_PORT", 2525), port(env, "SCENARIO_SERVICE_PORT", 8081),
-				port(env, "ENTERPRISE_SERVICE_PORT", 8082), port(env, "NOTIFICATION_SERVICE_PORT", 8083),
-				env.get("MONGODB_URI"), demo, Map.of());
+				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093),
+				port(env, "MONGODB_PORT", 27017), port(env, "SMTP_PORT", 2525),
+				port(env, "SCENARIO_SERVICE_PORT", 8081), port(env, "ENTERPRISE_SERVICE_PORT", 8082),
+				port(env, "NOTIFICATION_SERVICE_PORT", 8083), env.get("MONGODB_URI"), demo, Map.of());
 	}
 
 	private static int port(Map<String, String> env, String name, int fallback) {

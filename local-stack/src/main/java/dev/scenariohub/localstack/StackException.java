@@ -10,4 +10,5 @@ public class StackException extends RuntimeException {
 	public StackException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

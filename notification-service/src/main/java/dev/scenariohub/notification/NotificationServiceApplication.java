@@ -5,10 +5,9 @@ import java.time.Duration;
 import dev.scenariohub.notification.delivery.Dispatcher;
 import dev.scenariohub.platform.events.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 public class NotificationServiceApplication {
@@ -23,4 +22,5 @@ public class NotificationServiceApplication {
 			@Value("${notifications.delivery.interval:PT0.2S}") Duration interval) {
 		return new PeriodicTask("delivery dispatch", interval, dispatcher::dispatchDue);
 	}
+
 }

@@ -51,7 +51,10 @@ public final class Fixtures {
 		return (String) created.get("id");
 	}
 
-	/** A valid scenario body whose window opened an hour ago (by the app's clock) and closes in 30 days. */
+	/**
+	 * A valid scenario body whose window opened an hour ago (by the app's clock) and
+	 * closes in 30 days.
+	 */
 	public Map<String, Object> scenarioBody(String programId) {
 		OffsetDateTime opens = this.clock.instant().atOffset(ZoneOffset.ofHours(8)).minusHours(1);
 		return new HashMap<>(Map.ofEntries(Map.entry("programId", programId),
@@ -61,8 +64,9 @@ public final class Fixtures {
 				Map.entry("requirements", "Generate grading for 5 sizes from one base pattern."),
 				Map.entry("requiredCapabilities", List.of("generative-design", "computer-vision")),
 				Map.entry("eligibleCategories", List.of("STARTUP", "SPECIALIZED_INNOVATIVE")),
-				Map.entry("support", Map.of("funding", Map.of("amount", "500000.00", "currency", "CNY"),
-						"computeGpuHours", 2000, "dataAccess", "10k annotated patterns", "pilotSite", "Zhongda textile market")),
+				Map.entry("support",
+						Map.of("funding", Map.of("amount", "500000.00", "currency", "CNY"), "computeGpuHours", 2000,
+								"dataAccess", "10k annotated patterns", "pilotSite", "Zhongda textile market")),
 				Map.entry("maxAwards", 2), Map.entry("opensAt", opens.toString()),
 				Map.entry("closesAt", opens.plus(Duration.ofDays(30)).toString()),
 				Map.entry("rubric", List.of(Map.of("key", "feasibility", "name", "Technical feasibility", "weight", 60),
@@ -86,9 +90,11 @@ public final class Fixtures {
 
 	/** Runs a transition as the officer, expecting it to succeed. */
 	public void transition(String scenarioId, String action) {
-		WebTestClient.RequestBodySpec request = officer().post().uri("/api/v1/scenarios/{id}/{action}", scenarioId, action);
+		WebTestClient.RequestBodySpec request = officer().post()
+			.uri("/api/v1/scenarios/{id}/{action}", scenarioId, action);
 		(action.equals("cancel") ? request.bodyValue(Map.of("reason", "test")) : request).exchange()
 			.expectStatus()
 			.isOk();
 	}
+
 }

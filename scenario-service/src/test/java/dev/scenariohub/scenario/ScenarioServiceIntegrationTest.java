@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Clock;
 import java.time.Instant;
 
 import dev.scenariohub.platform.test.IntegrationTest;
@@ -15,8 +14,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * scenario-service's integration tests: one shared context, a clock the tests move, and no
- * background chronograph (tests tick it themselves).
+ * scenario-service's integration tests: one shared context, a clock the tests move, and
+ * no background chronograph (tests tick it themselves).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,5 +32,7 @@ public @interface ScenarioServiceIntegrationTest {
 		MutableClock clock() {
 			return new MutableClock(Instant.now());
 		}
+
 	}
+
 }

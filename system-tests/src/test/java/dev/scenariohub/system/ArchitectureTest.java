@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The dependency rules of docs/architecture.md, checked on every module's compiled classes: one-way
- * dependencies between the feature packages of each deployable, no deployable using another's
- * classes, and platform libraries that know no service.
+ * The dependency rules of docs/architecture.md, checked on every module's compiled
+ * classes: one-way dependencies between the feature packages of each deployable, no
+ * deployable using another's classes, and platform libraries that know no service.
  */
 class ArchitectureTest {
 
@@ -33,20 +33,22 @@ class ArchitectureTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("deployables")
 	void featurePackagesDependOnEachOtherOneWayOnly(String module, String basePackage) {
-		ArchitectureRules.featuresFreeOfCycles(basePackage).check(ArchitectureRules.mainClassesOf(ROOT.resolve(module)));
+		ArchitectureRules.featuresFreeOfCycles(basePackage)
+			.check(ArchitectureRules.mainClassesOf(ROOT.resolve(module)));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("deployables")
 	void aDeployableUsesNoOtherDeployablesClasses(String module, String basePackage) {
-		ArchitectureRules.usesOnlyItselfAndPlatform(basePackage).check(ArchitectureRules.mainClassesOf(ROOT.resolve(module)));
+		ArchitectureRules.usesOnlyItselfAndPlatform(basePackage)
+			.check(ArchitectureRules.mainClassesOf(ROOT.resolve(module)));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("platformLibraries")
 	void platformLibrariesUseNoServicesClasses(String library) {
-		ArchitectureRules.platformIndependentOfServices().check(ArchitectureRules.mainClassesOf(ROOT.resolve("platform").resolve(library)));
+		ArchitectureRules.platformIndependentOfServices()
+			.check(ArchitectureRules.mainClassesOf(ROOT.resolve("platform").resolve(library)));
 	}
-
 
 }

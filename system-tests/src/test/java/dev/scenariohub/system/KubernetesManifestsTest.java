@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Renders every kustomize overlay under {@code k8s/overlays} (with kubectl, where it is
- * installed) and checks what operators rely on: every container non-root with a read-only root
- * filesystem, no capabilities, requests and limits; every service with separate liveness and
- * readiness probes, its own ServiceAccount, a PodDisruptionBudget and an autoscaler.
+ * installed) and checks what operators rely on: every container non-root with a read-only
+ * root filesystem, no capabilities, requests and limits; every service with separate
+ * liveness and readiness probes, its own ServiceAccount, a PodDisruptionBudget and an
+ * autoscaler.
  */
 class KubernetesManifestsTest {
 
@@ -85,7 +86,8 @@ class KubernetesManifestsTest {
 			for (Map<String, Object> container : (List<Map<String, Object>>) pod.get("containers")) {
 				String where = overlay + " " + name(workload) + "/" + container.get("name");
 				assertThat((Boolean) at(container, "securityContext", "readOnlyRootFilesystem")).as(where).isTrue();
-				assertThat((List<String>) at(container, "securityContext", "capabilities", "drop")).as(where).contains("ALL");
+				assertThat((List<String>) at(container, "securityContext", "capabilities", "drop")).as(where)
+					.contains("ALL");
 				assertThat((Map<?, ?>) at(container, "resources", "requests")).as(where + " requests").isNotEmpty();
 				assertThat((Map<?, ?>) at(container, "resources", "limits")).as(where + " limits").isNotEmpty();
 				if (!"Job".equals(workload.get("kind"))) {
@@ -103,18 +105,24 @@ class KubernetesManifestsTest {
 		for (Map<String, Object> deployment : ofKind(resources, "Deployment")) {
 			String service = name(deployment);
 			Map<String, Object> container = ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec",
-					"containers")).get(0);
-			assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
-			assertThat((String) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+					"containers"))
+				.get(0);
+			assertThat((String) at(container, "livenessProbe", "httpGet", "path"))
+				.isEqualTo("/actuator/health/liveness");
+			assertThat((String) at(container, "readinessProbe", "httpGet", "path"))
+				.isEqualTo("/actuator/health/readiness");
 			assertThat((String) at(deployment, "spec", "template", "spec", "serviceAccountName")).isEqualTo(service);
 			assertThat(ofKind(resources, "ServiceAccount")).extracting(KubernetesManifestsTest::name).contains(service);
-			assertThat(ofKind(resources, "PodDisruptionBudget")).extracting(KubernetesManifestsTest::name).contains(service);
+			assertThat(ofKind(resources, "PodDisruptionBudget")).extracting(KubernetesManifestsTest::name)
+				.contains(service);
 			assertThat(ofKind(resources, "HorizontalPodAutoscaler"))
 				.anySatisfy(hpa -> assertThat((String) at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(service));
 		}
 		assertThat(ofKind(resources, "Ingress")).hasSize(1);
-		assertThat(ofKind(resources, "NetworkPolicy")).extracting(KubernetesManifestsTest::name).contains("default-deny-ingress");
+		assertThat(ofKind(resources, "NetworkPolicy")).extracting(KubernetesManifestsTest::name)
+			.contains("default-deny-ingress");
 		assertThat(ofKind(resources, "KafkaTopic")).extracting(KubernetesManifestsTest::name)
 			.containsExactlyInAnyOrder("scenarios", "enterprises", "applications", "notifications");
 	}
+
 }

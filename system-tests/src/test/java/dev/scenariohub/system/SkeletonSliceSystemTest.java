@@ -3,6 +3,7 @@ package dev.scenariohub.system;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,17 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walking skeleton end to end, through the gateway and Kafka only: an officer publishes a
- * scenario, the event goes through the outbox to topic {@code scenarios}, enterprise-service
- * knows it as open and a subscriber finds a notification in the inbox.
+ * The walking skeleton end to end, through the gateway and Kafka only: an officer
+ * publishes a scenario, the event goes through the outbox to topic {@code scenarios},
+ * enterprise-service knows it as open and a subscriber finds a notification in the inbox.
  */
 class SkeletonSliceSystemTest {
 
 	private static String program(String officer) {
 		Stack.Response created = Stack.call("POST", "/api/v1/programs", officer,
 				Map.of("name", "Haizhu AI+ Scenarios", "authority", "Haizhu District AI Development Bureau", "startsOn",
-						"2026-01-01", "endsOn", "2027-12-31", "fundingBudget", Map.of("amount", "5000000.00", "currency", "CNY"),
-						"computeBudget", 50000),
+						"2026-01-01", "endsOn", "2027-12-31", "fundingBudget",
+						Map.of("amount", "5000000.00", "currency", "CNY"), "computeBudget", 50000),
 				Map.of());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asString();
@@ -40,7 +41,8 @@ class SkeletonSliceSystemTest {
 				Map.entry("demandOwner", "Haizhu Traffic Police Brigade"),
 				Map.entry("description", "Signal priority for buses on Xingang Road"),
 				Map.entry("requiredCapabilities", List.of("v2x")),
-				Map.entry("support", Map.of("funding", Map.of("amount", "800000.00", "currency", "CNY"), "computeGpuHours", 3000)),
+				Map.entry("support",
+						Map.of("funding", Map.of("amount", "800000.00", "currency", "CNY"), "computeGpuHours", 3000)),
 				Map.entry("maxAwards", 1), Map.entry("opensAt", opens.toString()),
 				Map.entry("closesAt", opens.plusDays(30).toString()),
 				Map.entry("rubric", List.of(Map.of("key", "feasibility", "name", "Feasibility", "weight", 100))));
@@ -77,7 +79,8 @@ class SkeletonSliceSystemTest {
 		}
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			Stack.Response known = Stack.call("GET", "/api/v1/matches/open-scenarios/" + id, enterprise, null, Map.of());
+			Stack.Response known = Stack.call("GET", "/api/v1/matches/open-scenarios/" + id, enterprise, null,
+					Map.of());
 			assertThat(known.status()).as(known.body()).isEqualTo(200);
 			assertThat(known.json().get("title").asString()).isEqualTo("V2X signal priority");
 		});
@@ -86,7 +89,8 @@ class SkeletonSliceSystemTest {
 			Stack.Response inbox = Stack.call("GET", "/api/v1/notifications?unread=true", enterprise, null, Map.of());
 			assertThat(inbox.status()).isEqualTo(200);
 			List<JsonNode> items = inbox.json().get("items").valueStream().toList();
-			assertThat(items).anySatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/api/v1/scenarios/" + id));
+			assertThat(items)
+				.anySatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/api/v1/scenarios/" + id));
 		});
 	}
 
@@ -106,15 +110,16 @@ class SkeletonSliceSystemTest {
 		String programId = program(officer);
 		Stack.Response before = Stack.call("GET", "/api/v1/scenarios?limit=100", officer, null, Map.of());
 
-		Stack.Response anonymousWrite = Stack.call("POST", "/api/v1/scenarios", null, scenario(programId, "x"), Map.of());
+		Stack.Response anonymousWrite = Stack.call("POST", "/api/v1/scenarios", null, scenario(programId, "x"),
+				Map.of());
 		assertThat(anonymousWrite.status()).isEqualTo(401);
 		assertThat(anonymousWrite.contentType()).startsWith("application/problem+json");
 
-		Stack.Response forged = Stack.call("POST", "/api/v1/scenarios", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", scenario(programId, "x"),
-				Map.of());
+		Stack.Response forged = Stack.call("POST", "/api/v1/scenarios", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+				scenario(programId, "x"), Map.of());
 		assertThat(forged.status()).isEqualTo(401);
 
-		var unknownField = new java.util.HashMap<>(scenario(programId, "x"));
+		var unknownField = new HashMap<>(scenario(programId, "x"));
 		unknownField.put("status", Map.of("$ne", "DRAFT"));
 		Stack.Response rejected = Stack.call("POST", "/api/v1/scenarios", officer, unknownField, Map.of());
 		assertThat(rejected.status()).isEqualTo(400);
@@ -126,4 +131,5 @@ class SkeletonSliceSystemTest {
 		Stack.Response after = Stack.call("GET", "/api/v1/scenarios?limit=100", officer, null, Map.of());
 		assertThat(after.json().get("items").size()).isEqualTo(before.json().get("items").size());
 	}
+
 }

@@ -1,6 +1,8 @@
 package dev.scenariohub.system;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 
 import dev.scenariohub.localstack.LocalStack;
@@ -18,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole system, started once per test JVM from the packaged services on free ports, and a
- * client that talks to it only as outsiders do: the issuer for tokens, the gateway for the API.
+ * The whole system, started once per test JVM from the packaged services on free ports,
+ * and a client that talks to it only as outsiders do: the issuer for tokens, the gateway
+ * for the API.
  */
 final class Stack {
 
@@ -54,7 +58,7 @@ final class Stack {
 
 	private static void deleteRecursively(Path dir) {
 		try (var paths = Files.walk(dir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
 		catch (IOException ex) {
 			System.err.println("Could not delete " + dir + ": " + ex);
@@ -62,7 +66,7 @@ final class Stack {
 	}
 
 	private static int free() {
-		try (var socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+		try (var socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
@@ -90,8 +94,8 @@ final class Stack {
 	static Response call(String method, String path, String token, Object body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(get().gatewayUrl() + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers
+				.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -124,4 +128,5 @@ final class Stack {
 			return JSON.readTree(this.body);
 		}
 	}
+
 }

@@ -2,20 +2,21 @@ package dev.scenariohub.enterprise.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
 import dev.scenariohub.enterprise.readmodel.KnownScenario;
-import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.Aggregate;
+import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.platform.web.RuleViolation;
 
 /**
- * The application aggregate. Submission is checked against the local read model of scenarios
- * (open, window not closed, eligibility, requests within the support offered) and against the
- * enterprise (verified).
+ * The application aggregate. Submission is checked against the local read model of
+ * scenarios (open, window not closed, eligibility, requests within the support offered)
+ * and against the enterprise (verified).
  */
 public final class Application extends Aggregate<ApplicationState> {
 
@@ -59,15 +60,16 @@ public final class Application extends Aggregate<ApplicationState> {
 		}
 		List<String> eligible = scenario.eligibleCategories() == null ? List.of() : scenario.eligibleCategories();
 		if (!eligible.isEmpty() && !eligible.contains(enterprise.category().name())) {
-			throw new RuleViolation("not-eligible", "this scenario is open to " + eligible + ", not to "
-					+ enterprise.category(), java.util.Map.of("eligibleCategories", eligible));
+			throw new RuleViolation("not-eligible",
+					"this scenario is open to " + eligible + ", not to " + enterprise.category(),
+					Map.of("eligibleCategories", eligible));
 		}
 		long offeredFen = scenario.support().funding().toMinor();
 		if (state().requestedFundingFen() > offeredFen
 				|| state().requestedComputeGpuHours() > scenario.support().computeGpuHours()) {
-			throw new RuleViolation("exceeds-support", "the requests exceed what the scenario offers per award: "
-					+ scenario.support().funding().amount() + " CNY and " + scenario.support().computeGpuHours()
-					+ " GPU-hours");
+			throw new RuleViolation("exceeds-support",
+					"the requests exceed what the scenario offers per award: " + scenario.support().funding().amount()
+							+ " CNY and " + scenario.support().computeGpuHours() + " GPU-hours");
 		}
 		return to(ApplicationStatus.SUBMITTED, now, ApplicationEvents.SUBMITTED, null, by);
 	}
@@ -86,7 +88,10 @@ public final class Application extends Aggregate<ApplicationState> {
 		return to(ApplicationStatus.SUBMITTED, state().submittedAt(), ApplicationEvents.RECONFIRMED, null, by);
 	}
 
-	/** Follows what happened to the scenario; a status the rules do not move from stays as it is. */
+	/**
+	 * Follows what happened to the scenario; a status the rules do not move from stays as
+	 * it is.
+	 */
 	public Application follow(ScenarioOutcome outcome) {
 		ApplicationStatus next = outcome.statusFor(state().id(), state().status());
 		if (next == state().status()) {
@@ -105,7 +110,7 @@ public final class Application extends Aggregate<ApplicationState> {
 	private static void checkWindow(KnownScenario scenario, Instant now) {
 		if (!"OPEN".equals(scenario.status())) {
 			throw new RuleViolation("scenario-not-open", "the scenario is " + scenario.status() + ", not OPEN",
-					java.util.Map.of("scenarioStatus", String.valueOf(scenario.status())));
+					Map.of("scenarioStatus", String.valueOf(scenario.status())));
 		}
 		if (!now.isBefore(scenario.closesAt())) {
 			throw new RuleViolation("window-closed", "applications closed at " + scenario.closesAt());
@@ -126,4 +131,5 @@ public final class Application extends Aggregate<ApplicationState> {
 	public String id() {
 		return state().id();
 	}
+
 }

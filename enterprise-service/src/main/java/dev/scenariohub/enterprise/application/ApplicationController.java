@@ -49,9 +49,9 @@ public class ApplicationController {
 
 	@GetMapping
 	Mono<Page<ApplicationView>> list(@RequestParam(required = false) String scenarioId,
-			@RequestParam(required = false) String enterpriseId, @RequestParam(required = false) ApplicationStatus status,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-			Authentication caller, ServerHttpRequest request) {
+			@RequestParam(required = false) String enterpriseId,
+			@RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor, Authentication caller, ServerHttpRequest request) {
 		if (scenarioId != null) {
 			ValidationProblem.requireId("scenarioId", scenarioId);
 		}
@@ -59,10 +59,10 @@ public class ApplicationController {
 			ValidationProblem.requireId("enterpriseId", enterpriseId);
 		}
 		int size = Cursors.limit(limit);
-		return this.applications.list(scenarioId, enterpriseId, status, Caller.of(caller), Cursors.decode(cursor), size + 1)
+		return this.applications
+			.list(scenarioId, enterpriseId, status, Caller.of(caller), Cursors.decode(cursor), size + 1)
 			.collectList()
-			.map(fetched -> Page.of(fetched, size, ApplicationView::id,
-					Page.nextLinks(request, size)));
+			.map(fetched -> Page.of(fetched, size, ApplicationView::id, Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")
@@ -96,4 +96,5 @@ public class ApplicationController {
 	private static ResponseEntity<ApplicationView> withETag(ApplicationView view) {
 		return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
 	}
+
 }

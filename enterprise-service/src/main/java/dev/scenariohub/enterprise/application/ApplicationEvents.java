@@ -1,12 +1,11 @@
 package dev.scenariohub.enterprise.application;
 
-import dev.scenariohub.platform.web.Money;
-
 import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.platform.web.Money;
 
 /** Application events: each carries the application's state, the proposal included. */
 public final class ApplicationEvents {
@@ -37,7 +36,9 @@ public final class ApplicationEvents {
 	static PendingEvent of(EventType type, ApplicationState s, String reason, String actor) {
 		Proposal proposal = new Proposal(s.summary(), s.technicalApproach(), s.team(), s.milestones(),
 				Money.ofMinor(s.requestedFundingFen()), s.requestedComputeGpuHours());
-		return new PendingEvent(type, new Snapshot(s.id(), s.scenarioId(), s.enterpriseId(), s.status(), proposal,
-				s.submittedAt(), reason), actor);
+		return new PendingEvent(type,
+				new Snapshot(s.id(), s.scenarioId(), s.enterpriseId(), s.status(), proposal, s.submittedAt(), reason),
+				actor);
 	}
+
 }

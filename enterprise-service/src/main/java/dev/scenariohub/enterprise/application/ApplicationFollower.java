@@ -16,7 +16,9 @@ public class ApplicationFollower {
 		this.applications = applications;
 	}
 
-	/** @return how many applications changed */
+	/**
+	 * @return how many applications changed
+	 */
 	public Mono<Long> follow(String scenarioId, ScenarioOutcome outcome) {
 		return this.applications.find(Criteria.where("scenarioId").is(scenarioId), null, MAX_APPLICATIONS)
 			.filter(a -> !a.state().status().isFinal())
@@ -24,4 +26,5 @@ public class ApplicationFollower {
 				.filter(changed -> changed.state().status() != a.state().status()))
 			.count();
 	}
+
 }

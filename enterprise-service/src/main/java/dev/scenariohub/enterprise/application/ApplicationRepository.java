@@ -3,8 +3,8 @@ package dev.scenariohub.enterprise.application;
 import java.time.Duration;
 import java.util.function.Function;
 
-import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.AggregateStore;
+import dev.scenariohub.platform.events.ConflictRetry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Applications in the {@code applications} collection; one live application per enterprise and scenario. */
+/**
+ * Applications in the {@code applications} collection; one live application per
+ * enterprise and scenario.
+ */
 @Repository
 public class ApplicationRepository {
 
@@ -34,16 +37,19 @@ public class ApplicationRepository {
 	@EventListener(ApplicationReadyEvent.class)
 	void ensureIndexes() {
 		this.mongo.indexOps(COLLECTION)
-			.createIndex(new Index("liveKey", Sort.Direction.ASC).unique().named("one-live-application-per-enterprise-and-scenario"))
+			.createIndex(new Index("liveKey", Sort.Direction.ASC).unique()
+				.named("one-live-application-per-enterprise-and-scenario"))
 			.block(Duration.ofSeconds(30));
 	}
 
 	public Mono<Application> findById(String id) {
-		return this.outbox.find(COLLECTION, id, ApplicationState.class).map(v -> Application.of(v.state(), v.version()));
+		return this.outbox.find(COLLECTION, id, ApplicationState.class)
+			.map(v -> Application.of(v.state(), v.version()));
 	}
 
 	public Flux<Application> find(Criteria criteria, String afterId, int limit) {
-		Criteria c = afterId == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("_id").gt(afterId));
+		Criteria c = afterId == null ? criteria
+				: new Criteria().andOperator(criteria, Criteria.where("_id").gt(afterId));
 		return this.outbox.query(COLLECTION, Query.query(c).with(Sort.by("_id")).limit(limit), ApplicationState.class)
 			.map(v -> Application.of(v.state(), v.version()));
 	}
@@ -62,7 +68,7 @@ public class ApplicationRepository {
 		return Mono.defer(() -> findById(id).flatMap(application -> {
 			Application changed = change.apply(application);
 			return changed == application ? Mono.just(application) : update(changed).thenReturn(changed);
-		}))
-			.retryWhen(ConflictRetry.spec());
+		})).retryWhen(ConflictRetry.spec());
 	}
+
 }

@@ -41,7 +41,8 @@ public final class ApplicationRequests {
 		ApplicationDraft toChanges() {
 			return new ApplicationDraft(null, null, this.summary, this.technicalApproach, this.team,
 					this.milestones == null ? null : MilestoneRequest.all(this.milestones),
-					this.requestedFunding == null ? null : this.requestedFunding.toMinor(), this.requestedComputeGpuHours);
+					this.requestedFunding == null ? null : this.requestedFunding.toMinor(),
+					this.requestedComputeGpuHours);
 		}
 	}
 
@@ -51,7 +52,10 @@ public final class ApplicationRequests {
 
 		static List<ApplicationState.OfferedMilestone> all(List<MilestoneRequest> milestones) {
 			return milestones == null ? List.of()
-					: milestones.stream().map(m -> new ApplicationState.OfferedMilestone(m.title(), m.deliverable(), m.dueOn())).toList();
+					: milestones.stream()
+						.map(m -> new ApplicationState.OfferedMilestone(m.title(), m.deliverable(), m.dueOn()))
+						.toList();
 		}
 	}
+
 }

@@ -1,19 +1,18 @@
 package dev.scenariohub.enterprise.application;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import dev.scenariohub.platform.security.Caller;
-import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
 import dev.scenariohub.enterprise.enterprise.EnterpriseFilter;
 import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
 import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.ETags;
+import dev.scenariohub.platform.web.NotFound;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.platform.web.ValidationProblem;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,8 +22,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Use cases on applications. The owner and members of an enterprise act for it; officers see
- * all; anyone else gets 404, so nothing leaks.
+ * Use cases on applications. The owner and members of an enterprise act for it; officers
+ * see all; anyone else gets 404, so nothing leaks.
  */
 @Service
 public class ApplicationService {
@@ -37,7 +36,8 @@ public class ApplicationService {
 
 	private final Clock clock;
 
-	public ApplicationService(ApplicationRepository applications, EnterpriseRepository enterprises, KnownScenarioRepository scenarios, Clock clock) {
+	public ApplicationService(ApplicationRepository applications, EnterpriseRepository enterprises,
+			KnownScenarioRepository scenarios, Clock clock) {
 		this.applications = applications;
 		this.enterprises = enterprises;
 		this.scenarios = scenarios;
@@ -46,9 +46,8 @@ public class ApplicationService {
 
 	public Mono<ApplicationView> create(ApplicationRequests.Create request, Caller caller) {
 		ApplicationDraft draft = request.toDraft();
-		return actingFor(draft.enterpriseId(), caller)
-			.then(this.scenarios.findById(draft.scenarioId())
-				.switchIfEmpty(Mono.error(() -> RuleViolation.invalid("scenarioId", "refers to no published scenario"))))
+		return actingFor(draft.enterpriseId(), caller).then(this.scenarios.findById(draft.scenarioId())
+			.switchIfEmpty(Mono.error(() -> RuleViolation.invalid("scenarioId", "refers to no published scenario"))))
 			.map(scenario -> Application.draft(new ObjectId().toHexString(), draft, caller.sub(), this.clock.instant()))
 			.flatMap(application -> this.applications.insert(application)
 				.map(version -> ApplicationView.of(application.state(), version)))
@@ -118,7 +117,8 @@ public class ApplicationService {
 	private Mono<ApplicationView> act(String id, Caller caller,
 			BiFunction<Application, KnownScenario, Mono<Application>> action) {
 		return visible(id, caller).flatMap(a -> this.scenarios.findById(a.state().scenarioId())
-			.switchIfEmpty(Mono.error(() -> new RuleViolation("scenario-not-open", "the scenario is not known as published")))
+			.switchIfEmpty(
+					Mono.error(() -> new RuleViolation("scenario-not-open", "the scenario is not known as published")))
 			.flatMap(scenario -> action.apply(a, scenario))
 			.flatMap(changed -> save(a, changed)));
 	}
@@ -136,4 +136,5 @@ public class ApplicationService {
 		}
 		return this.applications.update(changed).map(version -> ApplicationView.of(changed.state(), version));
 	}
+
 }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The stored state of an application.
  *
- * @param liveKey {@code enterpriseId:scenarioId} while the application is live, something unique
- *                to it once it ended — a unique index on it allows one live application per
- *                enterprise and scenario, even under concurrent requests
+ * @param liveKey {@code enterpriseId:scenarioId} while the application is live, something
+ * unique to it once it ended — a unique index on it allows one live application per
+ * enterprise and scenario, even under concurrent requests
  */
 public record ApplicationState(String id, String scenarioId, String enterpriseId, ApplicationStatus status,
 		String summary, String technicalApproach, String team, List<OfferedMilestone> milestones,

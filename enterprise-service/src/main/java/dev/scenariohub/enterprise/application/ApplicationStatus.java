@@ -4,6 +4,7 @@ import java.util.Set;
 
 /** Where an application stands. */
 public enum ApplicationStatus {
+
 	DRAFT, SUBMITTED, RECONFIRMATION_REQUIRED, WITHDRAWN, UNDER_REVIEW, SHORTLISTED, AWARDED, NOT_SELECTED, CANCELLED;
 
 	/** Statuses that end an application: nothing moves it any more. */
@@ -12,4 +13,5 @@ public enum ApplicationStatus {
 	public boolean isFinal() {
 		return FINAL.contains(this);
 	}
+
 }

@@ -13,8 +13,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Enterprises register and apply; officers verify and see everything; reviewers never call this
- * service. Ownership is checked per resource.
+ * Enterprises register and apply; officers verify and see everything; reviewers never
+ * call this service. Ownership is checked per resource.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -31,4 +31,5 @@ public class SecurityConfiguration {
 			.pathMatchers("/api/v1/enterprises/**", "/api/v1/applications/**", "/api/v1/matches/**")
 			.hasAnyRole(Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN));
 	}
+
 }

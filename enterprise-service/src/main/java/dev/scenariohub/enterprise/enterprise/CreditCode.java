@@ -2,8 +2,8 @@ package dev.scenariohub.enterprise.enterprise;
 
 /**
  * The unified social credit code of GB 32100-2015: 18 characters from
- * {@code 0123456789ABCDEFGHJKLMNPQRTUWXY} (values 0–30), the last one a check character over
- * the first 17 with weights {@code 3^i mod 31}.
+ * {@code 0123456789ABCDEFGHJKLMNPQRTUWXY} (values 0–30), the last one a check character
+ * over the first 17 with weights {@code 3^i mod 31}.
  */
 public final class CreditCode {
 
@@ -13,18 +13,26 @@ public final class CreditCode {
 
 	/** Why a code is not acceptable as it is. */
 	public enum Problem {
+
 		/** null, or not 18 characters. */
 		WRONG_LENGTH,
-		/** a character outside the alphabet (lower case included: codes are upper case). */
+		/**
+		 * a character outside the alphabet (lower case included: codes are upper case).
+		 */
 		INVALID_CHARACTER,
-		/** well-formed, but the last character is not the check character of the first 17. */
+		/**
+		 * well-formed, but the last character is not the check character of the first 17.
+		 */
 		WRONG_CHECK_CHARACTER
+
 	}
 
 	private CreditCode() {
 	}
 
-	/** @return the problem with a code, or null when it is valid */
+	/**
+	 * @return the problem with a code, or null when it is valid
+	 */
 	public static Problem problemWith(String code) {
 		if (code == null || code.length() != 18) {
 			return Problem.WRONG_LENGTH;
@@ -50,4 +58,5 @@ public final class CreditCode {
 		int check = 31 - sum % 31;
 		return ALPHABET.charAt(check == 31 ? 0 : check);
 	}
+
 }

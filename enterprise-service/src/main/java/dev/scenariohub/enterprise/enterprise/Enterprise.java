@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.platform.events.Aggregate;
+import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.platform.web.RuleViolation;
 
 /** The enterprise aggregate: registration, changes, members and verification. */
 public final class Enterprise extends Aggregate<EnterpriseState> {
@@ -22,8 +23,9 @@ public final class Enterprise extends Aggregate<EnterpriseState> {
 	}
 
 	/**
-	 * A new enterprise, PENDING verification. A well-formed code that fails its checksum is taken
-	 * only when the applicant says so; it then needs an officer's audited override before verification.
+	 * A new enterprise, PENDING verification. A well-formed code that fails its checksum
+	 * is taken only when the applicant says so; it then needs an officer's audited
+	 * override before verification.
 	 */
 	public static Enterprise register(String id, EnterpriseDraft d, String owner, Instant now) {
 		CreditCode.Problem problem = CreditCode.problemWith(d.creditCode());
@@ -104,7 +106,7 @@ public final class Enterprise extends Aggregate<EnterpriseState> {
 				rejectionReason, s.createdAt());
 	}
 
-	private Enterprise next(EnterpriseState next, dev.scenariohub.platform.events.EventType type, String actor) {
+	private Enterprise next(EnterpriseState next, EventType type, String actor) {
 		return new Enterprise(next, version(), List.of(EnterpriseEvents.of(type, next, actor)));
 	}
 
@@ -115,4 +117,5 @@ public final class Enterprise extends Aggregate<EnterpriseState> {
 	public String id() {
 		return state().id();
 	}
+
 }

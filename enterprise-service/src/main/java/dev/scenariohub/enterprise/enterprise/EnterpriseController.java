@@ -3,8 +3,8 @@ package dev.scenariohub.enterprise.enterprise;
 import java.net.URI;
 import java.util.List;
 
-import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.events.HistoryEntry;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
@@ -80,7 +80,8 @@ public class EnterpriseController {
 	}
 
 	@PatchMapping("/{id}")
-	Mono<ResponseEntity<EnterpriseView>> patch(@PathVariable String id, @Valid @RequestBody EnterpriseRequests.Patch patch,
+	Mono<ResponseEntity<EnterpriseView>> patch(@PathVariable String id,
+			@Valid @RequestBody EnterpriseRequests.Patch patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication caller) {
 		return this.enterprises.change(id, ifMatch, patch, Caller.of(caller)).map(EnterpriseController::withETag);
 	}
@@ -99,7 +100,8 @@ public class EnterpriseController {
 	}
 
 	@PostMapping("/{id}/reject")
-	Mono<ResponseEntity<EnterpriseView>> reject(@PathVariable String id, @Valid @RequestBody EnterpriseRequests.Reason body,
+	Mono<ResponseEntity<EnterpriseView>> reject(@PathVariable String id,
+			@Valid @RequestBody EnterpriseRequests.Reason body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication officer) {
 		return this.enterprises.decide(id, ifMatch, Caller.of(officer), e -> e.reject(body.reason(), officer.getName()))
 			.map(EnterpriseController::withETag);
@@ -108,12 +110,14 @@ public class EnterpriseController {
 	@PostMapping("/{id}/credit-code-override")
 	Mono<ResponseEntity<EnterpriseView>> overrideCreditCode(@PathVariable String id,
 			@Valid @RequestBody EnterpriseRequests.Reason body, Authentication officer) {
-		return this.enterprises.decide(id, null, Caller.of(officer),
-				e -> e.overrideCreditCode(body.reason(), officer.getName(), this.enterprises.clock().instant()))
+		return this.enterprises
+			.decide(id, null, Caller.of(officer),
+					e -> e.overrideCreditCode(body.reason(), officer.getName(), this.enterprises.clock().instant()))
 			.map(EnterpriseController::withETag);
 	}
 
 	private static ResponseEntity<EnterpriseView> withETag(EnterpriseView view) {
 		return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
 
-/** {@code enterprise.registered | updated | verified | rejected}: the enterprise's state (no contact details). */
+/**
+ * {@code enterprise.registered | updated | verified | rejected}: the enterprise's state
+ * (no contact details).
+ */
 public final class EnterpriseEvents {
 
 	public static final EventType REGISTERED = EventType.of("enterprise", "registered", 1);
@@ -26,7 +29,8 @@ public final class EnterpriseEvents {
 	}
 
 	static PendingEvent of(EventType type, EnterpriseState s, String actor) {
-		return new PendingEvent(type, new Snapshot(s.id(), s.name(), s.creditCode(), s.category(), s.status(), s.owner(),
-				s.members(), s.district(), s.capabilities(), s.coreTechnologies()), actor);
+		return new PendingEvent(type, new Snapshot(s.id(), s.name(), s.creditCode(), s.category(), s.status(),
+				s.owner(), s.members(), s.district(), s.capabilities(), s.coreTechnologies()), actor);
 	}
+
 }

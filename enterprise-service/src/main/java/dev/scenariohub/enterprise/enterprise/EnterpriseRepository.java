@@ -1,9 +1,11 @@
 package dev.scenariohub.enterprise.enterprise;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.events.AggregateStore;
+import dev.scenariohub.platform.events.HistoryEntry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -15,7 +17,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Enterprises in the {@code enterprises} collection; a credit code is registered once (unique index). */
+/**
+ * Enterprises in the {@code enterprises} collection; a credit code is registered once
+ * (unique index).
+ */
 @Repository
 public class EnterpriseRepository {
 
@@ -34,18 +39,22 @@ public class EnterpriseRepository {
 	void ensureIndexes() {
 		this.mongo.indexOps(COLLECTION)
 			.createIndex(new Index("creditCode", Sort.Direction.ASC).unique().named("one-enterprise-per-credit-code"))
-			.block(java.time.Duration.ofSeconds(30));
+			.block(Duration.ofSeconds(30));
 	}
 
 	public Mono<Enterprise> findById(String id) {
 		return this.outbox.find(COLLECTION, id, EnterpriseState.class).map(v -> Enterprise.of(v.state(), v.version()));
 	}
 
-	/** Enterprises in id order after {@code afterId}; {@code member} limits them to those a subject acts for. */
+	/**
+	 * Enterprises in id order after {@code afterId}; {@code member} limits them to those
+	 * a subject acts for.
+	 */
 	public Flux<Enterprise> list(EnterpriseFilter filter, String member, String afterId, int limit) {
 		Criteria criteria = new Criteria();
 		if (member != null) {
-			criteria = new Criteria().orOperator(Criteria.where("owner").is(member), Criteria.where("members").is(member));
+			criteria = new Criteria().orOperator(Criteria.where("owner").is(member),
+					Criteria.where("members").is(member));
 		}
 		if (filter.status() != null) {
 			criteria = criteria.and("status").is(filter.status().name());
@@ -60,14 +69,15 @@ public class EnterpriseRepository {
 			criteria = criteria.and("_id").gt(afterId);
 		}
 		if (filter.q() != null) {
-			criteria = new Criteria().andOperator(criteria, Criteria.where("name")
-				.regex(Pattern.compile(Pattern.quote(filter.q()), Pattern.CASE_INSENSITIVE)));
+			criteria = new Criteria().andOperator(criteria,
+					Criteria.where("name").regex(Pattern.compile(Pattern.quote(filter.q()), Pattern.CASE_INSENSITIVE)));
 		}
-		return this.outbox.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), EnterpriseState.class)
+		return this.outbox
+			.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), EnterpriseState.class)
 			.map(v -> Enterprise.of(v.state(), v.version()));
 	}
 
-	public Mono<java.util.List<HistoryEntry>> history(String id) {
+	public Mono<List<HistoryEntry>> history(String id) {
 		return this.outbox.history(COLLECTION, id);
 	}
 
@@ -79,4 +89,5 @@ public class EnterpriseRepository {
 		return this.outbox.update(COLLECTION, enterprise.id(), enterprise.version(), enterprise.state(),
 				enterprise.newEvents());
 	}
+
 }

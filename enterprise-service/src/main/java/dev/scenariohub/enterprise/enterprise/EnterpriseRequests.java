@@ -20,22 +20,24 @@ public final class EnterpriseRequests {
 	}
 
 	/** {@code POST /api/v1/enterprises}. */
-	public record Register(@NotBlank @Size(max = 200) String name,
-			@NotNull @Size(max = 40) String creditCode,
-			Boolean creditCodeChecksumFails,
-			@NotNull EnterpriseCategory category,
+	public record Register(@NotBlank @Size(max = 200) String name, @NotNull @Size(max = 40) String creditCode,
+			Boolean creditCodeChecksumFails, @NotNull EnterpriseCategory category,
 			@NotBlank @Size(max = 100) String district,
 			@Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> capabilities,
 			@Size(max = 50) List<@NotBlank @Size(max = 200) String> coreTechnologies,
 			@NotNull @Valid ContactRequest contact) {
 
 		EnterpriseDraft toDraft() {
-			return new EnterpriseDraft(this.name.strip(), this.creditCode, Boolean.TRUE.equals(this.creditCodeChecksumFails),
-					this.category, this.district.strip(), this.capabilities, this.coreTechnologies, this.contact.toContact());
+			return new EnterpriseDraft(this.name.strip(), this.creditCode,
+					Boolean.TRUE.equals(this.creditCodeChecksumFails), this.category, this.district.strip(),
+					this.capabilities, this.coreTechnologies, this.contact.toContact());
 		}
 	}
 
-	/** {@code PATCH /api/v1/enterprises/{id}}: only the fields given change; the credit code never does. */
+	/**
+	 * {@code PATCH /api/v1/enterprises/{id}}: only the fields given change; the credit
+	 * code never does.
+	 */
 	public record Patch(@Size(min = 1, max = 200) String name, EnterpriseCategory category,
 			@Size(min = 1, max = 100) String district,
 			@Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> capabilities,
@@ -61,6 +63,8 @@ public final class EnterpriseRequests {
 	}
 
 	/** {@code POST /api/v1/enterprises/{id}/members}. */
-	public record Member(@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "is not a valid subject") String sub) {
+	public record Member(
+			@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "is not a valid subject") String sub) {
 	}
+
 }

@@ -1,15 +1,14 @@
 package dev.scenariohub.enterprise.enterprise;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.scenariohub.platform.security.Caller;
-import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.platform.events.HistoryEntry;
+import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.ETags;
+import dev.scenariohub.platform.web.NotFound;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.platform.web.ValidationProblem;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,8 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Use cases on enterprises. Officers see every enterprise; anyone else only those it owns or is
- * a member of — for others the answer is 404, so nothing leaks.
+ * Use cases on enterprises. Officers see every enterprise; anyone else only those it owns
+ * or is a member of — for others the answer is 404, so nothing leaks.
  */
 @Service
 public class EnterpriseService {
@@ -34,8 +33,8 @@ public class EnterpriseService {
 	}
 
 	public Mono<EnterpriseView> register(EnterpriseRequests.Register request, String owner) {
-		return Mono.fromCallable(() -> Enterprise.register(new ObjectId().toHexString(), request.toDraft(), owner,
-				this.clock.instant()))
+		return Mono.fromCallable(
+				() -> Enterprise.register(new ObjectId().toHexString(), request.toDraft(), owner, this.clock.instant()))
 			.flatMap(enterprise -> this.enterprises.insert(enterprise)
 				.map(version -> EnterpriseView.of(enterprise.state(), version)))
 			.onErrorMap(DuplicateKeyException.class, duplicate -> new RuleViolation("credit-code-registered",
@@ -81,8 +80,12 @@ public class EnterpriseService {
 		});
 	}
 
-	/** An officer's decision (verify, reject, credit-code override), after an optional If-Match check. */
-	public Mono<EnterpriseView> decide(String id, String ifMatch, Caller officer, Function<Enterprise, Enterprise> decision) {
+	/**
+	 * An officer's decision (verify, reject, credit-code override), after an optional
+	 * If-Match check.
+	 */
+	public Mono<EnterpriseView> decide(String id, String ifMatch, Caller officer,
+			Function<Enterprise, Enterprise> decision) {
 		return visible(id, officer).flatMap(e -> {
 			ETags.checkIfMatch(ifMatch, e.version());
 			return save(e, decision.apply(e));
@@ -99,4 +102,5 @@ public class EnterpriseService {
 		}
 		return this.enterprises.update(changed).map(version -> EnterpriseView.of(changed.state(), version));
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The stored state of an enterprise.
  *
- * @param creditCodeChecksumFails the code is well-formed but fails its checksum (the applicant says it is real)
- * @param creditCodeOverride      the officer's audited acceptance of such a code, or null
+ * @param creditCodeChecksumFails the code is well-formed but fails its checksum (the
+ * applicant says it is real)
+ * @param creditCodeOverride the officer's audited acceptance of such a code, or null
  */
 public record EnterpriseState(String id, String name, String creditCode, EnterpriseCategory category, String district,
 		List<String> capabilities, List<String> coreTechnologies, Contact contact, EnterpriseStatus status,

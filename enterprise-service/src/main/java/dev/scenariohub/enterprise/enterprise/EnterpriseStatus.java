@@ -2,5 +2,7 @@ package dev.scenariohub.enterprise.enterprise;
 
 /** Verification status of an enterprise. */
 public enum EnterpriseStatus {
+
 	PENDING, VERIFIED, REJECTED
+
 }

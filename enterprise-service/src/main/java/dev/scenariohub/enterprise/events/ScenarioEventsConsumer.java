@@ -1,13 +1,5 @@
 package dev.scenariohub.enterprise.events;
 
-import dev.scenariohub.enterprise.readmodel.ScenarioPublishedPayload;
-
-import dev.scenariohub.enterprise.readmodel.ScenarioEventPayload;
-
-import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
-
-import dev.scenariohub.enterprise.readmodel.KnownScenario;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +8,10 @@ import java.util.stream.Collectors;
 
 import dev.scenariohub.enterprise.application.ApplicationFollower;
 import dev.scenariohub.enterprise.application.ScenarioOutcome;
+import dev.scenariohub.enterprise.readmodel.KnownScenario;
+import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
+import dev.scenariohub.enterprise.readmodel.ScenarioEventPayload;
+import dev.scenariohub.enterprise.readmodel.ScenarioPublishedPayload;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.IncomingEvent;
 import org.slf4j.Logger;
@@ -26,11 +22,11 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes topic {@code scenarios}: keeps the scenario read model and moves the scenario's
- * applications along. An event not newer than what the model holds was handled already (or is a
- * replay) and changes nothing; applications are moved before the model records the event, so a
- * crash in between only repeats the (idempotent) moves. Failures are retried by the binder and
- * then go to {@code scenarios.enterprise-service.dlq}.
+ * Consumes topic {@code scenarios}: keeps the scenario read model and moves the
+ * scenario's applications along. An event not newer than what the model holds was handled
+ * already (or is a replay) and changes nothing; applications are moved before the model
+ * records the event, so a crash in between only repeats the (idempotent) moves. Failures
+ * are retried by the binder and then go to {@code scenarios.enterprise-service.dlq}.
  */
 @Configuration
 public class ScenarioEventsConsumer {
@@ -40,7 +36,8 @@ public class ScenarioEventsConsumer {
 	static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
 	@Bean
-	Consumer<Message<byte[]>> scenarioEvents(KnownScenarioRepository scenarios, ApplicationFollower applications, JsonMapper json) {
+	Consumer<Message<byte[]>> scenarioEvents(KnownScenarioRepository scenarios, ApplicationFollower applications,
+			JsonMapper json) {
 		return message -> {
 			IncomingEvent event = IncomingEvent.from(message);
 			EventType type = event.eventType();
@@ -75,19 +72,18 @@ public class ScenarioEventsConsumer {
 
 	static ScenarioOutcome outcomeOf(String event, ScenarioEventPayload p) {
 		return switch (event) {
-			case "updated" -> Boolean.TRUE.equals(p.material())
-					? new ScenarioOutcome(ScenarioOutcome.Kind.MATERIAL_CHANGE, Set.of(),
-							"the scenario changed materially; re-confirm before the deadline")
-					: null;
+			case "updated" ->
+				Boolean.TRUE.equals(p.material()) ? new ScenarioOutcome(ScenarioOutcome.Kind.MATERIAL_CHANGE, Set.of(),
+						"the scenario changed materially; re-confirm before the deadline") : null;
 			case "review-started" -> new ScenarioOutcome(ScenarioOutcome.Kind.REVIEW_STARTED, Set.of(), null);
 			case "award-proposed" -> new ScenarioOutcome(ScenarioOutcome.Kind.AWARD_PROPOSED,
 					Set.copyOf(p.applicationIds() == null ? List.of() : p.applicationIds()), null);
-			case "awarded" -> new ScenarioOutcome(ScenarioOutcome.Kind.AWARDED,
-					p.winners() == null ? Set.of()
-							: p.winners().stream().map(ScenarioEventPayload.Winner::applicationId).collect(Collectors.toSet()),
+			case "awarded" -> new ScenarioOutcome(ScenarioOutcome.Kind.AWARDED, p.winners() == null ? Set.of()
+					: p.winners().stream().map(ScenarioEventPayload.Winner::applicationId).collect(Collectors.toSet()),
 					null);
 			case "cancelled" -> new ScenarioOutcome(ScenarioOutcome.Kind.CANCELLED, Set.of(), p.reason());
 			default -> null;
 		};
 	}
+
 }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * How well an enterprise fits a scenario, on 0–100, with the reasons a person can check:
- * capability overlap with the required capabilities (60), experience in the scenario's sector
- * (15), and how many of the enterprise's core-technology words the scenario's text uses (25).
+ * capability overlap with the required capabilities (60), experience in the scenario's
+ * sector (15), and how many of the enterprise's core-technology words the scenario's text
+ * uses (25).
  */
 public final class Fit {
 
@@ -38,7 +39,10 @@ public final class Fit {
 		double score = 0;
 		Set<String> requiredSet = new HashSet<>(required == null ? List.of() : required);
 		if (!requiredSet.isEmpty()) {
-			List<String> matched = requiredSet.stream().filter(c -> capabilities != null && capabilities.contains(c)).sorted().toList();
+			List<String> matched = requiredSet.stream()
+				.filter(c -> capabilities != null && capabilities.contains(c))
+				.sorted()
+				.toList();
 			score += CAPABILITIES * matched.size() / requiredSet.size();
 			reasons.add("matches " + matched.size() + " of " + requiredSet.size() + " required capabilities"
 					+ (matched.isEmpty() ? "" : ": " + String.join(", ", matched)));
@@ -68,4 +72,5 @@ public final class Fit {
 		}
 		return words;
 	}
+
 }

@@ -39,4 +39,5 @@ public class MatchController {
 		}
 		return this.matching.enterprisesFor(ValidationProblem.requireId("scenarioId", scenarioId), size);
 	}
+
 }

@@ -1,7 +1,5 @@
 package dev.scenariohub.enterprise.matching;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -12,20 +10,23 @@ import java.util.stream.Collectors;
 
 import dev.scenariohub.enterprise.application.ApplicationRepository;
 import dev.scenariohub.enterprise.application.ApplicationStatus;
-import dev.scenariohub.platform.security.Caller;
-import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
 import dev.scenariohub.enterprise.enterprise.EnterpriseFilter;
+import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
-import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
 import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
+import dev.scenariohub.platform.security.Caller;
+import dev.scenariohub.platform.web.NotFound;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Open scenarios for an enterprise, and enterprises for a scenario, ranked by {@link Fit}. */
+/**
+ * Open scenarios for an enterprise, and enterprises for a scenario, ranked by
+ * {@link Fit}.
+ */
 @Service
 public class MatchingService {
 
@@ -43,7 +44,8 @@ public class MatchingService {
 
 	private final Clock clock;
 
-	public MatchingService(EnterpriseRepository enterprises, KnownScenarioRepository scenarios, ApplicationRepository applications, Clock clock) {
+	public MatchingService(EnterpriseRepository enterprises, KnownScenarioRepository scenarios,
+			ApplicationRepository applications, Clock clock) {
 		this.enterprises = enterprises;
 		this.scenarios = scenarios;
 		this.applications = applications;
@@ -55,12 +57,13 @@ public class MatchingService {
 		return this.enterprises.findById(enterpriseId)
 			.filter(e -> caller.officer() || e.state().actsFor(caller.sub()))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Enterprise", enterpriseId)))
-			.flatMap(enterprise -> sectorsOf(Set.of(enterpriseId)).flatMap(sectors -> this.scenarios.open(null, CANDIDATES)
-				.filter(s -> s.closesAt() == null || s.closesAt().isAfter(now))
-				.filter(s -> eligible(s, enterprise.state()))
-				.map(s -> match(s, enterprise.state(), sectors.getOrDefault(enterpriseId, Set.of())))
-				.collectList()
-				.map(all -> top(all, limit))));
+			.flatMap(enterprise -> sectorsOf(Set.of(enterpriseId))
+				.flatMap(sectors -> this.scenarios.open(null, CANDIDATES)
+					.filter(s -> s.closesAt() == null || s.closesAt().isAfter(now))
+					.filter(s -> eligible(s, enterprise.state()))
+					.map(s -> match(s, enterprise.state(), sectors.getOrDefault(enterpriseId, Set.of())))
+					.collectList()
+					.map(all -> top(all, limit))));
 	}
 
 	public Mono<List<Match>> enterprisesFor(String scenarioId, int limit) {
@@ -71,7 +74,8 @@ public class MatchingService {
 				.map(Enterprise::state)
 				.filter(e -> eligible(scenario, e))
 				.collectList()
-				.flatMap(candidates -> sectorsOf(candidates.stream().map(EnterpriseState::id).collect(Collectors.toSet()))
+				.flatMap(candidates -> sectorsOf(
+						candidates.stream().map(EnterpriseState::id).collect(Collectors.toSet()))
 					.map(sectors -> top(candidates.stream()
 						.map(e -> match(scenario, e, sectors.getOrDefault(e.id(), Set.of())))
 						.toList(), limit))));
@@ -93,18 +97,22 @@ public class MatchingService {
 	/** Sectors each enterprise has submitted applications in. */
 	private Mono<Map<String, Set<String>>> sectorsOf(Set<String> enterpriseIds) {
 		return this.applications
-			.find(Criteria.where("enterpriseId").in(enterpriseIds).and("status").ne(ApplicationStatus.DRAFT.name()), null,
-					CANDIDATES)
+			.find(Criteria.where("enterpriseId").in(enterpriseIds).and("status").ne(ApplicationStatus.DRAFT.name()),
+					null, CANDIDATES)
 			.flatMap(a -> this.scenarios.findById(a.state().scenarioId())
 				.map(s -> Map.entry(a.state().enterpriseId(), s.sector())))
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
 	}
 
 	private static List<Match> top(List<Match> all, int limit) {
 		return all.stream()
-			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::scenarioId)
+			.sorted(Comparator.comparingDouble(Match::score)
+				.reversed()
+				.thenComparing(Match::scenarioId)
 				.thenComparing(Match::enterpriseId))
 			.limit(limit)
 			.toList();
 	}
+
 }

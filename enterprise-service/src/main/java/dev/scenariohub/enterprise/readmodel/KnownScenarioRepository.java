@@ -1,5 +1,6 @@
 package dev.scenariohub.enterprise.readmodel;
 
+import java.time.Instant;
 
 import dev.scenariohub.platform.events.SequencedReadModel;
 import org.springframework.data.domain.Sort;
@@ -44,8 +45,11 @@ public class KnownScenarioRepository {
 		return this.model.applyIfNewer(p.scenarioId(), sequence, update);
 	}
 
-	/** A lifecycle step: the status (and the window's end) after it, if the scenario is known. */
-	public Mono<Boolean> applyStatus(String id, long sequence, String status, java.time.Instant closesAt) {
+	/**
+	 * A lifecycle step: the status (and the window's end) after it, if the scenario is
+	 * known.
+	 */
+	public Mono<Boolean> applyStatus(String id, long sequence, String status, Instant closesAt) {
 		Update update = new Update().set("status", status);
 		if (closesAt != null) {
 			update.set("closesAt", closesAt);
@@ -65,4 +69,5 @@ public class KnownScenarioRepository {
 		return this.mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), KnownScenario.class,
 				COLLECTION);
 	}
+
 }

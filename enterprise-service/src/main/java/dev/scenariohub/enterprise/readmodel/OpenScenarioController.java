@@ -1,15 +1,11 @@
 package dev.scenariohub.enterprise.readmodel;
 
-import dev.scenariohub.platform.web.NotFound;
-
-
-
-import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.Cursors;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The scenarios open for applications, as this service knows them from scenario events: what an
- * enterprise can apply to (and, with matching, what fits it).
+ * The scenarios open for applications, as this service knows them from scenario events:
+ * what an enterprise can apply to (and, with matching, what fits it).
  */
 @RestController
 @RequestMapping("/api/v1/matches/open-scenarios")
@@ -37,8 +33,7 @@ public class OpenScenarioController {
 		String after = Cursors.decode(cursor);
 		return this.scenarios.open(after, size + 1)
 			.collectList()
-			.map(fetched -> Page.of(fetched, size, KnownScenario::id,
-					Page.nextLinks(request, size)));
+			.map(fetched -> Page.of(fetched, size, KnownScenario::id, Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")
@@ -48,4 +43,5 @@ public class OpenScenarioController {
 			.filter(scenario -> "OPEN".equals(scenario.status()))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Open scenario", id)));
 	}
+
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * What enterprise-service reads of any {@code dev.scenariohub.scenario.*.v1} payload other than
- * {@code published}: the status after the event and, depending on the type, the new snapshot
- * ({@code updated}), the proposed ({@code award-proposed}) or the winners ({@code awarded}).
+ * What enterprise-service reads of any {@code dev.scenariohub.scenario.*.v1} payload
+ * other than {@code published}: the status after the event and, depending on the type,
+ * the new snapshot ({@code updated}), the proposed ({@code award-proposed}) or the
+ * winners ({@code awarded}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScenarioEventPayload(String scenarioId, String status, Instant closesAt, Boolean material,

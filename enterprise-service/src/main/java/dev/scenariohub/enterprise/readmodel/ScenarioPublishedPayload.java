@@ -1,14 +1,13 @@
 package dev.scenariohub.enterprise.readmodel;
 
-
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The part of {@code dev.scenariohub.scenario.published.v1} this service reads. Unknown fields
- * are ignored: schemas grow compatibly within a version.
+ * The part of {@code dev.scenariohub.scenario.published.v1} this service reads. Unknown
+ * fields are ignored: schemas grow compatibly within a version.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScenarioPublishedPayload(String scenarioId, String title, String sector, String demandOwner,

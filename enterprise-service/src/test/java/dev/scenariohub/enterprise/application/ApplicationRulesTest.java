@@ -1,16 +1,15 @@
 package dev.scenariohub.enterprise.application;
 
-import dev.scenariohub.platform.web.Money;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.enterprise.enterprise.EnterpriseCategory;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
 import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
 import dev.scenariohub.enterprise.readmodel.KnownScenario;
+import dev.scenariohub.platform.web.Money;
+import dev.scenariohub.platform.web.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static dev.scenariohub.enterprise.application.ApplicationStatus.*;
@@ -34,8 +33,8 @@ class ApplicationRulesTest {
 	}
 
 	static Application draft(long fundingFen, long gpuHours) {
-		return Application.draft("a1", new ApplicationDraft("s1", "e1", "sum", null, null, List.of(), fundingFen, gpuHours),
-				"u1", NOW);
+		return Application.draft("a1",
+				new ApplicationDraft("s1", "e1", "sum", null, null, List.of(), fundingFen, gpuHours), "u1", NOW);
 	}
 
 	private static String code(Runnable r) {
@@ -53,12 +52,16 @@ class ApplicationRulesTest {
 		KnownScenario open = scenario("OPEN", NOW.plusSeconds(60), List.of("STARTUP"));
 		EnterpriseState startup = enterprise(EnterpriseStatus.VERIFIED, EnterpriseCategory.STARTUP);
 		assertThat(draft(1000_00, 100).submit(open, startup, NOW, "u1").state().status()).isEqualTo(SUBMITTED);
-		assertThat(code(() -> draft(1, 1).submit(scenario("CLOSED", NOW.plusSeconds(60), List.of()), startup, NOW, "u1")))
+		assertThat(
+				code(() -> draft(1, 1).submit(scenario("CLOSED", NOW.plusSeconds(60), List.of()), startup, NOW, "u1")))
 			.isEqualTo("scenario-not-open");
-		assertThat(code(() -> draft(1, 1).submit(scenario("OPEN", NOW, List.of()), startup, NOW, "u1"))).isEqualTo("window-closed");
-		assertThat(code(() -> draft(1, 1).submit(open, enterprise(EnterpriseStatus.PENDING, EnterpriseCategory.STARTUP), NOW, "u1")))
+		assertThat(code(() -> draft(1, 1).submit(scenario("OPEN", NOW, List.of()), startup, NOW, "u1")))
+			.isEqualTo("window-closed");
+		assertThat(code(() -> draft(1, 1).submit(open, enterprise(EnterpriseStatus.PENDING, EnterpriseCategory.STARTUP),
+				NOW, "u1")))
 			.isEqualTo("enterprise-not-verified");
-		assertThat(code(() -> draft(1, 1).submit(open, enterprise(EnterpriseStatus.VERIFIED, EnterpriseCategory.LEADING), NOW, "u1")))
+		assertThat(code(() -> draft(1, 1).submit(open,
+				enterprise(EnterpriseStatus.VERIFIED, EnterpriseCategory.LEADING), NOW, "u1")))
 			.isEqualTo("not-eligible");
 		assertThat(code(() -> draft(1000_01, 1).submit(open, startup, NOW, "u1"))).isEqualTo("exceeds-support");
 		assertThat(code(() -> draft(1, 101).submit(open, startup, NOW, "u1"))).isEqualTo("exceeds-support");
@@ -73,7 +76,8 @@ class ApplicationRulesTest {
 		ScenarioOutcome cancelled = new ScenarioOutcome(ScenarioOutcome.Kind.CANCELLED, Set.of(), "budget");
 		assertThat(material.statusFor("a1", SUBMITTED)).isEqualTo(RECONFIRMATION_REQUIRED);
 		assertThat(review.statusFor("a1", SUBMITTED)).isEqualTo(UNDER_REVIEW);
-		assertThat(review.statusFor("a1", RECONFIRMATION_REQUIRED)).as("not re-confirmed in time").isEqualTo(NOT_SELECTED);
+		assertThat(review.statusFor("a1", RECONFIRMATION_REQUIRED)).as("not re-confirmed in time")
+			.isEqualTo(NOT_SELECTED);
 		assertThat(proposed.statusFor("a1", UNDER_REVIEW)).isEqualTo(SHORTLISTED);
 		assertThat(proposed.statusFor("a2", UNDER_REVIEW)).isEqualTo(UNDER_REVIEW);
 		assertThat(awarded.statusFor("a1", SHORTLISTED)).isEqualTo(AWARDED);
@@ -90,8 +94,10 @@ class ApplicationRulesTest {
 	@Test
 	void withdrawalIsOnlyBeforeReview() {
 		assertThat(draft(1, 1).withdraw("u1").state().status()).isEqualTo(WITHDRAWN);
-		assertThat(draft(1, 1).withdraw("u1").state().liveKey()).as("frees the enterprise to apply again").startsWith("ended:");
+		assertThat(draft(1, 1).withdraw("u1").state().liveKey()).as("frees the enterprise to apply again")
+			.startsWith("ended:");
 		Application underReview = Application.of(draft(1, 1).state().with(UNDER_REVIEW, NOW), 3);
 		assertThatThrownBy(() -> underReview.withdraw("u1")).isInstanceOf(RuleViolation.class);
 	}
+
 }

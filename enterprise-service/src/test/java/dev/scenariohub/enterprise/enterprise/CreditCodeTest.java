@@ -46,4 +46,5 @@ class CreditCodeTest {
 		assertThat(CreditCode.checkCharacter("00000000000000000")).isEqualTo('0');
 		assertThat(CreditCode.isValid("000000000000000000")).isTrue();
 	}
+
 }

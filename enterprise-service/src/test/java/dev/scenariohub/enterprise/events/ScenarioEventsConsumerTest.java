@@ -1,13 +1,11 @@
 package dev.scenariohub.enterprise.events;
 
-import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
-
-import dev.scenariohub.enterprise.readmodel.KnownScenario;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.scenariohub.enterprise.readmodel.KnownScenario;
+import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
 import dev.scenariohub.platform.test.ConsumerGroups;
@@ -47,14 +45,16 @@ class ScenarioEventsConsumerTest {
 				 "support":{"funding":{"amount":"100000.00","currency":"CNY"},"computeGpuHours":500,"dataAccess":null,"pilotSite":"Pazhou"},
 				 "maxAwards":1,"opensAt":"2026-03-01T00:00:00Z","closesAt":"2026-04-01T00:00:00Z","timeZone":"Asia/Shanghai",
 				 "status":"OPEN","publishedAt":"2026-03-01T00:00:00Z","aFieldFromALaterSchema":true}
-				""".formatted(id, title);
+				"""
+			.formatted(id, title);
 	}
 
 	private RecordMetadata send(String id, long sequence, String title) {
 		OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), PUBLISHED, id, sequence, Instant.now(),
 				published(id, title));
 		return this.kafka
-			.send(KafkaMessageFactory.<String>createWriter("scenarios", id).writeBinary(this.publisher.toCloudEvent(event)))
+			.send(KafkaMessageFactory.<String>createWriter("scenarios", id)
+				.writeBinary(this.publisher.toCloudEvent(event)))
 			.join()
 			.getRecordMetadata();
 	}
@@ -92,4 +92,5 @@ class ScenarioEventsConsumerTest {
 			assertThat(EventTap.header(dead, "x-exception-message")).contains("not a CloudEvent");
 		}
 	}
+
 }

@@ -43,19 +43,32 @@ class MatchingApiTest {
 				 "description":"Drone deliveries with lidar landing","requirements":"r","requiredCapabilities":%s,"eligibleCategories":[],
 				 "support":{"funding":{"amount":"1.00","currency":"CNY"},"computeGpuHours":1},"maxAwards":1,
 				 "opensAt":"2026-01-01T00:00:00Z","closesAt":"%s","timeZone":"Asia/Shanghai","status":"OPEN","publishedAt":"2026-01-01T00:00:00Z"}
-				""".formatted(id, title, capabilities.stream().map(c -> "\"" + c + "\"").toList(), Instant.now().plus(Duration.ofDays(5)));
-		this.publisher.publish("scenarios", List.of(new OutboxEvent(UUID.randomUUID().toString(),
-				"dev.scenariohub.scenario.published.v1", id, 2, Instant.now(), json))).block(Duration.ofSeconds(10));
+				"""
+			.formatted(id, title, capabilities.stream().map(c -> "\"" + c + "\"").toList(),
+					Instant.now().plus(Duration.ofDays(5)));
+		this.publisher
+			.publish("scenarios",
+					List.of(new OutboxEvent(UUID.randomUUID().toString(), "dev.scenariohub.scenario.published.v1", id,
+							2, Instant.now(), json)))
+			.block(Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.scenarios.findById(id).blockOptional().isPresent());
 		return id;
 	}
 
 	@Test
 	void publishesItsOpenApiDocument() {
-		this.web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.openapi").value(v -> assertThat((String) v).startsWith("3.1"))
-			.jsonPath("$.paths['/api/v1/applications/{id}/submit']").exists()
-			.jsonPath("$.paths['/api/v1/matches']").exists();
+		this.web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.openapi")
+			.value(v -> assertThat((String) v).startsWith("3.1"))
+			.jsonPath("$.paths['/api/v1/applications/{id}/submit']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/matches']")
+			.exists();
 	}
 
 	@Test
@@ -63,24 +76,47 @@ class MatchingApiTest {
 		String good = scenario("Drone lockers " + UUID.randomUUID(), List.of("drone-navigation", "lidar-mapping"));
 		String poor = scenario("Signal priority " + UUID.randomUUID(), List.of("v2x"));
 		WebTestClient owner = ApiClients.as(this.web, "ent-match", "enterprise");
-		Map<?, ?> enterprise = owner.post().uri("/api/v1/enterprises").bodyValue(Map.of("name", "Sky Courier", "creditCode",
-				"91440101MA59UT2X6L", "category", "STARTUP", "district", "Haizhu", "capabilities",
-				List.of("drone-navigation", "lidar-mapping"), "coreTechnologies", List.of("lidar"), "contact",
-				Map.of("name", "Chen", "email", "chen@example.com")))
-			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> enterprise = owner.post()
+			.uri("/api/v1/enterprises")
+			.bodyValue(
+					Map.of("name", "Sky Courier", "creditCode", "91440101MA59UT2X6L", "category", "STARTUP", "district",
+							"Haizhu", "capabilities", List.of("drone-navigation", "lidar-mapping"), "coreTechnologies",
+							List.of("lidar"), "contact", Map.of("name", "Chen", "email", "chen@example.com")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 
-		List<?> matches = owner.get().uri("/api/v1/matches?enterpriseId={id}&limit=100", enterprise.get("id")).exchange()
-			.expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+		List<?> matches = owner.get()
+			.uri("/api/v1/matches?enterpriseId={id}&limit=100", enterprise.get("id"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
 		List<String> order = matches.stream().map(m -> (String) ((Map<?, ?>) m).get("scenarioId")).toList();
 		assertThat(order.indexOf(good)).isLessThan(order.indexOf(poor));
 		Map<?, ?> best = (Map<?, ?>) matches.get(order.indexOf(good));
-		assertThat((List<Object>) best.get("reasons")).contains((Object) "matches 2 of 2 required capabilities: drone-navigation, lidar-mapping");
+		assertThat((List<Object>) best.get("reasons"))
+			.contains((Object) "matches 2 of 2 required capabilities: drone-navigation, lidar-mapping");
 
-		ApiClients.as(this.web, "ent-other", "enterprise").get().uri("/api/v1/matches?enterpriseId={id}", enterprise.get("id"))
-			.exchange().expectStatus().isNotFound();
+		ApiClients.as(this.web, "ent-other", "enterprise")
+			.get()
+			.uri("/api/v1/matches?enterpriseId={id}", enterprise.get("id"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		owner.get().uri("/api/v1/matches?scenarioId={id}", good).exchange().expectStatus().isForbidden();
-		ApiClients.as(this.web, "demo-officer", "officer").get().uri("/api/v1/matches?scenarioId={id}", good).exchange()
-			.expectStatus().isOk();
+		ApiClients.as(this.web, "demo-officer", "officer")
+			.get()
+			.uri("/api/v1/matches?scenarioId={id}", good)
+			.exchange()
+			.expectStatus()
+			.isOk();
 		owner.get().uri("/api/v1/matches").exchange().expectStatus().isBadRequest();
 	}
+
 }

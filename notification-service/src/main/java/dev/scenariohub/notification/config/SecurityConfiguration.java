@@ -18,12 +18,13 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
-		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
-			.pathMatchers(HttpMethod.GET, "/api/v1/feed", "/api/v1/feed/**")
-			.permitAll()
-			.pathMatchers("/api/v1/notifications/unsubscribe")
-			.permitAll()
-			.pathMatchers("/api/v1/**")
-			.authenticated());
+		return ResourceServer.chain(http, jwtAuthenticationConverter,
+				exchanges -> exchanges.pathMatchers(HttpMethod.GET, "/api/v1/feed", "/api/v1/feed/**")
+					.permitAll()
+					.pathMatchers("/api/v1/notifications/unsubscribe")
+					.permitAll()
+					.pathMatchers("/api/v1/**")
+					.authenticated());
 	}
+
 }

@@ -8,16 +8,20 @@ public interface ChannelSender {
 	DeliveryChannel channel();
 
 	/**
-	 * One attempt. Fails with {@link TryLater} when the attempt was not made (it does not count
-	 * against the delivery's attempts), with any other error when it failed.
+	 * One attempt. Fails with {@link TryLater} when the attempt was not made (it does not
+	 * count against the delivery's attempts), with any other error when it failed.
 	 */
 	Mono<Void> send(Delivery delivery);
 
-	/** The attempt was not made (e.g. the receiver's circuit is open): try again later. */
+	/**
+	 * The attempt was not made (e.g. the receiver's circuit is open): try again later.
+	 */
 	final class TryLater extends RuntimeException {
 
 		public TryLater(String reason) {
 			super(reason, null, false, false);
 		}
+
 	}
+
 }

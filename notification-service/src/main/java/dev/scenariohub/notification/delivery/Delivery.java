@@ -3,14 +3,15 @@ package dev.scenariohub.notification.delivery;
 import java.time.Instant;
 
 /**
- * One notification on its way out over a channel that can fail: a webhook call or an e-mail.
- * Its id is derived from (event id, recipient, channel and target), so an event seen twice is
- * delivered once; the same id is the Standard Webhooks {@code webhook-id} on every attempt.
+ * One notification on its way out over a channel that can fail: a webhook call or an
+ * e-mail. Its id is derived from (event id, recipient, channel and target), so an event
+ * seen twice is delivered once; the same id is the Standard Webhooks {@code webhook-id}
+ * on every attempt.
  *
- * @param target   the webhook id, or the e-mail address
- * @param subject  e-mail subject (e-mail only)
- * @param body     the webhook body (the CloudEvent, structured JSON) or the e-mail text
- * @param family   the event family, for the unsubscribe link
+ * @param target the webhook id, or the e-mail address
+ * @param subject e-mail subject (e-mail only)
+ * @param body the webhook body (the CloudEvent, structured JSON) or the e-mail text
+ * @param family the event family, for the unsubscribe link
  */
 public record Delivery(String id, DeliveryChannel channel, String recipient, String target, String eventId,
 		String eventType, String family, String subject, String body, DeliveryStatus status, int attempts,
@@ -21,8 +22,8 @@ public record Delivery(String id, DeliveryChannel channel, String recipient, Str
 	}
 
 	/** A new delivery, due now. */
-	public static Delivery pending(String id, DeliveryChannel channel, String recipient, String target,
-			Content content, Instant now) {
+	public static Delivery pending(String id, DeliveryChannel channel, String recipient, String target, Content content,
+			Instant now) {
 		return new Delivery(id, channel, recipient, target, content.eventId(), content.eventType(), content.family(),
 				content.subject(), content.body(), DeliveryStatus.PENDING, 0, now, null, now, null);
 	}

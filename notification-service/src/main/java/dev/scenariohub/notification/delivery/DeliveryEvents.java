@@ -3,7 +3,10 @@ package dev.scenariohub.notification.delivery;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
 
-/** {@code notification.delivered} and {@code notification.failed} on topic {@code notifications}. */
+/**
+ * {@code notification.delivered} and {@code notification.failed} on topic
+ * {@code notifications}.
+ */
 public final class DeliveryEvents {
 
 	public static final EventType DELIVERED = EventType.of("notification", "delivered", 1);
@@ -14,14 +17,14 @@ public final class DeliveryEvents {
 	}
 
 	/** The payload of both (the recipient is a subject id; no addresses or bodies). */
-	public record Outcome(String deliveryId, DeliveryChannel channel, String recipient, String eventId, String eventType,
-			DeliveryStatus status, int attempts, String error) {
+	public record Outcome(String deliveryId, DeliveryChannel channel, String recipient, String eventId,
+			String eventType, DeliveryStatus status, int attempts, String error) {
 	}
 
 	static PendingEvent of(Delivery d) {
-		return new PendingEvent(d.status() == DeliveryStatus.DELIVERED ? DELIVERED : FAILED,
-				new Outcome(d.id(), d.channel(), d.recipient(), d.eventId(), d.eventType(), d.status(), d.attempts(),
-						d.lastError()),
+		return new PendingEvent(d.status() == DeliveryStatus.DELIVERED ? DELIVERED : FAILED, new Outcome(d.id(),
+				d.channel(), d.recipient(), d.eventId(), d.eventType(), d.status(), d.attempts(), d.lastError()),
 				"system");
 	}
+
 }

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.scenariohub.notification.templates.Templates;
 import dev.scenariohub.notification.inbox.NotificationIds;
 import dev.scenariohub.notification.preferences.Preferences;
+import dev.scenariohub.notification.templates.Templates;
 import dev.scenariohub.notification.webhook.Webhook;
 import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.platform.events.EventType;
@@ -73,8 +73,9 @@ public class DeliveryPlanner {
 		ping.put("time", now.toString());
 		ping.put("datacontenttype", "application/json");
 		ping.put("data", Map.of("webhookId", webhook.id()));
-		return this.deliveries.enqueue(Delivery.pending(NotificationIds.of(id, webhook.owner(), "webhook:" + webhook.id()),
-				DeliveryChannel.WEBHOOK, webhook.owner(), webhook.id(),
+		return this.deliveries.enqueue(Delivery.pending(
+				NotificationIds.of(id, webhook.owner(), "webhook:" + webhook.id()), DeliveryChannel.WEBHOOK,
+				webhook.owner(), webhook.id(),
 				new Delivery.Content(id, PING.value(), PING.family(), null, this.json.writeValueAsString(ping)), now));
 	}
 
@@ -96,4 +97,5 @@ public class DeliveryPlanner {
 		ce.put("data", this.json.readTree(new String(event.data(), StandardCharsets.UTF_8)));
 		return this.json.writeValueAsString(ce);
 	}
+
 }

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Deliveries in the {@code deliveries} collection; outcomes are announced through the outbox. */
+/**
+ * Deliveries in the {@code deliveries} collection; outcomes are announced through the
+ * outbox.
+ */
 @Repository
 public class DeliveryRepository {
 
@@ -25,7 +28,9 @@ public class DeliveryRepository {
 		this.outbox = outbox;
 	}
 
-	/** @return true when enqueued, false when this delivery exists already */
+	/**
+	 * @return true when enqueued, false when this delivery exists already
+	 */
 	public Mono<Boolean> enqueue(Delivery delivery) {
 		return this.outbox.insert(COLLECTION, delivery.id(), delivery, List.of())
 			.map(version -> true)
@@ -33,20 +38,27 @@ public class DeliveryRepository {
 	}
 
 	public Flux<Versioned<Delivery>> due(Instant now, int limit) {
-		Query query = Query.query(Criteria.where("status").is(DeliveryStatus.PENDING.name()).and("nextAttemptAt").lte(now))
+		Query query = Query
+			.query(Criteria.where("status").is(DeliveryStatus.PENDING.name()).and("nextAttemptAt").lte(now))
 			.with(Sort.by("nextAttemptAt"))
 			.limit(limit);
 		return this.outbox.query(COLLECTION, query, Delivery.class);
 	}
 
 	public Flux<Delivery> ofTarget(String target, int limit) {
-		Query query = Query.query(Criteria.where("target").is(target)).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit);
+		Query query = Query.query(Criteria.where("target").is(target))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
+			.limit(limit);
 		return this.outbox.query(COLLECTION, query, Delivery.class).map(Versioned::state);
 	}
 
-	/** Saves a changed delivery (and its outcome event when it is done) if nobody else did first. */
+	/**
+	 * Saves a changed delivery (and its outcome event when it is done) if nobody else did
+	 * first.
+	 */
 	public Mono<Long> save(Versioned<Delivery> loaded, Delivery changed) {
 		return this.outbox.update(COLLECTION, changed.id(), loaded.version(), changed,
 				changed.status() == DeliveryStatus.PENDING ? List.of() : List.of(DeliveryEvents.of(changed)));
 	}
+
 }

@@ -2,5 +2,7 @@ package dev.scenariohub.notification.delivery;
 
 /** Where a delivery stands. */
 public enum DeliveryStatus {
+
 	PENDING, DELIVERED, FAILED
+
 }

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends what is due, apart from event consumption, through the {@link ChannelSender} of each
- * delivery's channel. Each attempt first claims the delivery (a version-conditioned write), so
- * replicas never send one attempt twice. Failures are retried with exponential back-off and
- * jitter; after {@code max-attempts} the delivery is FAILED and {@code notification.failed} is
- * announced. The application runs {@link #dispatchDue()} as a periodic task.
+ * Sends what is due, apart from event consumption, through the {@link ChannelSender} of
+ * each delivery's channel. Each attempt first claims the delivery (a version-conditioned
+ * write), so replicas never send one attempt twice. Failures are retried with exponential
+ * back-off and jitter; after {@code max-attempts} the delivery is FAILED and
+ * {@code notification.failed} is announced. The application runs {@link #dispatchDue()}
+ * as a periodic task.
  */
 @Component
 public class Dispatcher {
@@ -59,8 +60,8 @@ public class Dispatcher {
 	}
 
 	private Mono<Versioned<Delivery>> claim(Versioned<Delivery> due, Instant now) {
-		Delivery claimed = due.state().attempted(DeliveryStatus.PENDING, due.state().attempts(), now.plus(CLAIM),
-				due.state().lastError(), null);
+		Delivery claimed = due.state()
+			.attempted(DeliveryStatus.PENDING, due.state().attempts(), now.plus(CLAIM), due.state().lastError(), null);
 		return this.deliveries.save(due, claimed)
 			.map(version -> new Versioned<>(claimed, version))
 			.onErrorResume(OptimisticLockingFailureException.class, taken -> Mono.empty());
@@ -69,8 +70,8 @@ public class Dispatcher {
 	private Mono<Long> attempt(Versioned<Delivery> claimed) {
 		Delivery d = claimed.state();
 		ChannelSender sender = this.senders.get(d.channel());
-		Mono<Void> send = sender == null
-				? Mono.error(new IllegalStateException("no sender for channel " + d.channel())) : sender.send(d);
+		Mono<Void> send = sender == null ? Mono.error(new IllegalStateException("no sender for channel " + d.channel()))
+				: sender.send(d);
 		return send
 			.then(Mono.fromCallable(
 					() -> d.attempted(DeliveryStatus.DELIVERED, d.attempts() + 1, null, null, this.clock.instant())))
@@ -92,4 +93,5 @@ public class Dispatcher {
 		Instant next = this.clock.instant().plusMillis(this.backoff.apply(attempts));
 		return d.attempted(DeliveryStatus.PENDING, attempts, next, reason, null);
 	}
+
 }

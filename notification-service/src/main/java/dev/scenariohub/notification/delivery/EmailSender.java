@@ -15,10 +15,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends a delivery as an e-mail with RFC 8058 one-click unsubscribe. SMTP is blocking, so sends run
- * on a small scheduler of their own: a hung SMTP server ties up at most these threads, never the
- * event loop, the webhook deliveries or anything else. Connect, read and write timeouts are set
- * on the SMTP session ({@code spring.mail.properties.mail.smtp.*timeout}).
+ * Sends a delivery as an e-mail with RFC 8058 one-click unsubscribe. SMTP is blocking, so
+ * sends run on a small scheduler of their own: a hung SMTP server ties up at most these
+ * threads, never the event loop, the webhook deliveries or anything else. Connect, read
+ * and write timeouts are set on the SMTP session
+ * ({@code spring.mail.properties.mail.smtp.*timeout}).
  */
 @Component
 public class EmailSender implements ChannelSender, DisposableBean {
@@ -76,4 +77,5 @@ public class EmailSender implements ChannelSender, DisposableBean {
 	public void destroy() {
 		this.smtp.dispose();
 	}
+
 }

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET|POST /api/v1/notifications/unsubscribe?token=…}: turns e-mail off for the event
- * family the link came with, for the recipient the token names, without logging in (POST is the
- * RFC 8058 one-click form mail clients use).
+ * {@code GET|POST /api/v1/notifications/unsubscribe?token=…}: turns e-mail off for the
+ * event family the link came with, for the recipient the token names, without logging in
+ * (POST is the RFC 8058 one-click form mail clients use).
  */
 @RestController
 public class UnsubscribeController {
@@ -60,4 +60,5 @@ public class UnsubscribeController {
 			return this.preferences.save(new Preferences(recipient, p.locale(), p.email(), channels));
 		}).thenReturn(Map.of("status", "UNSUBSCRIBED", "family", family.name()));
 	}
+
 }

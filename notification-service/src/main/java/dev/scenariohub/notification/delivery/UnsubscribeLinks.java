@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,8 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * One-click unsubscribe links (RFC 8058) that work without logging in: the token names the
- * recipient and event family and is signed, so it cannot be changed to unsubscribe someone else.
+ * One-click unsubscribe links (RFC 8058) that work without logging in: the token names
+ * the recipient and event family and is signed, so it cannot be changed to unsubscribe
+ * someone else.
  */
 @Component
 public class UnsubscribeLinks {
@@ -44,12 +44,15 @@ public class UnsubscribeLinks {
 	}
 
 	String token(String recipient, String family) {
-		String claim = Base64.getUrlEncoder().withoutPadding()
+		String claim = Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString((recipient + "\n" + family).getBytes(StandardCharsets.UTF_8));
 		return claim + "." + sign(claim);
 	}
 
-	/** @return {recipient, family}, or null when the token is not one of ours */
+	/**
+	 * @return {recipient, family}, or null when the token is not one of ours
+	 */
 	public String[] verify(String token) {
 		int dot = token == null ? -1 : token.indexOf('.');
 		if (dot < 1) {
@@ -73,10 +76,13 @@ public class UnsubscribeLinks {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.key, "HmacSHA256"));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(claim.getBytes(StandardCharsets.UTF_8)));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(claim.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -42,4 +42,5 @@ public class WebhookDeliveryController {
 			.flatMap(this.planner::ping)
 			.thenReturn(ResponseEntity.accepted().<Void>build());
 	}
+
 }

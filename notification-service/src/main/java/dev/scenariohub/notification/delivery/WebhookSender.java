@@ -17,9 +17,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Posts a delivery to its webhook, signed per Standard Webhooks ({@code webhook-id} is the
- * delivery's id on every attempt). Each webhook has its own circuit breaker, so a dead receiver
- * costs one short-circuited check per due delivery instead of a timeout.
+ * Posts a delivery to its webhook, signed per Standard Webhooks ({@code webhook-id} is
+ * the delivery's id on every attempt). Each webhook has its own circuit breaker, so a
+ * dead receiver costs one short-circuited check per due delivery instead of a timeout.
  */
 @Component
 public class WebhookSender implements ChannelSender {
@@ -78,4 +78,5 @@ public class WebhookSender implements ChannelSender {
 					.then();
 			});
 	}
+
 }

@@ -16,9 +16,9 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes topic {@code applications}: keeps which enterprise applied to which scenario, and tells
- * the applicant of every change to its application, the officers also of submissions and
- * withdrawals.
+ * Consumes topic {@code applications}: keeps which enterprise applied to which scenario,
+ * and tells the applicant of every change to its application, the officers also of
+ * submissions and withdrawals.
  */
 @Configuration
 public class ApplicationEventsConsumer {
@@ -54,4 +54,5 @@ public class ApplicationEventsConsumer {
 				.block(Notifier.TIMEOUT);
 		};
 	}
+
 }

@@ -13,8 +13,8 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes topic {@code enterprises}: keeps who acts for each enterprise, and tells its owner of
- * the verification decision.
+ * Consumes topic {@code enterprises}: keeps who acts for each enterprise, and tells its
+ * owner of the verification decision.
  */
 @Configuration
 public class EnterpriseEventsConsumer {
@@ -37,4 +37,5 @@ public class EnterpriseEventsConsumer {
 				.block(Notifier.TIMEOUT);
 		};
 	}
+
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import dev.scenariohub.platform.events.IncomingEvent;
 
 /**
- * What a consumer decided about one event: who must know, the values its texts are filled with,
- * and where the notification links to.
+ * What a consumer decided about one event: who must know, the values its texts are filled
+ * with, and where the notification links to.
  *
  * @param family {@code <aggregate>.<event>} of the event's type, parsed once
  */

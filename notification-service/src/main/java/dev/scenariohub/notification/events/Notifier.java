@@ -1,16 +1,15 @@
 package dev.scenariohub.notification.events;
 
-import dev.scenariohub.notification.templates.Templates;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 
-import dev.scenariohub.notification.inbox.NotificationRepository;
+import dev.scenariohub.notification.delivery.DeliveryPlanner;
 import dev.scenariohub.notification.inbox.Notification;
 import dev.scenariohub.notification.inbox.NotificationIds;
-import dev.scenariohub.notification.delivery.DeliveryPlanner;
+import dev.scenariohub.notification.inbox.NotificationRepository;
 import dev.scenariohub.notification.preferences.PreferencesRepository;
+import dev.scenariohub.notification.templates.Templates;
 import dev.scenariohub.platform.events.IncomingEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -36,14 +35,17 @@ public class Notifier {
 
 	private final Clock clock;
 
-	public Notifier(NotificationRepository inbox, PreferencesRepository preferences, DeliveryPlanner deliveries, Clock clock) {
+	public Notifier(NotificationRepository inbox, PreferencesRepository preferences, DeliveryPlanner deliveries,
+			Clock clock) {
 		this.inbox = inbox;
 		this.preferences = preferences;
 		this.deliveries = deliveries;
 		this.clock = clock;
 	}
 
-	/** @return how many new notifications were stored */
+	/**
+	 * @return how many new notifications were stored
+	 */
 	public Mono<Long> tell(Notice notice) {
 		IncomingEvent event = notice.event();
 		String family = notice.family();
@@ -52,12 +54,14 @@ public class Notifier {
 			.flatMap(recipient -> this.preferences.of(recipient).flatMap(p -> {
 				Templates.Text text = Templates.render(family, p.locale(), notice.params());
 				Mono<Boolean> inbox = !p.wants(family, INBOX) ? Mono.just(false)
-						: this.inbox.deliver(new Notification(NotificationIds.of(event.id(), recipient, INBOX), recipient,
-								event.type(), text.title(), text.body(), notice.link(), event.id(), p.locale(), this.clock.instant(),
-								null));
-				return inbox.flatMap(stored -> this.deliveries.plan(event, family, recipient, p, text).thenReturn(stored));
+						: this.inbox.deliver(new Notification(NotificationIds.of(event.id(), recipient, INBOX),
+								recipient, event.type(), text.title(), text.body(), notice.link(), event.id(),
+								p.locale(), this.clock.instant(), null));
+				return inbox
+					.flatMap(stored -> this.deliveries.plan(event, family, recipient, p, text).thenReturn(stored));
 			}))
 			.filter(Boolean::booleanValue)
 			.count();
 	}
+
 }

@@ -12,4 +12,5 @@ public interface RecipientRule<P> {
 
 	/** The recipients' subjects (repeats and blanks are dropped later). */
 	Flux<String> recipientsOf(String subject, P payload);
+
 }

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.scenariohub.notification.readmodel.DirectoryRepository.ScenarioInfo;
 
 /**
- * What notification-service reads of any event on topic {@code scenarios} (scenario, review,
- * award, objection and milestone events): the union of the fields its rules and texts use. A
- * {@code scenario.updated} carries the full snapshot in {@code scenario}; the others carry their
- * fields at the top level.
+ * What notification-service reads of any event on topic {@code scenarios} (scenario,
+ * review, award, objection and milestone events): the union of the fields its rules and
+ * texts use. A {@code scenario.updated} carries the full snapshot in {@code scenario};
+ * the others carry their fields at the top level.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScenarioEventData(String title, String sector, List<String> requiredCapabilities, String demandOwner,
@@ -35,7 +35,9 @@ public record ScenarioEventData(String title, String sector, List<String> requir
 		return Boolean.TRUE.equals(this.material);
 	}
 
-	/** The scenario as this event describes it: the nested snapshot, or the event itself. */
+	/**
+	 * The scenario as this event describes it: the nested snapshot, or the event itself.
+	 */
 	public ScenarioEventData snapshot() {
 		return this.scenario != null ? this.scenario : this;
 	}

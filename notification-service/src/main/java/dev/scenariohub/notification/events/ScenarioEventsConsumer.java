@@ -14,10 +14,10 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes topic {@code scenarios}: keeps what the directory knows of each scenario, appends public
- * events to the feed, and tells whom {@link ScenarioRecipientRules} names. Runs on the binder's
- * listener threads (waiting on MongoDB is bounded by {@link Notifier#TIMEOUT}); failures are retried,
- * then go to the dead-letter topic.
+ * Consumes topic {@code scenarios}: keeps what the directory knows of each scenario,
+ * appends public events to the feed, and tells whom {@link ScenarioRecipientRules} names.
+ * Runs on the binder's listener threads (waiting on MongoDB is bounded by
+ * {@link Notifier#TIMEOUT}); failures are retried, then go to the dead-letter topic.
  */
 @Configuration
 public class ScenarioEventsConsumer {
@@ -44,10 +44,12 @@ public class ScenarioEventsConsumer {
 					.collectList()
 					.blockOptional(Notifier.TIMEOUT)
 					.orElse(List.of());
-				notifier.tell(new Notice(event, family, recipients, data.params(scenario),
-						"/api/v1/scenarios/" + scenarioId))
+				notifier
+					.tell(new Notice(event, family, recipients, data.params(scenario),
+							"/api/v1/scenarios/" + scenarioId))
 					.block(Notifier.TIMEOUT);
 			});
 		};
 	}
+
 }

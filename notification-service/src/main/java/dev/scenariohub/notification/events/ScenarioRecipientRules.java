@@ -12,11 +12,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who must know of each event on topic {@code scenarios}, one rule per event family. A family
- * without a rule tells nobody.
+ * Who must know of each event on topic {@code scenarios}, one rule per event family. A
+ * family without a rule tells nobody.
  * <ul>
  * <li>published: subscribers to its sector or capabilities;</li>
- * <li>updated materially: its applicants and subscribers (a minor change tells nobody);</li>
+ * <li>updated materially: its applicants and subscribers (a minor change tells
+ * nobody);</li>
  * <li>closed, cancelled, awarded: its applicants and subscribers;</li>
  * <li>review assigned: the reviewer; objection lodged: the officers;</li>
  * <li>milestone due soon or overdue: the awardee's people and the officers.</li>
@@ -60,4 +61,5 @@ public class ScenarioRecipientRules {
 			.map(Subscription::owner)
 			.distinct();
 	}
+
 }

@@ -20,13 +20,16 @@ import reactor.core.publisher.Mono;
 @RestController
 public class FeedController {
 
-	/** One page of the feed; {@code cursor} is where the next call continues (also when empty). */
+	/**
+	 * One page of the feed; {@code cursor} is where the next call continues (also when
+	 * empty).
+	 */
 	public record FeedPage(List<Entry> items, String cursor, String next) {
 	}
 
 	/** One public event. */
-	public record Entry(long position, String id, String type, String source, String subject, long sequence,
-			Date time, Map<String, Object> data) {
+	public record Entry(long position, String id, String type, String source, String subject, long sequence, Date time,
+			Map<String, Object> data) {
 	}
 
 	private final FeedRepository feed;
@@ -44,7 +47,8 @@ public class FeedController {
 				: Arrays.stream(types.split(",")).map(String::trim).toList();
 		for (String type : wanted) {
 			if (!PublicEvents.includes(type)) {
-				throw ValidationProblem.of("types", "'" + type + "' is not a public event type; use " + PublicEvents.TYPES);
+				throw ValidationProblem.of("types",
+						"'" + type + "' is not a public event type; use " + PublicEvents.TYPES);
 			}
 		}
 		return this.feed.after(position, wanted, size).map(FeedController::entry).collectList().map(items -> {
@@ -73,4 +77,5 @@ public class FeedController {
 				d.getString("source"), d.getString("subject"), d.get("sequence", Number.class).longValue(),
 				d.getDate("time"), d.get("data", Document.class));
 	}
+
 }

@@ -22,10 +22,11 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public change feed: public events in the order they were appended, each at a position one
- * past the last. An entry at position p is only written once p-1 exists (a writer that raced for
- * p finds it taken and tries p+1), so a reader that has seen up to p never misses a later entry:
- * the cursor never skips. Each event is appended once (unique event id).
+ * The public change feed: public events in the order they were appended, each at a
+ * position one past the last. An entry at position p is only written once p-1 exists (a
+ * writer that raced for p finds it taken and tries p+1), so a reader that has seen up to
+ * p never misses a later entry: the cursor never skips. Each event is appended once
+ * (unique event id).
  */
 @Repository
 public class FeedRepository {
@@ -45,24 +46,27 @@ public class FeedRepository {
 			.block(Duration.ofSeconds(30));
 	}
 
-	/** @return true when appended, false when the event was there already */
+	/**
+	 * @return true when appended, false when the event was there already
+	 */
 	public Mono<Boolean> append(IncomingEvent event, JsonMapper json) {
 		Document data = Document.parse(new String(event.data(), StandardCharsets.UTF_8));
 		Query taken = Query.query(Criteria.where("eventId").is(event.id()));
-		return this.mongo.exists(taken, COLLECTION).flatMap(exists -> exists ? Mono.just(false)
-				: Mono.defer(() -> head().flatMap(head -> this.mongo.insert(new Document("_id", head + 1)
-					.append("eventId", event.id())
-					.append("type", event.type())
-					.append("source", event.source())
-					.append("subject", event.subject())
-					.append("sequence", event.sequence())
-					.append("time", Date.from(event.time()))
-					.append("data", data), COLLECTION)))
-					.map(inserted -> true)
-					.onErrorResume(DuplicateKeyException.class,
-							race -> this.mongo.exists(taken, COLLECTION)
-								.flatMap(mine -> mine ? Mono.just(false) : Mono.error(race)))
-					.retryWhen(Retry.max(100).filter(DuplicateKeyException.class::isInstance)));
+		return this.mongo.exists(taken, COLLECTION)
+			.flatMap(exists -> exists ? Mono.just(false) : Mono
+				.defer(() -> head()
+					.flatMap(head -> this.mongo.insert(new Document("_id", head + 1).append("eventId", event.id())
+						.append("type", event.type())
+						.append("source", event.source())
+						.append("subject", event.subject())
+						.append("sequence", event.sequence())
+						.append("time", Date.from(event.time()))
+						.append("data", data), COLLECTION)))
+				.map(inserted -> true)
+				.onErrorResume(DuplicateKeyException.class,
+						race -> this.mongo.exists(taken, COLLECTION)
+							.flatMap(mine -> mine ? Mono.just(false) : Mono.error(race)))
+				.retryWhen(Retry.max(100).filter(DuplicateKeyException.class::isInstance)));
 	}
 
 	/** Entries after a position, oldest first, optionally of some types only. */
@@ -75,8 +79,10 @@ public class FeedRepository {
 	}
 
 	private Mono<Long> head() {
-		return this.mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Document.class, COLLECTION)
+		return this.mongo
+			.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Document.class, COLLECTION)
 			.map(d -> d.get("_id", Number.class).longValue())
 			.defaultIfEmpty(0L);
 	}
+
 }

@@ -2,7 +2,10 @@ package dev.scenariohub.notification.feed;
 
 import java.util.Set;
 
-/** The event types anyone may read in the public change feed: what happens to open scenarios. */
+/**
+ * The event types anyone may read in the public change feed: what happens to open
+ * scenarios.
+ */
 public final class PublicEvents {
 
 	/** Full CloudEvents types, as clients filter the feed by them. */
@@ -16,4 +19,5 @@ public final class PublicEvents {
 	public static boolean includes(String type) {
 		return TYPES.contains(type);
 	}
+
 }

@@ -1,17 +1,16 @@
 package dev.scenariohub.notification.inbox;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.Cursors;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,4 +64,5 @@ public class NotificationController {
 	Mono<Map<String, Long>> readAll(@AuthenticationPrincipal Jwt caller) {
 		return this.inbox.markAllRead(caller.getSubject(), this.clock.instant()).map(count -> Map.of("marked", count));
 	}
+
 }

@@ -22,4 +22,5 @@ public final class NotificationIds {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

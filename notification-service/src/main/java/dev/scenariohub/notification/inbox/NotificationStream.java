@@ -17,15 +17,17 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/notifications/stream}: the caller's notifications as Server-Sent Events.
- * Each event's id is its position ({@code createdAtMillis:notificationId}); reconnecting with
- * {@code Last-Event-ID} replays what was missed. The stream looks for new notifications every
- * {@code notifications.stream.poll} (so it works whichever replica stored them), looking back a
- * little for ones stored late and skipping those already sent; it sends a heartbeat comment when
- * idle, and a client that does not keep up gets at most a bounded buffer: once it is full the
- * stream stops reading and ends with an error after what was buffered.
+ * {@code GET /api/v1/notifications/stream}: the caller's notifications as Server-Sent
+ * Events. Each event's id is its position ({@code createdAtMillis:notificationId});
+ * reconnecting with {@code Last-Event-ID} replays what was missed. The stream looks for
+ * new notifications every {@code notifications.stream.poll} (so it works whichever
+ * replica stored them), looking back a little for ones stored late and skipping those
+ * already sent; it sends a heartbeat comment when idle, and a client that does not keep
+ * up gets at most a bounded buffer: once it is full the stream stops reading and ends
+ * with an error after what was buffered.
  */
 @RestController
 public class NotificationStream {
@@ -72,26 +74,36 @@ public class NotificationStream {
 			.concatMap(tick -> window(recipient, last.get().minus(LOOK_BACK))
 				.filter(n -> !n.createdAt().isBefore(start) && remember(sent, n.id())), 1)
 			.doOnNext(n -> last.accumulateAndGet(n.createdAt(), (a, b) -> a.isAfter(b) ? a : b))
-			.map(n -> ServerSentEvent.builder(n).id(n.createdAt().toEpochMilli() + ":" + n.id()).event("notification").build());
+			.map(n -> ServerSentEvent.builder(n)
+				.id(n.createdAt().toEpochMilli() + ":" + n.id())
+				.event("notification")
+				.build());
 		Flux<ServerSentEvent<Notification>> heartbeats = Flux.interval(this.heartbeat)
 			.map(tick -> ServerSentEvent.<Notification>builder().comment("heartbeat").build());
-		// a first comment opens the response at once, so clients and proxies see the stream is up
+		// a first comment opens the response at once, so clients and proxies see the
+		// stream is up
 		ServerSentEvent<Notification> connected = ServerSentEvent.<Notification>builder().comment("connected").build();
 		return Flux.concat(Flux.just(connected), Flux.merge(notifications, heartbeats))
 			.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR);
 	}
 
-	/** Everything from an instant on, page by page (keyset), so a burst larger than a page is not stuck. */
+	/**
+	 * Everything from an instant on, page by page (keyset), so a burst larger than a page
+	 * is not stuck.
+	 */
 	private Flux<Notification> window(String recipient, Instant from) {
 		return this.inbox.after(recipient, from, null, PAGE)
 			.collectList()
-			.expand(page -> page.size() < PAGE ? reactor.core.publisher.Mono.empty()
-					: this.inbox.after(recipient, page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id(), PAGE)
+			.expand(page -> page.size() < PAGE ? Mono.empty()
+					: this.inbox
+						.after(recipient, page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id(), PAGE)
 						.collectList())
 			.flatMapIterable(page -> page);
 	}
 
-	/** Keeps the ids sent lately, so the look-back never sends one twice; false when seen. */
+	/**
+	 * Keeps the ids sent lately, so the look-back never sends one twice; false when seen.
+	 */
 	private static boolean remember(Set<String> sent, String id) {
 		synchronized (sent) {
 			if (!sent.add(id)) {
@@ -103,4 +115,5 @@ public class NotificationStream {
 			return true;
 		}
 	}
+
 }

@@ -44,6 +44,8 @@ public class PreferencesController {
 		if (!Templates.LOCALES.contains(body.locale())) {
 			throw ValidationProblem.of("locale", "must be one of " + Templates.LOCALES);
 		}
-		return this.preferences.save(new Preferences(caller.getSubject(), body.locale(), body.email(), body.channels()));
+		return this.preferences
+			.save(new Preferences(caller.getSubject(), body.locale(), body.email(), body.channels()));
 	}
+
 }

@@ -17,10 +17,12 @@ public class PreferencesRepository {
 	}
 
 	public Mono<Preferences> of(String recipient) {
-		return this.mongo.findById(recipient, Preferences.class, COLLECTION).defaultIfEmpty(Preferences.defaults(recipient));
+		return this.mongo.findById(recipient, Preferences.class, COLLECTION)
+			.defaultIfEmpty(Preferences.defaults(recipient));
 	}
 
 	public Mono<Preferences> save(Preferences preferences) {
 		return this.mongo.save(preferences, COLLECTION);
 	}
+
 }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Who is who, learnt from events only: which enterprise applied to which scenario, who acts for
- * an enterprise, what a scenario is about, and (from configuration) the officers to tell.
+ * Who is who, learnt from events only: which enterprise applied to which scenario, who
+ * acts for an enterprise, what a scenario is about, and (from configuration) the officers
+ * to tell.
  */
 @Component
 public class DirectoryRepository {
@@ -38,7 +39,8 @@ public class DirectoryRepository {
 
 	private final List<String> officers;
 
-	public DirectoryRepository(ReactiveMongoTemplate mongo, @Value("${notifications.officers:}") List<String> officers) {
+	public DirectoryRepository(ReactiveMongoTemplate mongo,
+			@Value("${notifications.officers:}") List<String> officers) {
 		this.mongo = mongo;
 		this.scenarios = new SequencedReadModel(mongo, SCENARIOS);
 		this.applications = new SequencedReadModel(mongo, APPLICATIONS);
@@ -51,10 +53,11 @@ public class DirectoryRepository {
 	}
 
 	public Mono<Boolean> scenario(ScenarioInfo scenario, long sequence) {
-		return this.scenarios.applyIfNewer(scenario.id(), sequence, new Update().set("title", scenario.title())
-			.set("sector", scenario.sector())
-			.set("capabilities", scenario.capabilities())
-			.set("timeZone", scenario.timeZone()));
+		return this.scenarios.applyIfNewer(scenario.id(), sequence,
+				new Update().set("title", scenario.title())
+					.set("sector", scenario.sector())
+					.set("capabilities", scenario.capabilities())
+					.set("timeZone", scenario.timeZone()));
 	}
 
 	public Mono<ScenarioInfo> scenario(String id) {
@@ -120,4 +123,5 @@ public class DirectoryRepository {
 			return new ScenarioInfo(id, "", "", List.of(), null);
 		}
 	}
+
 }

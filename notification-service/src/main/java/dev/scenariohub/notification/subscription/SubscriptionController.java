@@ -1,12 +1,10 @@
 package dev.scenariohub.notification.subscription;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
-import dev.scenariohub.platform.web.ApiException;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
@@ -58,4 +56,5 @@ public class SubscriptionController {
 			.flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
 					: Mono.error(new NotFound("Subscription", id)));
 	}
+
 }

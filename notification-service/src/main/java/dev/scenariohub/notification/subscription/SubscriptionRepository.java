@@ -31,10 +31,11 @@ public class SubscriptionRepository {
 				COLLECTION);
 	}
 
-	/** @return whether one was deleted */
+	/**
+	 * @return whether one was deleted
+	 */
 	public Mono<Boolean> delete(String id, String owner) {
-		return this.mongo
-			.remove(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)), COLLECTION)
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)), COLLECTION)
 			.map(result -> result.getDeletedCount() > 0);
 	}
 
@@ -44,4 +45,5 @@ public class SubscriptionRepository {
 				Criteria.where("capabilities").in(capabilities));
 		return this.mongo.find(Query.query(criteria), Subscription.class, COLLECTION);
 	}
+
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Notification texts by event type and locale ({@code zh-CN}, the default, and {@code en}).
- * Placeholders in braces are filled from the event.
+ * Notification texts by event type and locale ({@code zh-CN}, the default, and
+ * {@code en}). Placeholders in braces are filled from the event.
  */
 public final class Templates {
 
@@ -18,10 +18,13 @@ public final class Templates {
 	}
 
 	private static final Map<String, Map<String, Text>> TEXTS = Map.ofEntries(
-			entry("scenario.published", new Text("新应用场景发布：{title}", "{demandOwner} 发布了 {sector} 领域的应用场景，申报截止 {closesAt}。"),
-					new Text("New scenario: {title}", "{demandOwner} published a scenario in {sector}; applications close {closesAt}.")),
+			entry("scenario.published",
+					new Text("新应用场景发布：{title}", "{demandOwner} 发布了 {sector} 领域的应用场景，申报截止 {closesAt}。"),
+					new Text("New scenario: {title}",
+							"{demandOwner} published a scenario in {sector}; applications close {closesAt}.")),
 			entry("scenario.updated", new Text("应用场景有重要变更：{title}", "变更内容：{changed}。已提交的申报需在截止 {closesAt} 前重新确认。"),
-					new Text("Scenario changed: {title}", "Changed: {changed}. Submitted applications must be re-confirmed before {closesAt}.")),
+					new Text("Scenario changed: {title}",
+							"Changed: {changed}. Submitted applications must be re-confirmed before {closesAt}.")),
 			entry("scenario.closed", new Text("申报已截止：{title}", "该场景已停止接收申报。"),
 					new Text("Applications closed: {title}", "The scenario no longer takes applications.")),
 			entry("scenario.cancelled", new Text("应用场景已取消：{title}", "取消原因：{reason}"),
@@ -35,7 +38,8 @@ public final class Templates {
 			entry("application.status-changed", new Text("申报状态更新：{status}", "您对“{title}”的申报状态现为 {status}。"),
 					new Text("Application status: {status}", "Your application to \"{title}\" is now {status}.")),
 			entry("application.reconfirmation-required", new Text("请重新确认申报", "场景“{title}”有重要变更，请在截止前重新确认您的申报。"),
-					new Text("Please re-confirm your application", "\"{title}\" changed materially; re-confirm your application before the deadline.")),
+					new Text("Please re-confirm your application",
+							"\"{title}\" changed materially; re-confirm your application before the deadline.")),
 			entry("review.assigned", new Text("新的评审任务", "您被分配评审场景“{title}”的一份申报。"),
 					new Text("New review assignment", "You were assigned an application to \"{title}\" to review.")),
 			entry("objection.lodged", new Text("收到异议", "场景“{title}”的拟揭榜结果收到一项异议。"),
@@ -56,7 +60,6 @@ public final class Templates {
 		return Map.entry(family, Map.of("zh-CN", zh, "en", en));
 	}
 
-
 	public static Text render(String family, String locale, Map<String, String> params) {
 		Map<String, Text> byLocale = TEXTS.get(family);
 		Text text = byLocale.getOrDefault(locale, byLocale.get(DEFAULT_LOCALE));
@@ -70,4 +73,5 @@ public final class Templates {
 		}
 		return out;
 	}
+
 }

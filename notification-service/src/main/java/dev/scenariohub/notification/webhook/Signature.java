@@ -38,4 +38,5 @@ public final class Signature {
 			throw new IllegalStateException("HMAC-SHA256 unavailable", ex);
 		}
 	}
+
 }

@@ -4,16 +4,17 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 
-import dev.scenariohub.platform.web.ValidationProblem;
 import dev.scenariohub.platform.web.ApiException;
+import dev.scenariohub.platform.web.ValidationProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses webhook URLs that would make this service call into its own network (SSRF): every
- * address the host resolves to must be public — not loopback, link-local (cloud metadata lives
- * there), private, unique-local, multicast or unspecified — unless configuration allows
- * loopback ({@code notifications.webhooks.allow-loopback}, for tests and the local stack).
+ * Refuses webhook URLs that would make this service call into its own network (SSRF):
+ * every address the host resolves to must be public — not loopback, link-local (cloud
+ * metadata lives there), private, unique-local, multicast or unspecified — unless
+ * configuration allows loopback ({@code notifications.webhooks.allow-loopback}, for tests
+ * and the local stack).
  */
 @Component
 public class UrlGuard {
@@ -61,4 +62,5 @@ public class UrlGuard {
 		byte[] bytes = address.getAddress();
 		return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A receiver of the owner's events over HTTP, signed per Standard Webhooks.
  *
- * @param eventTypes CloudEvents types to send; empty means every type the owner is told of
- * @param secret     {@code whsec_…}, shown once at creation
+ * @param eventTypes CloudEvents types to send; empty means every type the owner is told
+ * of
+ * @param secret {@code whsec_…}, shown once at creation
  */
 public record Webhook(String id, String owner, String url, List<String> eventTypes, String secret, Instant createdAt) {
 

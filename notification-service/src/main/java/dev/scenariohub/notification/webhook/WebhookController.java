@@ -1,14 +1,12 @@
 package dev.scenariohub.notification.webhook;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.platform.events.EventType;
-import dev.scenariohub.platform.web.ApiException;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -2,8 +2,6 @@ package dev.scenariohub.notification.webhook;
 
 import dev.scenariohub.platform.web.NotFound;
 
-import dev.scenariohub.platform.web.ApiException;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,10 +27,13 @@ public class WebhookRepository {
 	}
 
 	public Flux<Webhook> ownedBy(String owner) {
-		return this.mongo.find(Query.query(Criteria.where("owner").is(owner)).with(Sort.by("_id")), Webhook.class, COLLECTION);
+		return this.mongo.find(Query.query(Criteria.where("owner").is(owner)).with(Sort.by("_id")), Webhook.class,
+				COLLECTION);
 	}
 
-	/** The caller's own webhook; another owner's is as good as missing (404, never 403). */
+	/**
+	 * The caller's own webhook; another owner's is as good as missing (404, never 403).
+	 */
 	public Mono<Webhook> findOwn(String id, String owner) {
 		return findById(id).filter(w -> w.owner().equals(owner))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Webhook", id)));
@@ -46,4 +47,5 @@ public class WebhookRepository {
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)), COLLECTION)
 			.map(result -> result.getDeletedCount() > 0);
 	}
+
 }

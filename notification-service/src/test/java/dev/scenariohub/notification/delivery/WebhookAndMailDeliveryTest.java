@@ -2,13 +2,14 @@ package dev.scenariohub.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,7 +38,10 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Webhooks (Standard Webhooks signatures, retries, failure) and e-mail with one-click unsubscribe. */
+/**
+ * Webhooks (Standard Webhooks signatures, retries, failure) and e-mail with one-click
+ * unsubscribe.
+ */
 @IntegrationTest
 class WebhookAndMailDeliveryTest {
 
@@ -52,7 +56,9 @@ class WebhookAndMailDeliveryTest {
 		SMTP.stop();
 	}
 
-	/** What a receiver got, verified as the Standard Webhooks spec says a receiver must. */
+	/**
+	 * What a receiver got, verified as the Standard Webhooks spec says a receiver must.
+	 */
 	record Received(String id, long timestamp, String body, boolean signatureValid) {
 	}
 
@@ -87,29 +93,40 @@ class WebhookAndMailDeliveryTest {
 		}
 	}
 
-	/** A receiver that fails the first {@code failures} calls with 500, then answers 204. */
+	/**
+	 * A receiver that fails the first {@code failures} calls with 500, then answers 204.
+	 */
 	static DisposableServer receiver(String[] secret, int failures, ConcurrentLinkedQueue<Received> received) {
 		AtomicInteger calls = new AtomicInteger();
-		return HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> request.receive()
-			.aggregate()
-			.asString(StandardCharsets.UTF_8)
-			.defaultIfEmpty("")
-			.flatMap(body -> {
-				String id = request.requestHeaders().get("webhook-id");
-				String timestamp = request.requestHeaders().get("webhook-timestamp");
-				received.add(new Received(id, Long.parseLong(timestamp), body,
-						verify(secret[0], id, timestamp, body, request.requestHeaders().get("webhook-signature"))));
-				return calls.incrementAndGet() <= failures ? response.status(500).send().then()
-						: response.status(204).send().then();
-			})).bindNow();
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive()
+				.aggregate()
+				.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.flatMap(body -> {
+					String id = request.requestHeaders().get("webhook-id");
+					String timestamp = request.requestHeaders().get("webhook-timestamp");
+					received.add(new Received(id, Long.parseLong(timestamp), body,
+							verify(secret[0], id, timestamp, body, request.requestHeaders().get("webhook-signature"))));
+					return calls.incrementAndGet() <= failures ? response.status(500).send().then()
+							: response.status(204).send().then();
+				}))
+			.bindNow();
 	}
 
 	private Map<String, Object> register(WebTestClient owner, String url) {
-		return owner.post().uri("/api/v1/webhooks")
+		return owner.post()
+			.uri("/api/v1/webhooks")
 			.bodyValue(Map.of("url", url, "eventTypes", List.of("dev.scenariohub.enterprise.verified.v1")))
-			.exchange().expectStatus().isCreated()
+			.exchange()
+			.expectStatus()
+			.isCreated()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private void verified(String enterpriseId, String owner) {
@@ -119,18 +136,27 @@ class WebhookAndMailDeliveryTest {
 	private void verified(String eventId, String enterpriseId, String owner) {
 		String json = """
 				{"enterpriseId":"%s","name":"Sky Courier","creditCode":"91430111MA4L41YT1U","category":"STARTUP","status":"VERIFIED",
-				 "owner":"%s","members":[]}""".formatted(enterpriseId, owner);
+				 "owner":"%s","members":[]}"""
+			.formatted(enterpriseId, owner);
 		EventSchemas.assertValid("dev.scenariohub.enterprise.verified.v1", json.getBytes(StandardCharsets.UTF_8));
-		OutboxEvent event = new OutboxEvent(eventId, "dev.scenariohub.enterprise.verified.v1",
-				enterpriseId, 2, java.time.Instant.now(), json);
-		this.kafka.send(KafkaMessageFactory.<String>createWriter("enterprises", enterpriseId)
-			.writeBinary(this.publisher.toCloudEvent(event))).join();
+		OutboxEvent event = new OutboxEvent(eventId, "dev.scenariohub.enterprise.verified.v1", enterpriseId, 2,
+				Instant.now(), json);
+		this.kafka
+			.send(KafkaMessageFactory.<String>createWriter("enterprises", enterpriseId)
+				.writeBinary(this.publisher.toCloudEvent(event)))
+			.join();
 	}
 
 	private List<Map<String, Object>> deliveries(WebTestClient owner, Object webhookId) {
-		return owner.get().uri("/api/v1/webhooks/{id}/deliveries", webhookId).exchange().expectStatus().isOk()
+		return owner.get()
+			.uri("/api/v1/webhooks/{id}/deliveries", webhookId)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
@@ -150,43 +176,55 @@ class WebhookAndMailDeliveryTest {
 			String enterpriseId = new ObjectId().toHexString();
 			verified(enterpriseId, owner);
 
-			await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(client, flakyHook.get("id")).stream()
-				.anyMatch(d -> "DELIVERED".equals(d.get("status"))));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> deliveries(client, flakyHook.get("id")).stream()
+					.anyMatch(d -> "DELIVERED".equals(d.get("status"))));
 			assertThat(flakyGot).hasSize(3).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
 			assertThat(flakyGot.stream().map(Received::id).distinct()).as("one webhook-id across retries").hasSize(1);
 			Received first = flakyGot.peek();
-			assertThat(first.body()).contains("\"specversion\":\"1.0\"", "\"type\":\"dev.scenariohub.enterprise.verified.v1\"",
-					"\"subject\":\"" + enterpriseId + "\"");
+			assertThat(first.body()).contains("\"specversion\":\"1.0\"",
+					"\"type\":\"dev.scenariohub.enterprise.verified.v1\"", "\"subject\":\"" + enterpriseId + "\"");
 
-			await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(client, deadHook.get("id")).stream()
-				.anyMatch(d -> "FAILED".equals(d.get("status"))));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> deliveries(client, deadHook.get("id")).stream()
+					.anyMatch(d -> "FAILED".equals(d.get("status"))));
 			Map<String, Object> failed = deliveries(client, deadHook.get("id")).get(0);
 			assertThat(failed.get("attempts")).isEqualTo(3);
 			try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "notifications")) {
-				var event = tap.awaitRecord(EventTap.event("dev.scenariohub.notification.failed.v1", (String) failed.get("id")),
+				var event = tap.awaitRecord(
+						EventTap.event("dev.scenariohub.notification.failed.v1", (String) failed.get("id")),
 						Duration.ofSeconds(20));
 				EventSchemas.assertValid("dev.scenariohub.notification.failed.v1", event.value());
-				EventSchemas.assertValid("dev.scenariohub.notification.delivered.v1", tap.awaitRecord(
-						r -> "dev.scenariohub.notification.delivered.v1".equals(EventTap.header(r, "ce_type")),
-						Duration.ofSeconds(20)).value());
+				EventSchemas.assertValid("dev.scenariohub.notification.delivered.v1",
+						tap.awaitRecord(
+								r -> "dev.scenariohub.notification.delivered.v1".equals(EventTap.header(r, "ce_type")),
+								Duration.ofSeconds(20))
+							.value());
 			}
 			client.post().uri("/api/v1/webhooks/{id}/ping", flakyHook.get("id")).exchange().expectStatus().isAccepted();
-			await().atMost(Duration.ofSeconds(20)).until(() -> flakyGot.stream().anyMatch(r -> r.body().contains("webhook.ping")));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> flakyGot.stream().anyMatch(r -> r.body().contains("webhook.ping")));
 
 			// the same event again: nothing new is sent
 			String eventId = UUID.randomUUID().toString();
 			String again = new ObjectId().toHexString();
 			verified(eventId, again, owner);
-			await().atMost(Duration.ofSeconds(20)).until(() -> flakyGot.stream().anyMatch(r -> r.body().contains(again)));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> flakyGot.stream().anyMatch(r -> r.body().contains(again)));
 			verified(eventId, again, owner);
 			String marker = new ObjectId().toHexString();
 			verified(marker, owner);
-			await().atMost(Duration.ofSeconds(20)).until(() -> flakyGot.stream().anyMatch(r -> r.body().contains(marker)));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> flakyGot.stream().anyMatch(r -> r.body().contains(marker)));
 			assertThat(flakyGot.stream().filter(r -> r.body().contains(again))).hasSize(1);
 
 			client.delete().uri("/api/v1/webhooks/{id}", deadHook.get("id")).exchange().expectStatus().isNoContent();
-			ApiClients.as(this.web, "someone-else", "enterprise").delete().uri("/api/v1/webhooks/{id}", flakyHook.get("id"))
-				.exchange().expectStatus().isNotFound();
+			ApiClients.as(this.web, "someone-else", "enterprise")
+				.delete()
+				.uri("/api/v1/webhooks/{id}", flakyHook.get("id"))
+				.exchange()
+				.expectStatus()
+				.isNotFound();
 		}
 		finally {
 			flaky.disposeNow();
@@ -196,13 +234,22 @@ class WebhookAndMailDeliveryTest {
 	@Test
 	void webhookTargetsInsideTheNetworkAndBadInputAreRefused() {
 		WebTestClient client = ApiClients.as(this.web, "ssrf-" + UUID.randomUUID(), "enterprise");
-		for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.8/hook", "http://192.168.1.1/",
-				"http://[fd00::1]/hook", "ftp://example.com/x", "not a url", "http://user:pw@127.0.0.1/")) {
-			client.post().uri("/api/v1/webhooks").bodyValue(Map.of("url", url)).exchange().expectStatus().isBadRequest();
+		for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.8/hook",
+				"http://192.168.1.1/", "http://[fd00::1]/hook", "ftp://example.com/x", "not a url",
+				"http://user:pw@127.0.0.1/")) {
+			client.post()
+				.uri("/api/v1/webhooks")
+				.bodyValue(Map.of("url", url))
+				.exchange()
+				.expectStatus()
+				.isBadRequest();
 		}
-		client.post().uri("/api/v1/webhooks")
+		client.post()
+			.uri("/api/v1/webhooks")
 			.bodyValue(Map.of("url", "http://127.0.0.1:1/x", "eventTypes", List.of("scenario published")))
-			.exchange().expectStatus().isBadRequest();
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 		client.get().uri("/api/v1/webhooks").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
 	}
 
@@ -210,8 +257,12 @@ class WebhookAndMailDeliveryTest {
 	void eMailsCarryAOneClickUnsubscribeThatWorksWithoutLoggingInAndOnlyForItsRecipient() throws Exception {
 		String owner = "mail-owner-" + UUID.randomUUID();
 		WebTestClient client = ApiClients.as(this.web, owner, "enterprise");
-		client.put().uri("/api/v1/notification-preferences")
-			.bodyValue(Map.of("locale", "en", "email", owner + "@example.com")).exchange().expectStatus().isOk();
+		client.put()
+			.uri("/api/v1/notification-preferences")
+			.bodyValue(Map.of("locale", "en", "email", owner + "@example.com"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		verified(new ObjectId().toHexString(), owner);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(owner).size() == 1);
@@ -221,13 +272,22 @@ class WebhookAndMailDeliveryTest {
 		assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 		String token = header.substring(header.indexOf("token=") + 6, header.length() - 1);
 
-		String someoneElse = new UnsubscribeLinks("test-secret-for-unsubscribe-links", "x").token("victim", "enterprise.verified");
+		String someoneElse = new UnsubscribeLinks("test-secret-for-unsubscribe-links", "x").token("victim",
+				"enterprise.verified");
 		String forged = token.substring(0, token.indexOf('.')) + someoneElse.substring(someoneElse.indexOf('.'));
-		this.web.post().uri("/api/v1/notifications/unsubscribe?token={t}", forged).exchange().expectStatus().isBadRequest();
+		this.web.post()
+			.uri("/api/v1/notifications/unsubscribe?token={t}", forged)
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 
 		this.web.post().uri("/api/v1/notifications/unsubscribe?token={t}", token).exchange().expectStatus().isOk();
-		client.get().uri("/api/v1/notification-preferences").exchange().expectBody()
-			.jsonPath("$.channels.ENTERPRISE").value(channels -> assertThat((List<Object>) channels).doesNotContain((Object) "EMAIL"));
+		client.get()
+			.uri("/api/v1/notification-preferences")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.channels.ENTERPRISE")
+			.value(channels -> assertThat((List<Object>) channels).doesNotContain((Object) "EMAIL"));
 
 		verified(new ObjectId().toHexString(), owner);
 		await().atMost(Duration.ofSeconds(20)).until(() -> inboxSize(client) >= 2);
@@ -235,14 +295,18 @@ class WebhookAndMailDeliveryTest {
 	}
 
 	private int inboxSize(WebTestClient client) {
-		Map<String, Object> page = client.get().uri("/api/v1/notifications").exchange()
+		Map<String, Object> page = client.get()
+			.uri("/api/v1/notifications")
+			.exchange()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 		return ((List<?>) page.get("items")).size();
 	}
 
 	private static List<MimeMessage> messagesTo(String owner) {
-		return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
 			try {
 				return m.getAllRecipients()[0].toString().equals(owner + "@example.com");
 			}
@@ -251,4 +315,5 @@ class WebhookAndMailDeliveryTest {
 			}
 		}).toList();
 	}
+
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
+import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.ConsumerGroups;
 import dev.scenariohub.platform.test.IntegrationTest;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -16,12 +17,11 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.core.KafkaTemplate;
-import dev.scenariohub.platform.test.ApiClients;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class ScenarioPublishedNotificationTest {
@@ -60,7 +60,7 @@ class ScenarioPublishedNotificationTest {
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.returnResult()
 			.getResponseBody()
@@ -77,12 +77,24 @@ class ScenarioPublishedNotificationTest {
 		String bySector = "ent-" + UUID.randomUUID();
 		String byCapability = "ent-" + UUID.randomUUID();
 		String elsewhere = "ent-" + UUID.randomUUID();
-		as(bySector).post().uri("/api/v1/subscriptions").bodyValue(Map.of("sectors", List.of("LOW_ALTITUDE_ECONOMY")))
-			.exchange().expectStatus().isCreated();
-		as(byCapability).post().uri("/api/v1/subscriptions").bodyValue(Map.of("capabilities", List.of("drone-navigation")))
-			.exchange().expectStatus().isCreated();
-		as(elsewhere).post().uri("/api/v1/subscriptions").bodyValue(Map.of("sectors", List.of("HEALTHCARE")))
-			.exchange().expectStatus().isCreated();
+		as(bySector).post()
+			.uri("/api/v1/subscriptions")
+			.bodyValue(Map.of("sectors", List.of("LOW_ALTITUDE_ECONOMY")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		as(byCapability).post()
+			.uri("/api/v1/subscriptions")
+			.bodyValue(Map.of("capabilities", List.of("drone-navigation")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		as(elsewhere).post()
+			.uri("/api/v1/subscriptions")
+			.bodyValue(Map.of("sectors", List.of("HEALTHCARE")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 
 		String scenarioId = new ObjectId().toHexString();
 		String eventId = UUID.randomUUID().toString();
@@ -130,4 +142,5 @@ class ScenarioPublishedNotificationTest {
 		as("ent-y").get().uri("/api/v1/notifications?limit=1000").exchange().expectStatus().isBadRequest();
 		as("ent-y").get().uri("/api/v1/notifications?cursor=bm9wZQ").exchange().expectStatus().isBadRequest();
 	}
+
 }

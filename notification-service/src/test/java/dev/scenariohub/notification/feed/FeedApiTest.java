@@ -42,14 +42,20 @@ class FeedApiTest {
 
 	private IncomingEvent event(int i) {
 		String data = "{\"scenarioId\":\"s" + i + "\",\"status\":\"CLOSED\"}";
-		return new IncomingEvent(UUID.randomUUID().toString(), "dev.scenariohub.scenario.closed.v1", "/scenario-service",
-				"s" + i, 3, Instant.now(), data.getBytes(StandardCharsets.UTF_8));
+		return new IncomingEvent(UUID.randomUUID().toString(), "dev.scenariohub.scenario.closed.v1",
+				"/scenario-service", "s" + i, 3, Instant.now(), data.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private Map<String, Object> page(String uri) {
-		return this.web.get().uri(uri).exchange().expectStatus().isOk()
+		return this.web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
@@ -82,14 +88,26 @@ class FeedApiTest {
 		}
 		assertThat(seen).hasSize(1000).doesNotHaveDuplicates();
 		assertThat(positions).isSorted().doesNotHaveDuplicates();
-		assertThat(positions.get(positions.size() - 1) - positions.get(0) + 1).as("no gaps").isEqualTo(positions.size());
+		assertThat(positions.get(positions.size() - 1) - positions.get(0) + 1).as("no gaps")
+			.isEqualTo(positions.size());
 	}
 
 	@Test
 	void filtersByTypeAndRefusesBadInput() {
-		this.web.get().uri("/api/v1/feed?types=dev.scenariohub.review.assigned.v1").exchange().expectStatus().isBadRequest();
+		this.web.get()
+			.uri("/api/v1/feed?types=dev.scenariohub.review.assigned.v1")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 		this.web.get().uri("/api/v1/feed?after=bm9wZQ").exchange().expectStatus().isBadRequest();
-		this.web.get().uri("/api/v1/feed?types=dev.scenariohub.scenario.awarded.v1").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.items[?(@.type != 'dev.scenariohub.scenario.awarded.v1')]").doesNotExist();
+		this.web.get()
+			.uri("/api/v1/feed?types=dev.scenariohub.scenario.awarded.v1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[?(@.type != 'dev.scenariohub.scenario.awarded.v1')]")
+			.doesNotExist();
 	}
+
 }

@@ -6,13 +6,16 @@ import java.util.UUID;
 
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.IntegrationTest;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -32,19 +35,25 @@ class NotificationStreamTest {
 	}
 
 	private Notification notification(String recipient, String title) {
-		return new Notification(new org.bson.types.ObjectId().toHexString(), recipient, "dev.scenariohub.scenario.closed.v1",
-				title, "body", "/api/v1/scenarios/x", UUID.randomUUID().toString(), "zh-CN", Instant.now(), null);
+		return new Notification(new ObjectId().toHexString(), recipient, "dev.scenariohub.scenario.closed.v1", title,
+				"body", "/api/v1/scenarios/x", UUID.randomUUID().toString(), "zh-CN", Instant.now(), null);
 	}
 
 	private Flux<ServerSentEvent<Notification>> stream(String sub, String lastEventId) {
-		WebTestClient.RequestHeadersSpec<?> request = ApiClients.as(this.web, sub, "enterprise").get()
-			.uri("/api/v1/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM);
+		WebTestClient.RequestHeadersSpec<?> request = ApiClients.as(this.web, sub, "enterprise")
+			.get()
+			.uri("/api/v1/notifications/stream")
+			.accept(MediaType.TEXT_EVENT_STREAM);
 		if (lastEventId != null) {
 			request = request.header("Last-Event-ID", lastEventId);
 		}
-		return request.exchange().expectStatus().isOk()
+		return request.exchange()
+			.expectStatus()
+			.isOk()
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Notification>>() {
-			}).getResponseBody().filter(e -> e.data() != null);
+			})
+			.getResponseBody()
+			.filter(e -> e.data() != null);
 	}
 
 	@Autowired
@@ -54,33 +63,39 @@ class NotificationStreamTest {
 	void aClientThatDoesNotReadIsDroppedInsteadOfBufferingWithoutBound() {
 		String sub = "slow-" + UUID.randomUUID();
 		Instant now = Instant.now().plusSeconds(1);
-		reactor.core.publisher.Flux.range(0, 400)
-			.concatMap(i -> this.inbox.deliver(new Notification(new org.bson.types.ObjectId().toHexString(), sub,
-					"dev.scenariohub.scenario.closed.v1", "n" + i, "b", "/x", UUID.randomUUID().toString(), "zh-CN",
-					now.plusMillis(i), null)))
+		Flux.range(0, 400)
+			.concatMap(i -> this.inbox
+				.deliver(new Notification(new ObjectId().toHexString(), sub, "dev.scenariohub.scenario.closed.v1",
+						"n" + i, "b", "/x", UUID.randomUUID().toString(), "zh-CN", now.plusMillis(i), null)))
 			.blockLast();
-		org.springframework.security.oauth2.jwt.Jwt jwt = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t")
-			.header("alg", "none").subject(sub).build();
-		// Last-Event-ID before them all: everything is replayed at once to a client that reads nothing;
-		// the stream holds at most its buffer, stops reading the inbox, and ends with an overflow error
+		Jwt jwt = Jwt.withTokenValue("t").header("alg", "none").subject(sub).build();
+		// Last-Event-ID before them all: everything is replayed at once to a client that
+		// reads nothing;
+		// the stream holds at most its buffer, stops reading the inbox, and ends with an
+		// overflow error
 		StepVerifier.create(this.streams.stream(jwt, (now.toEpochMilli() - 1) + ":" + "0".repeat(24)), 0)
 			.thenAwait(Duration.ofSeconds(2))
 			.thenRequest(Long.MAX_VALUE)
 			.expectNextCount(256)
-			.expectErrorSatisfies(error -> assertThat(reactor.core.Exceptions.isOverflow(error)).isTrue())
+			.expectErrorSatisfies(error -> assertThat(Exceptions.isOverflow(error)).isTrue())
 			.verify(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void anIdleStreamIsKeptAliveByHeartbeats() {
 		// heartbeats come every second in tests (notifications.stream.heartbeat)
-		StepVerifier.create(ApiClients.as(this.web, "idle-" + UUID.randomUUID(), "enterprise").get()
-			.uri("/api/v1/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+		StepVerifier.create(ApiClients.as(this.web, "idle-" + UUID.randomUUID(), "enterprise")
+			.get()
+			.uri("/api/v1/notifications/stream")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Notification>>() {
-			}).getResponseBody().filter(e -> "heartbeat".equals(e.comment())).take(2))
-			.expectNextCount(2)
-			.expectComplete()
-			.verify(Duration.ofSeconds(10));
+			})
+			.getResponseBody()
+			.filter(e -> "heartbeat".equals(e.comment()))
+			.take(2)).expectNextCount(2).expectComplete().verify(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -103,4 +118,5 @@ class NotificationStreamTest {
 			.expectNext("second", "third")
 			.verifyComplete();
 	}
+
 }

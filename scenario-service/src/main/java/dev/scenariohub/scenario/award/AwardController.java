@@ -1,10 +1,10 @@
 package dev.scenariohub.scenario.award;
 
-import dev.scenariohub.scenario.scenario.Objection;
-import dev.scenariohub.scenario.scenario.Award;
 import java.util.List;
 
 import dev.scenariohub.platform.web.ValidationProblem;
+import dev.scenariohub.scenario.scenario.Award;
+import dev.scenariohub.scenario.scenario.Objection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,17 +21,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Awards (officers), objections (applicants during standstill) and their resolution (officers). */
+/**
+ * Awards (officers), objections (applicants during standstill) and their resolution
+ * (officers).
+ */
 @RestController
 public class AwardController {
 
 	/** {@code POST /api/v1/scenarios/{id}/award}. */
-	public record AwardRequest(
-			@NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String> applicationIds) {
+	public record AwardRequest(@NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = "[0-9a-f]{24}",
+			message = "is not a valid id") String> applicationIds) {
 	}
 
 	/** {@code POST /api/v1/scenarios/{id}/objections}. */
-	public record ObjectionRequest(@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
+	public record ObjectionRequest(
+			@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
 			@NotBlank @Size(max = 5_000) String reason) {
 	}
 
@@ -49,7 +53,8 @@ public class AwardController {
 	Mono<AwardView> award(@PathVariable String id, @Valid @RequestBody AwardRequest body,
 			@AuthenticationPrincipal Jwt officer) {
 		ValidationProblem.requireId("id", id);
-		return this.awards.award(id, body.applicationIds(), officer.getSubject()).map(s -> new AwardView(s.id(), s.award()));
+		return this.awards.award(id, body.applicationIds(), officer.getSubject())
+			.map(s -> new AwardView(s.id(), s.award()));
 	}
 
 	@PostMapping("/api/v1/scenarios/{id}/objections")
@@ -71,4 +76,5 @@ public class AwardController {
 		ValidationProblem.requireId("id", id);
 		return this.awards.resolve(id, false, officer.getSubject());
 	}
+
 }

@@ -1,13 +1,11 @@
 package dev.scenariohub.scenario.award;
 
-import dev.scenariohub.platform.web.Money;
-
-import dev.scenariohub.scenario.scenario.ObjectionStatus;
-import dev.scenariohub.scenario.scenario.Award;
 import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.platform.events.EventType;
+import dev.scenariohub.platform.web.Money;
+import dev.scenariohub.scenario.scenario.ObjectionStatus;
 import dev.scenariohub.scenario.scenario.ScenarioStatus;
 
 /** Award and objection events, keyed by the scenario. */
@@ -24,12 +22,18 @@ public final class AwardEvents {
 	private AwardEvents() {
 	}
 
-	/** {@code scenario.award-proposed}: who is proposed, until when objections may be lodged. */
+	/**
+	 * {@code scenario.award-proposed}: who is proposed, until when objections may be
+	 * lodged.
+	 */
 	public record AwardProposed(String scenarioId, String programId, ScenarioStatus status, List<String> applicationIds,
 			Instant standstillEndsAt, Money fundingEach, long computeGpuHoursEach) {
 	}
 
-	/** {@code scenario.awarded}: the final winners with their support, and who was not selected. */
+	/**
+	 * {@code scenario.awarded}: the final winners with their support, and who was not
+	 * selected.
+	 */
 	public record Awarded(String scenarioId, String programId, ScenarioStatus status, List<Winner> winners,
 			List<String> notSelected) {
 	}
@@ -38,8 +42,12 @@ public final class AwardEvents {
 	public record Winner(String applicationId, Money funding, long computeGpuHours) {
 	}
 
-	/** {@code objection.lodged} and {@code objection.resolved} ({@code outcome} once resolved). */
+	/**
+	 * {@code objection.lodged} and {@code objection.resolved} ({@code outcome} once
+	 * resolved).
+	 */
 	public record ObjectionChanged(String scenarioId, String objectionId, String applicationId, ObjectionStatus status,
 			boolean awardWithdrawn) {
 	}
+
 }

@@ -1,13 +1,5 @@
 package dev.scenariohub.scenario.award;
 
-import dev.scenariohub.platform.web.NotFound;
-
-import dev.scenariohub.platform.web.Money;
-
-import dev.scenariohub.scenario.scenario.ObjectionStatus;
-import dev.scenariohub.scenario.scenario.Objection;
-import dev.scenariohub.scenario.scenario.AwardStatus;
-import dev.scenariohub.scenario.scenario.Award;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,16 +9,23 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.platform.web.Money;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.scenario.Assignment;
 import dev.scenariohub.scenario.scenario.AssignmentStatus;
+import dev.scenariohub.scenario.scenario.Award;
+import dev.scenariohub.scenario.scenario.AwardStatus;
+import dev.scenariohub.scenario.scenario.Objection;
+import dev.scenariohub.scenario.scenario.ObjectionStatus;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioState;
 import dev.scenariohub.scenario.scenario.ScenarioStatus;
 
 /**
- * The award rules: a provisional award once every review is done, a standstill period in which
- * applicants may object, and a final award when it ends with no objection upheld or pending.
+ * The award rules: a provisional award once every review is done, a standstill period in
+ * which applicants may object, and a final award when it ends with no objection upheld or
+ * pending.
  */
 public final class AwardRules {
 
@@ -42,7 +41,8 @@ public final class AwardRules {
 		}
 		long pending = s.assignments().stream().filter(a -> a.status() == AssignmentStatus.ASSIGNED).count();
 		if (pending > 0) {
-			throw new RuleViolation("reviews-pending", pending + " review assignment(s) are neither submitted nor recused",
+			throw new RuleViolation("reviews-pending",
+					pending + " review assignment(s) are neither submitted nor recused",
 					Map.of("pendingReviews", pending));
 		}
 		Set<String> chosen = new LinkedHashSet<>(applicationIds);
@@ -86,9 +86,10 @@ public final class AwardRules {
 				null);
 		List<Objection> objections = new ArrayList<>(s.objections());
 		objections.add(objection);
-		return scenario.next(s.toBuilder().objections(objections).build(),
-				new PendingEvent(AwardEvents.OBJECTION_LODGED, new AwardEvents.ObjectionChanged(s.id(), objectionId,
-						applicationId, ObjectionStatus.LODGED, false), by));
+		return scenario
+			.next(s.toBuilder().objections(objections).build(), new PendingEvent(AwardEvents.OBJECTION_LODGED,
+					new AwardEvents.ObjectionChanged(s.id(), objectionId, applicationId, ObjectionStatus.LODGED, false),
+					by));
 	}
 
 	/** Upholding withdraws the provisional award (its reservation is then released). */
@@ -107,7 +108,10 @@ public final class AwardRules {
 		ObjectionStatus outcome = uphold ? ObjectionStatus.UPHELD : ObjectionStatus.DISMISSED;
 		Objection resolved = new Objection(objection.objectionId(), objection.applicationId(), objection.lodgedBy(),
 				objection.reason(), outcome, objection.lodgedAt(), officer, now);
-		List<Objection> objections = s.objections().stream().map(o -> o.objectionId().equals(objectionId) ? resolved : o).toList();
+		List<Objection> objections = s.objections()
+			.stream()
+			.map(o -> o.objectionId().equals(objectionId) ? resolved : o)
+			.toList();
 		ScenarioState.Builder next = s.toBuilder().objections(objections);
 		boolean withdraw = uphold && s.award() != null && s.award().status() == AwardStatus.PROPOSED;
 		if (withdraw) {
@@ -120,12 +124,14 @@ public final class AwardRules {
 				officer));
 	}
 
-	/** The standstill has ended with nothing upheld or pending: the award becomes final. */
+	/**
+	 * The standstill has ended with nothing upheld or pending: the award becomes final.
+	 */
 	public static Scenario finalizeIfDue(Scenario scenario, Instant now) {
 		ScenarioState s = scenario.state();
 		Award a = s.award();
-		boolean due = scenario.status() == ScenarioStatus.UNDER_REVIEW && a != null && a.status() == AwardStatus.PROPOSED
-				&& !now.isBefore(a.standstillEndsAt())
+		boolean due = scenario.status() == ScenarioStatus.UNDER_REVIEW && a != null
+				&& a.status() == AwardStatus.PROPOSED && !now.isBefore(a.standstillEndsAt())
 				&& s.objections().stream().noneMatch(o -> o.status() == ObjectionStatus.LODGED);
 		if (!due) {
 			return scenario;
@@ -146,4 +152,5 @@ public final class AwardRules {
 		return scenario.next(next, new PendingEvent(AwardEvents.AWARDED,
 				new AwardEvents.Awarded(s.id(), s.programId(), next.status(), winners, notSelected), Scenario.SYSTEM));
 	}
+
 }

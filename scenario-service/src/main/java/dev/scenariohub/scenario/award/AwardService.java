@@ -1,20 +1,19 @@
 package dev.scenariohub.scenario.award;
 
-import dev.scenariohub.platform.web.NotFound;
-
-import dev.scenariohub.scenario.scenario.Objection;
-import dev.scenariohub.scenario.scenario.AwardStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
-import dev.scenariohub.scenario.readmodel.KnownApplication;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.program.ProgramRepository;
 import dev.scenariohub.scenario.program.Reservation;
+import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
+import dev.scenariohub.scenario.readmodel.KnownApplication;
+import dev.scenariohub.scenario.scenario.AwardStatus;
+import dev.scenariohub.scenario.scenario.Objection;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import dev.scenariohub.scenario.scenario.ScenarioState;
@@ -25,9 +24,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Awards reserve the support from the program's pools first, then record the provisional award
- * on the scenario; if that second write fails the reservation is given back. Upholding an
- * objection gives it back too.
+ * Awards reserve the support from the program's pools first, then record the provisional
+ * award on the scenario; if that second write fails the reservation is given back.
+ * Upholding an objection gives it back too.
  */
 @Service
 public class AwardService {
@@ -42,8 +41,8 @@ public class AwardService {
 
 	private final Duration standstill;
 
-	public AwardService(ScenarioRepository scenarios, ProgramRepository programs, KnownApplicantRepository applicants, Clock clock,
-			@Value("${scenarios.award.standstill:P3D}") Duration standstill) {
+	public AwardService(ScenarioRepository scenarios, ProgramRepository programs, KnownApplicantRepository applicants,
+			Clock clock, @Value("${scenarios.award.standstill:P3D}") Duration standstill) {
 		this.scenarios = scenarios;
 		this.programs = programs;
 		this.applicants = applicants;
@@ -60,17 +59,22 @@ public class AwardService {
 				Set<String> live = t.getT2();
 				// check every rule before reserving anything
 				String awardId = new ObjectId().toHexString();
-				AwardRules.propose(scenario, awardId, applicationIds, live, this.standstill, this.clock.instant(), officer);
+				AwardRules.propose(scenario, awardId, applicationIds, live, this.standstill, this.clock.instant(),
+						officer);
 				long n = applicationIds.size();
 				String programId = scenario.state().programId();
-				Reservation reservation = new Reservation(scenarioId, awardId, scenario.state().support().fundingFen() * n,
-						scenario.state().support().computeGpuHours() * n, this.clock.instant());
+				Reservation reservation = new Reservation(scenarioId, awardId,
+						scenario.state().support().fundingFen() * n, scenario.state().support().computeGpuHours() * n,
+						this.clock.instant());
 				return this.programs.modify(programId, p -> p.reserve(reservation))
-					.switchIfEmpty(Mono.error(() -> new RuleViolation("program-missing", "the scenario's program does not exist")))
+					.switchIfEmpty(Mono
+						.error(() -> new RuleViolation("program-missing", "the scenario's program does not exist")))
 					.then(this.scenarios
-						.modify(byId(scenarioId), s -> AwardRules.propose(s, awardId, applicationIds, live, this.standstill,
-								this.clock.instant(), officer))
-						// the award was not recorded: give back what this attempt reserved
+						.modify(byId(scenarioId),
+								s -> AwardRules.propose(s, awardId, applicationIds, live, this.standstill,
+										this.clock.instant(), officer))
+						// the award was not recorded: give back what this attempt
+						// reserved
 						.onErrorResume(error -> this.programs.modify(programId, p -> p.release(scenarioId, awardId))
 							.then(Mono.error(error))));
 			})
@@ -81,12 +85,14 @@ public class AwardService {
 		String objectionId = new ObjectId().toHexString();
 		return this.applicants.application(applicationId)
 			.filter(a -> a.scenarioId().equals(scenarioId))
-			.switchIfEmpty(Mono.error(() -> RuleViolation.invalid("applicationId", "is not an application of this scenario")))
+			.switchIfEmpty(
+					Mono.error(() -> RuleViolation.invalid("applicationId", "is not an application of this scenario")))
 			.flatMap(a -> this.applicants.enterprise(a.enterpriseId()))
 			.filter(enterprise -> enterprise.actsFor(caller))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Application of yours in this scenario", applicationId)))
 			.flatMap(enterprise -> this.scenarios.modify(byId(scenarioId),
-					s -> AwardRules.lodgeObjection(s, objectionId, applicationId, caller, reason, this.clock.instant())))
+					s -> AwardRules.lodgeObjection(s, objectionId, applicationId, caller, reason,
+							this.clock.instant())))
 			.map(saved -> objection(saved.state().state(), objectionId));
 	}
 
@@ -115,4 +121,5 @@ public class AwardService {
 	private static Criteria byId(String scenarioId) {
 		return Criteria.where("_id").is(scenarioId);
 	}
+
 }

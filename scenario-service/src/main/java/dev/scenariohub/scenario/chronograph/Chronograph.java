@@ -1,14 +1,14 @@
 package dev.scenariohub.scenario.chronograph;
 
-
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Time as an actor: polls for what has come due and lets the aggregates act. Every action is a
- * version-conditioned write, so replicas polling at once, or a restart in the middle, never make
- * anything happen twice — the write's filter is the lock. The application runs {@link #tick()} as a
+ * Time as an actor: polls for what has come due and lets the aggregates act. Every action
+ * is a version-conditioned write, so replicas polling at once, or a restart in the
+ * middle, never make anything happen twice — the write's filter is the lock. The
+ * application runs {@link #tick()} as a
  * {@link dev.scenariohub.platform.events.PeriodicTask}.
  */
 @Component
@@ -30,10 +30,14 @@ public class Chronograph {
 		this.milestones = milestones;
 	}
 
-	/** One round over everything that may have come due; completes with how many things happened. */
+	/**
+	 * One round over everything that may have come due; completes with how many things
+	 * happened.
+	 */
 	public Mono<Long> tick() {
-		return Flux.concat(this.deadlines.closeDue(), this.standstills.finalizeDue(), this.milestones.remindDue(),
-				this.reservations.releaseOrphans())
+		return Flux
+			.concat(this.deadlines.closeDue(), this.standstills.finalizeDue(), this.milestones.remindDue(),
+					this.reservations.releaseOrphans())
 			.reduce(0L, Long::sum);
 	}
 

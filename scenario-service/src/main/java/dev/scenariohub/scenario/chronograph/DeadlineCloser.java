@@ -24,12 +24,12 @@ public class DeadlineCloser {
 		this.clock = clock;
 	}
 
-	/** @return how many scenarios this call closed */
+	/**
+	 * @return how many scenarios this call closed
+	 */
 	public Mono<Long> closeDue() {
 		Instant now = this.clock.instant();
-		return this.scenarios.dueForClosing(now, BATCH)
-			.concatMap(scenario -> close(scenario, now))
-			.count();
+		return this.scenarios.dueForClosing(now, BATCH).concatMap(scenario -> close(scenario, now)).count();
 	}
 
 	private Mono<Scenario> close(Scenario scenario, Instant now) {
@@ -42,4 +42,5 @@ public class DeadlineCloser {
 			// another replica (or an officer) changed it first: it is theirs to act on
 			.onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty());
 	}
+
 }

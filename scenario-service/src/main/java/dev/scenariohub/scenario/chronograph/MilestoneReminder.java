@@ -33,16 +33,23 @@ public class MilestoneReminder {
 		this.lead = lead;
 	}
 
-	/** @return how many scenarios got reminders in this call */
+	/**
+	 * @return how many scenarios got reminders in this call
+	 */
 	public Mono<Long> remindDue() {
 		Instant now = this.clock.instant();
-		Criteria piloting = Criteria.where("status").is(ScenarioStatus.PILOTING.name()).and("milestones.completed").is(false);
+		Criteria piloting = Criteria.where("status")
+			.is(ScenarioStatus.PILOTING.name())
+			.and("milestones.completed")
+			.is(false);
 		return this.scenarios.find(piloting, 1000).concatMap(scenario -> {
 			LocalDate today = LocalDate.ofInstant(now, ZoneId.of(scenario.state().timeZone()));
 			Scenario reminded = PilotRules.remind(scenario, today, this.lead, now);
 			return reminded == scenario ? Mono.<Scenario>empty()
-					: this.scenarios.update(reminded).thenReturn(reminded)
+					: this.scenarios.update(reminded)
+						.thenReturn(reminded)
 						.onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty());
 		}).count();
 	}
+
 }

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.scenariohub.scenario.scenario.Award;
-import dev.scenariohub.scenario.scenario.AwardStatus;
 import dev.scenariohub.scenario.program.ProgramRepository;
 import dev.scenariohub.scenario.program.Reservation;
+import dev.scenariohub.scenario.scenario.Award;
+import dev.scenariohub.scenario.scenario.AwardStatus;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,10 +15,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives back budget that no award holds. An award reserves first and records itself second; if
- * the process dies in between, the reservation is left behind. Once a reservation is older than
- * the grace period and its scenario has no proposed or final award of the same attempt, it is
- * released.
+ * Gives back budget that no award holds. An award reserves first and records itself
+ * second; if the process dies in between, the reservation is left behind. Once a
+ * reservation is older than the grace period and its scenario has no proposed or final
+ * award of the same attempt, it is released.
  */
 @Component
 public class ReservationReconciler {
@@ -39,14 +39,18 @@ public class ReservationReconciler {
 		this.grace = grace;
 	}
 
-	/** @return how many reservations were released */
+	/**
+	 * @return how many reservations were released
+	 */
 	public Mono<Long> releaseOrphans() {
 		Instant cutoff = this.clock.instant().minus(this.grace);
 		return this.programs.withReservationsBefore(cutoff)
-			.concatMap(program -> Flux.fromIterable(program.state().reservations())
-				.filter(r -> r.at() != null && !r.at().isAfter(cutoff))
-				.concatMap(r -> held(r).filter(held -> !held)
-					.flatMap(orphan -> this.programs.modify(program.id(), p -> p.release(r.scenarioId(), r.awardId())))))
+			.concatMap(
+					program -> Flux.fromIterable(program.state().reservations())
+						.filter(r -> r.at() != null && !r.at().isAfter(cutoff))
+						.concatMap(r -> held(r).filter(held -> !held)
+							.flatMap(orphan -> this.programs.modify(program.id(),
+									p -> p.release(r.scenarioId(), r.awardId())))))
 			.count();
 	}
 
@@ -57,4 +61,5 @@ public class ReservationReconciler {
 					&& (award.status() == AwardStatus.PROPOSED || award.status() == AwardStatus.FINAL);
 		}).defaultIfEmpty(false);
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Makes provisional awards final once their standstill has ended without a pending or upheld objection. */
+/**
+ * Makes provisional awards final once their standstill has ended without a pending or
+ * upheld objection.
+ */
 @Component
 public class StandstillEnder {
 
@@ -25,17 +28,24 @@ public class StandstillEnder {
 		this.clock = clock;
 	}
 
-	/** @return how many awards this call made final */
+	/**
+	 * @return how many awards this call made final
+	 */
 	public Mono<Long> finalizeDue() {
 		Instant now = this.clock.instant();
-		Criteria due = Criteria.where("status").is(ScenarioStatus.UNDER_REVIEW.name())
-			.and("award.status").is("PROPOSED")
-			.and("award.standstillEndsAt").lte(now);
+		Criteria due = Criteria.where("status")
+			.is(ScenarioStatus.UNDER_REVIEW.name())
+			.and("award.status")
+			.is("PROPOSED")
+			.and("award.standstillEndsAt")
+			.lte(now);
 		return this.scenarios.find(due, DeadlineCloser.BATCH).concatMap(scenario -> {
 			Scenario done = AwardRules.finalizeIfDue(scenario, now);
 			return done == scenario ? Mono.<Scenario>empty()
-					: this.scenarios.update(done).thenReturn(done)
+					: this.scenarios.update(done)
+						.thenReturn(done)
 						.onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty());
 		}).count();
 	}
+
 }

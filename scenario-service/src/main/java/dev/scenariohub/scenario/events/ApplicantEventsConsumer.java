@@ -1,15 +1,12 @@
 package dev.scenariohub.scenario.events;
 
-import dev.scenariohub.scenario.readmodel.EnterprisePayload;
-
-import dev.scenariohub.scenario.readmodel.ApplicationPayload;
-
-import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
-
 import java.time.Duration;
 import java.util.function.Consumer;
 
 import dev.scenariohub.platform.events.IncomingEvent;
+import dev.scenariohub.scenario.readmodel.ApplicationPayload;
+import dev.scenariohub.scenario.readmodel.EnterprisePayload;
+import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +15,10 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes topics {@code applications} and {@code enterprises} into the read models review and
- * award need. Every application and enterprise event carries the state these models keep, so
- * the newest sequence per aggregate wins and repeats or replays change nothing.
+ * Consumes topics {@code applications} and {@code enterprises} into the read models
+ * review and award need. Every application and enterprise event carries the state these
+ * models keep, so the newest sequence per aggregate wins and repeats or replays change
+ * nothing.
  */
 @Configuration
 public class ApplicantEventsConsumer {
@@ -54,4 +52,5 @@ public class ApplicantEventsConsumer {
 				.block(WRITE_TIMEOUT);
 		};
 	}
+
 }

@@ -1,10 +1,10 @@
 package dev.scenariohub.scenario.pilot;
 
-import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.LocalDate;
 
 import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.ValidationProblem;
+import dev.scenariohub.scenario.scenario.Milestone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 public class PilotController {
 
 	/** {@code POST /api/v1/scenarios/{id}/milestones}. */
-	public record ScheduleRequest(@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
+	public record ScheduleRequest(
+			@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
 			@NotBlank @Size(max = 200) String title, @Size(max = 2_000) String deliverable, @NotNull LocalDate dueOn) {
 	}
 
@@ -41,7 +42,8 @@ public class PilotController {
 
 	@PostMapping("/api/v1/scenarios/{id}/milestones")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Milestone> schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest body, Authentication officer) {
+	Mono<Milestone> schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest body,
+			Authentication officer) {
 		ValidationProblem.requireId("id", id);
 		return this.pilots.schedule(id, body.applicationId(), body.title(), body.deliverable(), body.dueOn(),
 				officer.getName());
@@ -51,6 +53,8 @@ public class PilotController {
 	Mono<Milestone> complete(@PathVariable String id, @Valid @RequestBody CompleteRequest body, Authentication caller) {
 		ValidationProblem.requireId("id", id);
 		boolean officer = Caller.of(caller).officer();
-		return this.pilots.complete(id, body.report(), ((JwtAuthenticationToken) caller).getToken().getSubject(), officer);
+		return this.pilots.complete(id, body.report(), ((JwtAuthenticationToken) caller).getToken().getSubject(),
+				officer);
 	}
+
 }

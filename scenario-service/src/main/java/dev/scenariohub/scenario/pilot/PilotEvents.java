@@ -1,12 +1,14 @@
 package dev.scenariohub.scenario.pilot;
 
-import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.LocalDate;
 
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.scenario.scenario.Milestone;
 
-/** {@code milestone.scheduled | due-soon | overdue | completed}, keyed by the scenario. */
+/**
+ * {@code milestone.scheduled | due-soon | overdue | completed}, keyed by the scenario.
+ */
 public final class PilotEvents {
 
 	public static final EventType SCHEDULED = EventType.of("milestone", "scheduled", 1);
@@ -26,7 +28,8 @@ public final class PilotEvents {
 	}
 
 	static PendingEvent of(EventType type, String scenarioId, Milestone m, String actor) {
-		return new PendingEvent(type,
-				new MilestoneChanged(scenarioId, m.milestoneId(), m.applicationId(), m.title(), m.dueOn(), m.completed()), actor);
+		return new PendingEvent(type, new MilestoneChanged(scenarioId, m.milestoneId(), m.applicationId(), m.title(),
+				m.dueOn(), m.completed()), actor);
 	}
+
 }

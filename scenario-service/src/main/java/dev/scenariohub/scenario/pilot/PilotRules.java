@@ -1,8 +1,5 @@
 package dev.scenariohub.scenario.pilot;
 
-import dev.scenariohub.platform.web.NotFound;
-
-import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -11,13 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 import dev.scenariohub.platform.events.PendingEvent;
-import dev.scenariohub.scenario.scenario.AwardStatus;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.scenario.scenario.AwardStatus;
+import dev.scenariohub.scenario.scenario.Milestone;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioState;
 import dev.scenariohub.scenario.scenario.ScenarioStatus;
 
-/** The pilot rules: milestones for awardees, their completion, and reminders raised once each. */
+/**
+ * The pilot rules: milestones for awardees, their completion, and reminders raised once
+ * each.
+ */
 public final class PilotRules {
 
 	private PilotRules() {
@@ -29,11 +31,12 @@ public final class PilotRules {
 		if (s.status() != ScenarioStatus.AWARDED && s.status() != ScenarioStatus.PILOTING) {
 			throw RuleViolation.illegalTransition(s.status(), "milestones are added once the scenario is AWARDED");
 		}
-		if (s.award() == null || s.award().status() != AwardStatus.FINAL || !s.award().applicationIds().contains(applicationId)) {
+		if (s.award() == null || s.award().status() != AwardStatus.FINAL
+				|| !s.award().applicationIds().contains(applicationId)) {
 			throw RuleViolation.invalid("applicationId", "is not an awardee of this scenario");
 		}
-		Milestone m = new Milestone(milestoneId, applicationId, title, deliverable, dueOn, false, null, null, null, null,
-				null);
+		Milestone m = new Milestone(milestoneId, applicationId, title, deliverable, dueOn, false, null, null, null,
+				null, null);
 		List<Milestone> milestones = new ArrayList<>(s.milestones());
 		milestones.add(m);
 		return scenario.next(s.toBuilder().milestones(milestones).build(),
@@ -47,14 +50,16 @@ public final class PilotRules {
 			throw new RuleViolation("milestone-completed", "this milestone is already completed",
 					Map.of("completedAt", String.valueOf(m.completedAt())));
 		}
-		Milestone done = new Milestone(m.milestoneId(), m.applicationId(), m.title(), m.deliverable(), m.dueOn(), true, report,
-				now, by, m.dueSoonRaisedAt(), m.overdueRaisedAt());
-		return scenario.next(replace(scenario.state(), done), PilotEvents.of(PilotEvents.COMPLETED, scenario.id(), done, by));
+		Milestone done = new Milestone(m.milestoneId(), m.applicationId(), m.title(), m.deliverable(), m.dueOn(), true,
+				report, now, by, m.dueSoonRaisedAt(), m.overdueRaisedAt());
+		return scenario.next(replace(scenario.state(), done),
+				PilotEvents.of(PilotEvents.COMPLETED, scenario.id(), done, by));
 	}
 
 	/**
-	 * Raises what has come due as of {@code today} (in the scenario's time zone): due-soon once the
-	 * lead time before {@code dueOn} is reached, overdue once {@code dueOn} has passed — each once.
+	 * Raises what has come due as of {@code today} (in the scenario's time zone):
+	 * due-soon once the lead time before {@code dueOn} is reached, overdue once
+	 * {@code dueOn} has passed — each once.
 	 */
 	public static Scenario remind(Scenario scenario, LocalDate today, Period lead, Instant now) {
 		if (scenario.status() != ScenarioStatus.PILOTING) {
@@ -91,13 +96,17 @@ public final class PilotRules {
 	}
 
 	private static Milestone with(Milestone m, Instant dueSoon, Instant overdue) {
-		return new Milestone(m.milestoneId(), m.applicationId(), m.title(), m.deliverable(), m.dueOn(), m.completed(), m.report(),
-				m.completedAt(), m.completedBy(), dueSoon, overdue);
+		return new Milestone(m.milestoneId(), m.applicationId(), m.title(), m.deliverable(), m.dueOn(), m.completed(),
+				m.report(), m.completedAt(), m.completedBy(), dueSoon, overdue);
 	}
 
 	private static ScenarioState replace(ScenarioState state, Milestone changed) {
 		return state.toBuilder()
-			.milestones(state.milestones().stream().map(m -> m.milestoneId().equals(changed.milestoneId()) ? changed : m).toList())
+			.milestones(state.milestones()
+				.stream()
+				.map(m -> m.milestoneId().equals(changed.milestoneId()) ? changed : m)
+				.toList())
 			.build();
 	}
+
 }

@@ -1,20 +1,21 @@
 package dev.scenariohub.scenario.pilot;
 
-import dev.scenariohub.platform.web.NotFound;
-
-import dev.scenariohub.scenario.scenario.Milestone;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
-import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.scenario.scenario.Milestone;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Use cases of pilots: officers plan milestones; the awardee or an officer completes them. */
+/**
+ * Use cases of pilots: officers plan milestones; the awardee or an officer completes
+ * them.
+ */
 @Service
 public class PilotService {
 
@@ -40,7 +41,10 @@ public class PilotService {
 			.map(saved -> PilotRules.milestone(saved.state().state(), id));
 	}
 
-	/** Completes a milestone; {@code officer} callers may complete any, others only their enterprise's. */
+	/**
+	 * Completes a milestone; {@code officer} callers may complete any, others only their
+	 * enterprise's.
+	 */
 	public Mono<Milestone> complete(String milestoneId, String report, String caller, boolean officer) {
 		Criteria which = Criteria.where("milestones.milestoneId").is(milestoneId);
 		return this.scenarios.findOne(which)
@@ -56,4 +60,5 @@ public class PilotService {
 					s -> PilotRules.complete(s, milestoneId, report, caller, this.clock.instant())))
 			.map(saved -> PilotRules.milestone(saved.state().state(), milestoneId));
 	}
+
 }

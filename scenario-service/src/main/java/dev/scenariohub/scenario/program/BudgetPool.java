@@ -1,13 +1,15 @@
 package dev.scenariohub.scenario.program;
 
+import java.util.Map;
+
 import dev.scenariohub.platform.web.RuleViolation;
 
 /**
- * A budget pool of a program: a total and what awards have reserved from it. It never goes below
- * zero: a reservation larger than what is available is refused, and the total cannot shrink
- * below what is reserved.
+ * A budget pool of a program: a total and what awards have reserved from it. It never
+ * goes below zero: a reservation larger than what is available is refused, and the total
+ * cannot shrink below what is reserved.
  *
- * @param total    the pool (fen for funding, GPU-hours for compute)
+ * @param total the pool (fen for funding, GPU-hours for compute)
  * @param reserved what provisional and final awards hold
  */
 public record BudgetPool(long total, long reserved) {
@@ -27,9 +29,9 @@ public record BudgetPool(long total, long reserved) {
 			throw new IllegalArgumentException("cannot reserve a negative amount");
 		}
 		if (amount > available()) {
-			throw new RuleViolation("budget-exhausted", "the " + pool + " pool has " + available()
-					+ " available, " + amount + " is needed", java.util.Map.of("pool", pool, "available", available(),
-							"needed", amount));
+			throw new RuleViolation("budget-exhausted",
+					"the " + pool + " pool has " + available() + " available, " + amount + " is needed",
+					Map.of("pool", pool, "available", available(), "needed", amount));
 		}
 		return new BudgetPool(this.total, this.reserved + amount);
 	}
@@ -37,8 +39,8 @@ public record BudgetPool(long total, long reserved) {
 	/** A new total; refused below what is already reserved. */
 	public BudgetPool resize(long newTotal, String pool) {
 		if (newTotal < this.reserved) {
-			throw new RuleViolation("budget-below-reserved", "the " + pool + " pool cannot shrink to " + newTotal
-					+ ": " + this.reserved + " is already reserved");
+			throw new RuleViolation("budget-below-reserved", "the " + pool + " pool cannot shrink to " + newTotal + ": "
+					+ this.reserved + " is already reserved");
 		}
 		return new BudgetPool(newTotal, this.reserved);
 	}

@@ -10,8 +10,9 @@ import dev.scenariohub.platform.events.PendingEvent;
 import dev.scenariohub.platform.web.RuleViolation;
 
 /**
- * A program: a themed call with funding and compute pools. Awards reserve from the pools (one
- * reservation per scenario, held by one award attempt) and release what they no longer need.
+ * A program: a themed call with funding and compute pools. Awards reserve from the pools
+ * (one reservation per scenario, held by one award attempt) and release what they no
+ * longer need.
  */
 public final class Program extends Aggregate<ProgramState> {
 
@@ -47,8 +48,9 @@ public final class Program extends Aggregate<ProgramState> {
 	}
 
 	/**
-	 * Reserves a scenario's award from both pools, or refuses without reserving anything. The same
-	 * award reserving again changes nothing; another award of a scenario that holds one is refused.
+	 * Reserves a scenario's award from both pools, or refuses without reserving anything.
+	 * The same award reserving again changes nothing; another award of a scenario that
+	 * holds one is refused.
 	 */
 	public Program reserve(Reservation reservation) {
 		Reservation held = state().reservations()
@@ -60,7 +62,8 @@ public final class Program extends Aggregate<ProgramState> {
 			if (held.awardId().equals(reservation.awardId())) {
 				return this;
 			}
-			throw new RuleViolation("award-pending", "scenario " + reservation.scenarioId() + " already holds a reservation");
+			throw new RuleViolation("award-pending",
+					"scenario " + reservation.scenarioId() + " already holds a reservation");
 		}
 		state().funding().reserve(reservation.fundingFen(), "funding");
 		state().compute().reserve(reservation.computeGpuHours(), "compute");
@@ -74,7 +77,10 @@ public final class Program extends Aggregate<ProgramState> {
 		return release(scenarioId, null);
 	}
 
-	/** Gives back the reservation of one award attempt (any of the scenario's when awardId is null). */
+	/**
+	 * Gives back the reservation of one award attempt (any of the scenario's when awardId
+	 * is null).
+	 */
 	public Program release(String scenarioId, String awardId) {
 		Reservation held = state().reservations()
 			.stream()
@@ -108,4 +114,5 @@ public final class Program extends Aggregate<ProgramState> {
 	public String id() {
 		return state().id();
 	}
+
 }

@@ -1,14 +1,12 @@
 package dev.scenariohub.scenario.program;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.net.URI;
 import java.time.Clock;
 
-import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
@@ -66,13 +64,13 @@ public class ProgramController {
 		return this.programs.list(Cursors.decode(cursor), size + 1)
 			.map(p -> ProgramView.of(p.state(), p.version()))
 			.collectList()
-			.map(fetched -> Page.of(fetched, size, ProgramView::id,
-					Page.nextLinks(request, size)));
+			.map(fetched -> Page.of(fetched, size, ProgramView::id, Page.nextLinks(request, size)));
 	}
 
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<ProgramView>> get(@PathVariable String id) {
-		return load(id).map(p -> ResponseEntity.ok().eTag(ETags.of(p.version())).body(ProgramView.of(p.state(), p.version())));
+		return load(id)
+			.map(p -> ResponseEntity.ok().eTag(ETags.of(p.version())).body(ProgramView.of(p.state(), p.version())));
 	}
 
 	@PatchMapping("/{id}")
@@ -85,7 +83,9 @@ public class ProgramController {
 			}
 			Program changed = program.change(request.toChanges(), officer.getSubject());
 			return this.programs.update(changed)
-				.map(version -> ResponseEntity.ok().eTag(ETags.of(version)).body(ProgramView.of(changed.state(), version)));
+				.map(version -> ResponseEntity.ok()
+					.eTag(ETags.of(version))
+					.body(ProgramView.of(changed.state(), version)));
 		});
 	}
 
@@ -93,4 +93,5 @@ public class ProgramController {
 		ValidationProblem.requireId("id", id);
 		return this.programs.findById(id).switchIfEmpty(Mono.error(() -> new NotFound("Program", id)));
 	}
+
 }

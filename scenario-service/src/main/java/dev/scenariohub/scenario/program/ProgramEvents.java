@@ -1,13 +1,15 @@
 package dev.scenariohub.scenario.program;
 
-import dev.scenariohub.platform.web.Money;
-
 import java.time.LocalDate;
 
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.platform.web.Money;
 
-/** {@code dev.scenariohub.program.created.v1} and {@code .updated.v1}: the program's snapshot. */
+/**
+ * {@code dev.scenariohub.program.created.v1} and {@code .updated.v1}: the program's
+ * snapshot.
+ */
 public final class ProgramEvents {
 
 	public static final EventType CREATED = EventType.of("program", "created", 1);
@@ -22,7 +24,6 @@ public final class ProgramEvents {
 			LocalDate startsOn, LocalDate endsOn, Money fundingBudget, long computeBudgetGpuHours) {
 	}
 
-
 	static PendingEvent created(ProgramState s, String actor) {
 		return new PendingEvent(CREATED, snapshot(s), actor);
 	}
@@ -35,4 +36,5 @@ public final class ProgramEvents {
 		return new ProgramSnapshot(s.id(), s.name(), s.authority(), s.description(), s.startsOn(), s.endsOn(),
 				Money.ofMinor(s.fundingTotalFen()), s.computeTotalGpuHours());
 	}
+
 }

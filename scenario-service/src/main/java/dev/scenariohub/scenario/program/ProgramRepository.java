@@ -1,8 +1,10 @@
 package dev.scenariohub.scenario.program;
 
+import java.time.Instant;
+import java.util.function.Function;
 
-import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.AggregateStore;
+import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.Versioned;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,14 +31,16 @@ public class ProgramRepository {
 
 	public Flux<Program> list(String afterId, int limit) {
 		Criteria criteria = afterId == null ? new Criteria() : Criteria.where("_id").gt(afterId);
-		return this.outbox.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), ProgramState.class)
+		return this.outbox
+			.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), ProgramState.class)
 			.map(v -> Program.of(v.state(), v.version()));
 	}
 
 	/** Programs holding a reservation made at or before an instant. */
-	public Flux<Program> withReservationsBefore(java.time.Instant cutoff) {
+	public Flux<Program> withReservationsBefore(Instant cutoff) {
 		return this.outbox
-			.query(COLLECTION, Query.query(Criteria.where("reservations.at").lte(cutoff)).limit(1000), ProgramState.class)
+			.query(COLLECTION, Query.query(Criteria.where("reservations.at").lte(cutoff)).limit(1000),
+					ProgramState.class)
 			.map(v -> Program.of(v.state(), v.version()));
 	}
 
@@ -49,17 +53,18 @@ public class ProgramRepository {
 	}
 
 	/**
-	 * Loads, changes and saves a program, again from a fresh read when another save came first:
-	 * the version-conditioned write is what keeps concurrent reservations from overspending.
+	 * Loads, changes and saves a program, again from a fresh read when another save came
+	 * first: the version-conditioned write is what keeps concurrent reservations from
+	 * overspending.
 	 */
-	public Mono<Versioned<Program>> modify(String id, java.util.function.Function<Program, Program> change) {
+	public Mono<Versioned<Program>> modify(String id, Function<Program, Program> change) {
 		return Mono.defer(() -> findById(id).flatMap(program -> {
 			Program changed = change.apply(program);
 			if (changed == program) {
 				return Mono.just(new Versioned<>(program, program.version()));
 			}
 			return update(changed).map(version -> new Versioned<>(changed, version));
-		}))
-			.retryWhen(ConflictRetry.spec());
+		})).retryWhen(ConflictRetry.spec());
 	}
+
 }

@@ -37,4 +37,5 @@ public final class ProgramRequests {
 					this.fundingBudget == null ? null : this.fundingBudget.toMinor(), this.computeBudget);
 		}
 	}
+
 }

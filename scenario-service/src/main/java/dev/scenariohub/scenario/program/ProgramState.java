@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The stored state of a program: its pool totals and the reservations held against them (what
- * is reserved and what remains follow from those).
+ * The stored state of a program: its pool totals and the reservations held against them
+ * (what is reserved and what remains follow from those).
  */
 public record ProgramState(String id, String name, String authority, String description, LocalDate startsOn,
 		LocalDate endsOn, long fundingTotalFen, long computeTotalGpuHours, List<Reservation> reservations,
@@ -18,7 +18,8 @@ public record ProgramState(String id, String name, String authority, String desc
 
 	/** The funding pool in fen. */
 	public BudgetPool funding() {
-		return new BudgetPool(this.fundingTotalFen, this.reservations.stream().mapToLong(Reservation::fundingFen).sum());
+		return new BudgetPool(this.fundingTotalFen,
+				this.reservations.stream().mapToLong(Reservation::fundingFen).sum());
 	}
 
 	/** The compute pool in GPU-hours. */

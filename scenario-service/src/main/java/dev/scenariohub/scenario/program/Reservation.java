@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * What one scenario's award holds of a program's pools (at most one per scenario).
  *
- * @param awardId the award attempt that made it, so a failed attempt releases only its own
- * @param at      when it was made (null when unknown)
+ * @param awardId the award attempt that made it, so a failed attempt releases only its
+ * own
+ * @param at when it was made (null when unknown)
  */
 public record Reservation(String scenarioId, String awardId, long fundingFen, long computeGpuHours, Instant at) {
 

@@ -1,6 +1,5 @@
 package dev.scenariohub.scenario.readmodel;
 
-
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

@@ -71,4 +71,5 @@ public class KnownApplicantRepository {
 	public Mono<KnownEnterprise> enterprise(String id) {
 		return this.mongo.findById(id, KnownEnterprise.class, ENTERPRISES);
 	}
+
 }

@@ -1,10 +1,10 @@
 package dev.scenariohub.scenario.readmodel;
 
-import dev.scenariohub.platform.web.Money;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+
+import dev.scenariohub.platform.web.Money;
 
 /**
  * An application as scenario-service knows it from application events (no calls to

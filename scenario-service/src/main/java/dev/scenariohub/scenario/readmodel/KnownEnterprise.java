@@ -3,8 +3,8 @@ package dev.scenariohub.scenario.readmodel;
 import java.util.List;
 
 /**
- * An enterprise as scenario-service knows it from enterprise events: enough to find conflicts of
- * interest (credit code) and who may act for it (owner and members).
+ * An enterprise as scenario-service knows it from enterprise events: enough to find
+ * conflicts of interest (credit code) and who may act for it (owner and members).
  */
 public record KnownEnterprise(String id, String name, String creditCode, String owner, List<String> members,
 		long sequence) {

@@ -3,8 +3,10 @@ package dev.scenariohub.scenario.review;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.annotation.Id;
+
 /** The enterprises a reviewer declares ties to, by id or by credit code. */
-public record Affiliations(@org.springframework.data.annotation.Id String reviewer, List<String> enterpriseIds, List<String> creditCodes,
+public record Affiliations(@Id String reviewer, List<String> enterpriseIds, List<String> creditCodes,
 		Instant declaredAt) {
 
 	public Affiliations {

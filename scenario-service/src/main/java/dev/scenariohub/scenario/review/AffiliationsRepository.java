@@ -33,4 +33,5 @@ public class AffiliationsRepository {
 	public Flux<Affiliations> of(Collection<String> reviewers) {
 		return this.mongo.find(Query.query(Criteria.where("_id").in(reviewers)), Affiliations.class, COLLECTION);
 	}
+
 }

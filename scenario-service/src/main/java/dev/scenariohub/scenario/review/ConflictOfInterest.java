@@ -3,7 +3,9 @@ package dev.scenariohub.scenario.review;
 import dev.scenariohub.scenario.readmodel.KnownApplication;
 import dev.scenariohub.scenario.readmodel.KnownEnterprise;
 
-/** A reviewer is never assigned to an application of an enterprise it declared ties to. */
+/**
+ * A reviewer is never assigned to an application of an enterprise it declared ties to.
+ */
 public final class ConflictOfInterest {
 
 	private ConflictOfInterest() {
@@ -19,4 +21,5 @@ public final class ConflictOfInterest {
 		return enterprise != null && enterprise.creditCode() != null
 				&& reviewer.creditCodes().contains(enterprise.creditCode());
 	}
+
 }

@@ -1,20 +1,21 @@
 package dev.scenariohub.scenario.review;
 
-import dev.scenariohub.scenario.scenario.AssignmentStatus;
-import dev.scenariohub.scenario.scenario.Assignment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.scenariohub.scenario.scenario.Assignment;
+import dev.scenariohub.scenario.scenario.AssignmentStatus;
 import dev.scenariohub.scenario.scenario.Criterion;
 import dev.scenariohub.scenario.scenario.Rubric;
 import dev.scenariohub.scenario.scenario.ScenarioState;
 
 /**
- * Applications ranked by their score: the mean, over submitted (not recused) reviews, of each
- * review's weighted score on 0–100. Applications with no submitted review rank last, unscored.
+ * Applications ranked by their score: the mean, over submitted (not recused) reviews, of
+ * each review's weighted score on 0–100. Applications with no submitted review rank last,
+ * unscored.
  */
 public final class Ranking {
 
@@ -39,11 +40,13 @@ public final class Ranking {
 				.map(a -> Rubric.score(rubric, a.scores()))
 				.toList();
 			Double score = scores.isEmpty() ? null
-					: Math.round(scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow() * 100) / 100.0;
+					: Math.round(scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow() * 100)
+							/ 100.0;
 			int recused = (int) assignments.stream().filter(a -> a.status() == AssignmentStatus.RECUSED).count();
 			unranked.add(new Entry(0, applicationId, score, scores.size(), assignments.size() - recused, recused));
 		});
-		unranked.sort(Comparator.comparing((Entry e) -> e.score() == null ? -1.0 : e.score()).reversed()
+		unranked.sort(Comparator.comparing((Entry e) -> e.score() == null ? -1.0 : e.score())
+			.reversed()
 			.thenComparing(Entry::applicationId));
 		List<Entry> ranked = new ArrayList<>();
 		for (int i = 0; i < unranked.size(); i++) {
@@ -53,4 +56,5 @@ public final class Ranking {
 		}
 		return ranked;
 	}
+
 }

@@ -83,4 +83,5 @@ public class ReviewController {
 		ValidationProblem.requireId("id", id);
 		return this.reviews.recuse(id, reviewer.getSubject(), body.reason());
 	}
+
 }

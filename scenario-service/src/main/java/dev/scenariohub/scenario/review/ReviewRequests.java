@@ -23,8 +23,10 @@ public final class ReviewRequests {
 
 	/** {@code PUT /api/v1/reviewers/me/affiliations}. */
 	public record DeclareAffiliations(
-			@NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = ID, message = "is not a valid id") String> enterpriseIds,
-			@NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "is not a unified social credit code") String> creditCodes) {
+			@NotNull @Size(
+					max = 200) List<@NotNull @Pattern(regexp = ID, message = "is not a valid id") String> enterpriseIds,
+			@NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}",
+					message = "is not a unified social credit code") String> creditCodes) {
 	}
 
 	/** {@code POST /api/v1/scenarios/{id}/review-assignments}. */
@@ -33,17 +35,20 @@ public final class ReviewRequests {
 	}
 
 	/** {@code POST /api/v1/scenarios/{id}/review-assignments/auto}. */
-	public record AutoAssign(
-			@NotEmpty @Size(max = 200) List<@NotNull @Pattern(regexp = SUB, message = "is not a valid subject") String> reviewers,
+	public record AutoAssign(@NotEmpty @Size(
+			max = 200) List<@NotNull @Pattern(regexp = SUB, message = "is not a valid subject") String> reviewers,
 			@NotNull @Min(1) @Max(10) Integer perApplication) {
 	}
 
 	/** {@code POST /api/v1/reviews/assignments/{id}/scores}. */
-	public record Scores(@NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,39}", message = "is not a criterion key") String, @NotNull Integer> scores,
+	public record Scores(
+			@NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,39}",
+					message = "is not a criterion key") String, @NotNull Integer> scores,
 			@Size(max = 10_000) String comment) {
 	}
 
 	/** {@code POST /api/v1/reviews/assignments/{id}/recuse}. */
 	public record Recuse(@NotBlank @Size(max = 2_000) String reason) {
 	}
+
 }

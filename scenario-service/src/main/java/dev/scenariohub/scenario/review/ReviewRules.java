@@ -1,15 +1,14 @@
 package dev.scenariohub.scenario.review;
 
-import dev.scenariohub.platform.web.NotFound;
-
-import dev.scenariohub.scenario.scenario.AssignmentStatus;
-import dev.scenariohub.scenario.scenario.Assignment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.scenario.scenario.Assignment;
+import dev.scenariohub.scenario.scenario.AssignmentStatus;
 import dev.scenariohub.scenario.scenario.Rubric;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioState;
@@ -21,12 +20,15 @@ public final class ReviewRules {
 	private ReviewRules() {
 	}
 
-	/** Assigns a reviewer to an application, once (a recused reviewer may not come back). */
+	/**
+	 * Assigns a reviewer to an application, once (a recused reviewer may not come back).
+	 */
 	public static Scenario assign(Scenario scenario, String assignmentId, String applicationId, String reviewer,
 			Instant now, String actor) {
 		ScenarioStatus status = scenario.status();
 		if (status != ScenarioStatus.CLOSED && status != ScenarioStatus.UNDER_REVIEW) {
-			throw RuleViolation.illegalTransition(status, "reviewers are assigned once the scenario is CLOSED or UNDER_REVIEW");
+			throw RuleViolation.illegalTransition(status,
+					"reviewers are assigned once the scenario is CLOSED or UNDER_REVIEW");
 		}
 		boolean already = scenario.state()
 			.assignments()
@@ -43,7 +45,10 @@ public final class ReviewRules {
 				ReviewEvents.of(ReviewEvents.ASSIGNED, scenario.id(), assignment, null, null, actor));
 	}
 
-	/** A reviewer scores every criterion of the rubric; only while the scenario is UNDER_REVIEW. */
+	/**
+	 * A reviewer scores every criterion of the rubric; only while the scenario is
+	 * UNDER_REVIEW.
+	 */
 	public static Scenario submit(Scenario scenario, String assignmentId, String reviewer, Map<String, Integer> scores,
 			String comment, Instant now) {
 		scenario.require(ScenarioStatus.UNDER_REVIEW, "score applications of");
@@ -64,13 +69,16 @@ public final class ReviewRules {
 	public static Scenario recuse(Scenario scenario, String assignmentId, String reviewer, String reason, Instant now) {
 		Assignment mine = ownAssignment(scenario.state(), assignmentId, reviewer);
 		requireAssigned(mine);
-		Assignment recused = new Assignment(mine.assignmentId(), mine.applicationId(), mine.reviewer(), AssignmentStatus.RECUSED,
-				Map.of(), null, reason, mine.assignedAt(), now);
+		Assignment recused = new Assignment(mine.assignmentId(), mine.applicationId(), mine.reviewer(),
+				AssignmentStatus.RECUSED, Map.of(), null, reason, mine.assignedAt(), now);
 		return scenario.next(replace(scenario.state(), recused),
 				ReviewEvents.of(ReviewEvents.RECUSED, scenario.id(), recused, null, reason, reviewer));
 	}
 
-	/** The caller's assignment, or 404-like refusal: another reviewer's assignment does not exist for it. */
+	/**
+	 * The caller's assignment, or 404-like refusal: another reviewer's assignment does
+	 * not exist for it.
+	 */
 	static Assignment ownAssignment(ScenarioState state, String assignmentId, String reviewer) {
 		return state.assignments()
 			.stream()
@@ -93,4 +101,5 @@ public final class ReviewRules {
 			.toList();
 		return state.toBuilder().assignments(assignments).build();
 	}
+
 }

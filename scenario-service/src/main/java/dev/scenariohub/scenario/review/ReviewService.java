@@ -1,18 +1,18 @@
 package dev.scenariohub.scenario.review;
 
-import dev.scenariohub.platform.web.NotFound;
-
-import dev.scenariohub.scenario.scenario.Assignment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.scenariohub.platform.web.NotFound;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
 import dev.scenariohub.scenario.readmodel.KnownApplication;
 import dev.scenariohub.scenario.readmodel.KnownEnterprise;
-import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.scenario.scenario.Assignment;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.bson.types.ObjectId;
@@ -34,8 +34,8 @@ public class ReviewService {
 
 	private final Clock clock;
 
-	public ReviewService(ScenarioRepository scenarios, KnownApplicantRepository applicants, AffiliationsRepository affiliations,
-			Clock clock) {
+	public ReviewService(ScenarioRepository scenarios, KnownApplicantRepository applicants,
+			AffiliationsRepository affiliations, Clock clock) {
 		this.scenarios = scenarios;
 		this.applicants = applicants;
 		this.affiliations = affiliations;
@@ -62,14 +62,17 @@ public class ReviewService {
 					return Mono.error(new RuleViolation("conflict-of-interest",
 							reviewer + " declared ties to the applicant and cannot review this application"));
 				}
-				return this.scenarios.modify(byId(scenarioId),
-						s -> ReviewRules.assign(s, assignmentId, applicationId, reviewer, this.clock.instant(), officer));
+				return this.scenarios.modify(byId(scenarioId), s -> ReviewRules.assign(s, assignmentId, applicationId,
+						reviewer, this.clock.instant(), officer));
 			})
 			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
 			.map(saved -> ReviewViews.OfficerAssignment.of(find(saved.state(), assignmentId)));
 	}
 
-	/** Gives every live application of the scenario {@code perApplication} reviewers from the pool. */
+	/**
+	 * Gives every live application of the scenario {@code perApplication} reviewers from
+	 * the pool.
+	 */
 	public Mono<List<ReviewViews.OfficerAssignment>> autoAssign(String scenarioId, List<String> reviewers,
 			int perApplication, String officer) {
 		return this.applicants.liveApplicationsOf(scenarioId)
@@ -110,11 +113,11 @@ public class ReviewService {
 			.concatMap(scenario -> Flux.fromIterable(scenario.state().assignments())
 				.filter(a -> a.reviewer().equals(reviewer))
 				.concatMap(a -> this.applicants.application(a.applicationId())
-					.map(app -> java.util.Optional.ofNullable(app.proposal()))
-					.defaultIfEmpty(java.util.Optional.empty())
-					.map(proposal -> new ReviewViews.BlindAssignment(a.assignmentId(), scenario.id(), scenario.state().title(),
-							scenario.state().rubric(), proposal.orElse(null), a.status(), a.scores(), a.comment(),
-							a.assignedAt()))));
+					.map(app -> Optional.ofNullable(app.proposal()))
+					.defaultIfEmpty(Optional.empty())
+					.map(proposal -> new ReviewViews.BlindAssignment(a.assignmentId(), scenario.id(),
+							scenario.state().title(), scenario.state().rubric(), proposal.orElse(null), a.status(),
+							a.scores(), a.comment(), a.assignedAt()))));
 	}
 
 	public Mono<ReviewViews.BlindAssignment> submit(String assignmentId, String reviewer, Map<String, Integer> scores,
@@ -143,14 +146,14 @@ public class ReviewService {
 	private Mono<KnownApplication> liveApplication(String scenarioId, String applicationId) {
 		return this.applicants.application(applicationId)
 			.filter(a -> a.scenarioId().equals(scenarioId) && a.isLive())
-			.switchIfEmpty(Mono.error(() -> RuleViolation.invalid("applicationId",
-					"is not a submitted application of this scenario")));
+			.switchIfEmpty(Mono.error(
+					() -> RuleViolation.invalid("applicationId", "is not a submitted application of this scenario")));
 	}
 
-	private Mono<java.util.Optional<KnownEnterprise>> enterpriseOf(KnownApplication application) {
+	private Mono<Optional<KnownEnterprise>> enterpriseOf(KnownApplication application) {
 		return this.applicants.enterprise(application.enterpriseId())
-			.map(java.util.Optional::of)
-			.defaultIfEmpty(java.util.Optional.empty());
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
 	}
 
 	private static Criteria byId(String scenarioId) {
@@ -158,6 +161,12 @@ public class ReviewService {
 	}
 
 	private static Assignment find(Scenario scenario, String assignmentId) {
-		return scenario.state().assignments().stream().filter(a -> a.assignmentId().equals(assignmentId)).findFirst().orElseThrow();
+		return scenario.state()
+			.assignments()
+			.stream()
+			.filter(a -> a.assignmentId().equals(assignmentId))
+			.findFirst()
+			.orElseThrow();
 	}
+
 }

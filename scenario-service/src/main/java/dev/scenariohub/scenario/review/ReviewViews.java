@@ -1,12 +1,12 @@
 package dev.scenariohub.scenario.review;
 
-import dev.scenariohub.scenario.scenario.AssignmentStatus;
-import dev.scenariohub.scenario.scenario.Assignment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import dev.scenariohub.scenario.readmodel.KnownApplication;
+import dev.scenariohub.scenario.scenario.Assignment;
+import dev.scenariohub.scenario.scenario.AssignmentStatus;
 import dev.scenariohub.scenario.scenario.Criterion;
 
 /** What the review endpoints answer. */
@@ -16,8 +16,8 @@ public final class ReviewViews {
 	}
 
 	/**
-	 * A reviewer's own assignment: the proposal and the rubric, and nothing that tells who the
-	 * applicant is (no enterprise id or name, no application id).
+	 * A reviewer's own assignment: the proposal and the rubric, and nothing that tells
+	 * who the applicant is (no enterprise id or name, no application id).
 	 */
 	public record BlindAssignment(String assignmentId, String scenarioId, String scenarioTitle, List<Criterion> rubric,
 			KnownApplication.Proposal proposal, AssignmentStatus status, Map<String, Integer> scores, String comment,
@@ -29,7 +29,9 @@ public final class ReviewViews {
 			Instant assignedAt, Instant doneAt) {
 
 		static OfficerAssignment of(Assignment a) {
-			return new OfficerAssignment(a.assignmentId(), a.applicationId(), a.reviewer(), a.status(), a.assignedAt(), a.doneAt());
+			return new OfficerAssignment(a.assignmentId(), a.applicationId(), a.reviewer(), a.status(), a.assignedAt(),
+					a.doneAt());
 		}
 	}
+
 }

@@ -13,7 +13,9 @@ public final class Rubric {
 	private Rubric() {
 	}
 
-	/** @return the first problem with a rubric, or null when it is sound */
+	/**
+	 * @return the first problem with a rubric, or null when it is sound
+	 */
 	public static String problemWith(List<Criterion> criteria) {
 		if (criteria == null || criteria.isEmpty()) {
 			return "a rubric needs at least one criterion";
@@ -35,7 +37,10 @@ public final class Rubric {
 		return sum == 100 ? null : "the weights sum to " + sum + ", not 100";
 	}
 
-	/** @return the first problem with a reviewer's scores, or null when they fit the rubric */
+	/**
+	 * @return the first problem with a reviewer's scores, or null when they fit the
+	 * rubric
+	 */
 	public static String problemWithScores(List<Criterion> criteria, Map<String, Integer> scores) {
 		for (Criterion c : criteria) {
 			Integer score = scores.get(c.key());
@@ -62,4 +67,5 @@ public final class Rubric {
 		}
 		return total;
 	}
+
 }

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.scenariohub.platform.events.Aggregate;
+import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
 import dev.scenariohub.platform.web.RuleViolation;
 
 /**
- * The scenario aggregate: its state and version, the rules of its lifecycle and the events its
- * transitions raise. Plain Java: each command returns the changed scenario with its new events.
+ * The scenario aggregate: its state and version, the rules of its lifecycle and the
+ * events its transitions raise. Plain Java: each command returns the changed scenario
+ * with its new events.
  *
  * <pre>
  * DRAFT ─publish─► OPEN ─(closesAt | close)─► CLOSED ─start review─► UNDER_REVIEW ─award─► AWARDED
@@ -47,7 +50,10 @@ public final class Scenario extends Aggregate<ScenarioState> {
 		return new Scenario(state, 0, List.of());
 	}
 
-	/** The same scenario in a new state with more events (for the review, award and pilot rules). */
+	/**
+	 * The same scenario in a new state with more events (for the review, award and pilot
+	 * rules).
+	 */
 	public Scenario next(ScenarioState changed, PendingEvent... events) {
 		List<PendingEvent> all = new ArrayList<>(newEvents());
 		all.addAll(List.of(events));
@@ -58,21 +64,22 @@ public final class Scenario extends Aggregate<ScenarioState> {
 	public Scenario publish(Instant now, String actor) {
 		require(ScenarioStatus.DRAFT, "publish");
 		if (!state().closesAt().isAfter(now)) {
-			throw RuleViolation.illegalTransition(status(), "the application window closed at "
-					+ state().closesAt() + "; change closesAt before publishing");
+			throw RuleViolation.illegalTransition(status(),
+					"the application window closed at " + state().closesAt() + "; change closesAt before publishing");
 		}
 		ScenarioState open = state().toBuilder().status(ScenarioStatus.OPEN).publishedAt(now).build();
 		return next(open, ScenarioEvents.published(open, actor));
 	}
 
 	/**
-	 * Changes a DRAFT or an OPEN scenario. A change to an OPEN scenario's requirements, window,
-	 * support or eligibility is material (applicants must re-confirm); one inside the extension
-	 * window before closesAt also moves closesAt back by that window.
+	 * Changes a DRAFT or an OPEN scenario. A change to an OPEN scenario's requirements,
+	 * window, support or eligibility is material (applicants must re-confirm); one inside
+	 * the extension window before closesAt also moves closesAt back by that window.
 	 */
 	public Scenario change(ScenarioChanges c, Instant now, Duration extensionWindow, String actor) {
 		if (status() != ScenarioStatus.DRAFT && status() != ScenarioStatus.OPEN) {
-			throw RuleViolation.illegalTransition(status(), "only a DRAFT or OPEN scenario can be changed; this one is " + status());
+			throw RuleViolation.illegalTransition(status(),
+					"only a DRAFT or OPEN scenario can be changed; this one is " + status());
 		}
 		ScenarioState s = state();
 		ScenarioState.Builder b = s.toBuilder();
@@ -161,12 +168,15 @@ public final class Scenario extends Aggregate<ScenarioState> {
 		return to(ScenarioStatus.COMPLETED, ScenarioEvents.COMPLETED, actor);
 	}
 
-	private Scenario to(ScenarioStatus status, dev.scenariohub.platform.events.EventType type, String actor) {
+	private Scenario to(ScenarioStatus status, EventType type, String actor) {
 		ScenarioState next = state().toBuilder().status(status).build();
 		return next(next, ScenarioEvents.statusChanged(type, next, null, actor));
 	}
 
-	/** Fails with 409 naming the current status unless the scenario is in the expected one. */
+	/**
+	 * Fails with 409 naming the current status unless the scenario is in the expected
+	 * one.
+	 */
 	public void require(ScenarioStatus expected, String action) {
 		if (status() != expected) {
 			throw RuleViolation.illegalTransition(status(),
@@ -175,7 +185,7 @@ public final class Scenario extends Aggregate<ScenarioState> {
 	}
 
 	private static <T> void track(List<String> changed, List<String> material, String field, boolean isMaterial,
-			T current, T proposed, java.util.function.Consumer<T> set) {
+			T current, T proposed, Consumer<T> set) {
 		if (proposed != null && !Objects.equals(current, proposed)) {
 			set.accept(proposed);
 			changed.add(field);
@@ -205,4 +215,5 @@ public final class Scenario extends Aggregate<ScenarioState> {
 	public ScenarioStatus status() {
 		return state().status();
 	}
+
 }

@@ -109,7 +109,8 @@ public class ScenarioController {
 	@PostMapping("/{id}/cancel")
 	Mono<ResponseEntity<ScenarioView>> cancel(@PathVariable String id, @Valid @RequestBody ScenarioRequests.Cancel body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
-		return this.scenarios.cancel(id, ifMatch, body.reason(), officer.getSubject()).map(ScenarioController::withETag);
+		return this.scenarios.cancel(id, ifMatch, body.reason(), officer.getSubject())
+			.map(ScenarioController::withETag);
 	}
 
 	@PostMapping("/{id}/start-review")

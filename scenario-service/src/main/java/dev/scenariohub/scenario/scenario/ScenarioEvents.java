@@ -1,16 +1,16 @@
 package dev.scenariohub.scenario.scenario;
 
-import dev.scenariohub.platform.web.Money;
-
 import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
+import dev.scenariohub.platform.web.Money;
 
 /**
- * The scenario-level events and their payloads. Every payload names the scenario and its status
- * after the event, so a subscriber's read model can follow the lifecycle from any event.
+ * The scenario-level events and their payloads. Every payload names the scenario and its
+ * status after the event, so a subscriber's read model can follow the lifecycle from any
+ * event.
  */
 public final class ScenarioEvents {
 
@@ -31,19 +31,27 @@ public final class ScenarioEvents {
 	private ScenarioEvents() {
 	}
 
-	/** The full snapshot: {@code scenario.published} and, with what changed, {@code scenario.updated}. */
+	/**
+	 * The full snapshot: {@code scenario.published} and, with what changed,
+	 * {@code scenario.updated}.
+	 */
 	public record Snapshot(String scenarioId, String programId, String title, Sector sector, String demandOwner,
 			String description, String requirements, List<String> requiredCapabilities,
 			List<EnterpriseCategory> eligibleCategories, SupportView support, int maxAwards, Instant opensAt,
 			Instant closesAt, String timeZone, ScenarioStatus status, Instant publishedAt) {
 	}
 
-	/** {@code scenario.updated}: the new snapshot, whether the change is material, and what changed. */
+	/**
+	 * {@code scenario.updated}: the new snapshot, whether the change is material, and
+	 * what changed.
+	 */
 	public record Updated(String scenarioId, ScenarioStatus status, boolean material, List<String> changedFields,
 			boolean deadlineExtended, Snapshot scenario) {
 	}
 
-	/** {@code scenario.closed | cancelled | review-started | pilot-started | completed}. */
+	/**
+	 * {@code scenario.closed | cancelled | review-started | pilot-started | completed}.
+	 */
 	public record StatusChanged(String scenarioId, String programId, ScenarioStatus status, Instant closesAt,
 			String reason) {
 	}
@@ -51,7 +59,6 @@ public final class ScenarioEvents {
 	/** Support on the wire: money as a decimal string. */
 	public record SupportView(Money funding, long computeGpuHours, String dataAccess, String pilotSite) {
 	}
-
 
 	static Snapshot snapshot(ScenarioState s) {
 		Support support = s.support();
@@ -76,4 +83,5 @@ public final class ScenarioEvents {
 		return new PendingEvent(type, new StatusChanged(s.id(), s.programId(), s.status(), s.closesAt(), reason),
 				actor);
 	}
+
 }

@@ -1,12 +1,13 @@
 package dev.scenariohub.scenario.scenario;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import dev.scenariohub.platform.events.HistoryEntry;
-import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.AggregateStore;
+import dev.scenariohub.platform.events.ConflictRetry;
+import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.events.Versioned;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +40,8 @@ public class ScenarioRepository {
 	}
 
 	public Flux<Scenario> find(Criteria criteria, int limit) {
-		return this.outbox.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), ScenarioState.class)
+		return this.outbox
+			.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), ScenarioState.class)
 			.map(v -> Scenario.of(v.state(), v.version()));
 	}
 
@@ -69,8 +71,8 @@ public class ScenarioRepository {
 		}
 		if (filter.q() != null) {
 			Pattern words = Pattern.compile(Pattern.quote(filter.q()), Pattern.CASE_INSENSITIVE);
-			criteria = new Criteria().andOperator(criteria,
-					new Criteria().orOperator(Criteria.where("title").regex(words), Criteria.where("description").regex(words)));
+			criteria = new Criteria().andOperator(criteria, new Criteria()
+				.orOperator(Criteria.where("title").regex(words), Criteria.where("description").regex(words)));
 		}
 		return find(criteria, limit);
 	}
@@ -80,19 +82,21 @@ public class ScenarioRepository {
 		return find(Criteria.where("status").is(ScenarioStatus.OPEN.name()).and("closesAt").lte(now), limit);
 	}
 
-	public Mono<java.util.List<HistoryEntry>> history(String id) {
+	public Mono<List<HistoryEntry>> history(String id) {
 		return this.outbox.history(COLLECTION, id);
 	}
 
-	/** @return the stored version */
+	/**
+	 * @return the stored version
+	 */
 	public Mono<Long> insert(Scenario scenario) {
 		return this.outbox.insert(COLLECTION, scenario.id(), scenario.state(), scenario.newEvents());
 	}
 
 	/**
-	 * Loads the scenario that matches, applies a change and saves it, starting again from a fresh
-	 * read when another save came first (reviewers scoring at the same time, say). A change that
-	 * returns the scenario unchanged saves nothing.
+	 * Loads the scenario that matches, applies a change and saves it, starting again from
+	 * a fresh read when another save came first (reviewers scoring at the same time,
+	 * say). A change that returns the scenario unchanged saves nothing.
 	 */
 	public Mono<Versioned<Scenario>> modify(Criteria which, Function<Scenario, Scenario> change) {
 		return Mono.defer(() -> findOne(which).flatMap(scenario -> {
@@ -101,13 +105,15 @@ public class ScenarioRepository {
 				return Mono.just(new Versioned<>(scenario, scenario.version()));
 			}
 			return update(changed).map(version -> new Versioned<>(changed, version));
-		}))
-			.retryWhen(ConflictRetry.spec());
+		})).retryWhen(ConflictRetry.spec());
 	}
 
-	/** @return the new version; fails with a conflict when another save came first */
+	/**
+	 * @return the new version; fails with a conflict when another save came first
+	 */
 	public Mono<Long> update(Scenario scenario) {
 		return this.outbox.update(COLLECTION, scenario.id(), scenario.version(), scenario.state(),
 				scenario.newEvents());
 	}
+
 }

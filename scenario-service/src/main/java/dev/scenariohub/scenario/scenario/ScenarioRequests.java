@@ -23,45 +23,30 @@ public final class ScenarioRequests {
 	}
 
 	/** {@code POST /api/v1/scenarios}. */
-	public record Create(
-			@NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String programId,
-			@NotBlank @Size(max = 200) String title,
-			@NotNull Sector sector,
-			@NotBlank @Size(max = 200) String demandOwner,
-			@NotBlank @Size(max = 20_000) String description,
+	public record Create(@NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String programId,
+			@NotBlank @Size(max = 200) String title, @NotNull Sector sector,
+			@NotBlank @Size(max = 200) String demandOwner, @NotBlank @Size(max = 20_000) String description,
 			@Size(max = 20_000) String requirements,
 			@Size(max = 30) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> requiredCapabilities,
-			@Size(max = 5) List<@NotNull EnterpriseCategory> eligibleCategories,
-			@NotNull @Valid SupportRequest support,
-			@NotNull @Min(1) @Max(100) Integer maxAwards,
-			@NotNull OffsetDateTime opensAt,
-			@NotNull OffsetDateTime closesAt,
-			@Size(max = 60) String timeZone,
+			@Size(max = 5) List<@NotNull EnterpriseCategory> eligibleCategories, @NotNull @Valid SupportRequest support,
+			@NotNull @Min(1) @Max(100) Integer maxAwards, @NotNull OffsetDateTime opensAt,
+			@NotNull OffsetDateTime closesAt, @Size(max = 60) String timeZone,
 			@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid CriterionRequest> rubric) {
 	}
 
 	/** {@code PATCH /api/v1/scenarios/{id}}: only the fields given change. */
-	public record Patch(
-			@Size(min = 1, max = 200) String title,
-			Sector sector,
-			@Size(min = 1, max = 200) String demandOwner,
-			@Size(min = 1, max = 20_000) String description,
+	public record Patch(@Size(min = 1, max = 200) String title, Sector sector,
+			@Size(min = 1, max = 200) String demandOwner, @Size(min = 1, max = 20_000) String description,
 			@Size(max = 20_000) String requirements,
 			@Size(max = 30) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> requiredCapabilities,
-			@Size(max = 5) List<@NotNull EnterpriseCategory> eligibleCategories,
-			@Valid SupportRequest support,
-			@Min(1) @Max(100) Integer maxAwards,
-			OffsetDateTime opensAt,
-			OffsetDateTime closesAt,
+			@Size(max = 5) List<@NotNull EnterpriseCategory> eligibleCategories, @Valid SupportRequest support,
+			@Min(1) @Max(100) Integer maxAwards, OffsetDateTime opensAt, OffsetDateTime closesAt,
 			@Size(min = 1, max = 20) List<@NotNull @Valid CriterionRequest> rubric) {
 	}
 
 	/** Support per award. */
-	public record SupportRequest(
-			@NotNull @Valid Money funding,
-			@NotNull @Min(0) @Max(10_000_000) Long computeGpuHours,
-			@Size(max = 2_000) String dataAccess,
-			@Size(max = 500) String pilotSite) {
+	public record SupportRequest(@NotNull @Valid Money funding, @NotNull @Min(0) @Max(10_000_000) Long computeGpuHours,
+			@Size(max = 2_000) String dataAccess, @Size(max = 500) String pilotSite) {
 
 		Support toSupport() {
 			return new Support(this.funding.toMinor(), this.computeGpuHours, this.dataAccess, this.pilotSite);
@@ -70,9 +55,9 @@ public final class ScenarioRequests {
 
 	/** One rubric criterion; anchors are six texts for levels 0 to 5, or none. */
 	public record CriterionRequest(
-			@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,39}", message = "must be a lower-case key such as feasibility") String key,
-			@NotBlank @Size(max = 200) String name,
-			@NotNull @Min(1) @Max(100) Integer weight,
+			@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,39}",
+					message = "must be a lower-case key such as feasibility") String key,
+			@NotBlank @Size(max = 200) String name, @NotNull @Min(1) @Max(100) Integer weight,
 			@Size(max = 6) List<@NotBlank @Size(max = 500) String> anchors) {
 
 		Criterion toCriterion() {
@@ -83,4 +68,5 @@ public final class ScenarioRequests {
 	/** {@code POST /api/v1/scenarios/{id}/cancel}. */
 	public record Cancel(@NotBlank @Size(max = 2_000) String reason) {
 	}
+
 }

@@ -1,7 +1,5 @@
 package dev.scenariohub.scenario.scenario;
 
-import dev.scenariohub.platform.web.NotFound;
-
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -10,8 +8,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.scenariohub.platform.events.HistoryEntry;
-import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.ETags;
+import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
 import dev.scenariohub.scenario.program.ProgramRepository;
 import org.bson.types.ObjectId;
@@ -47,7 +45,8 @@ public class ScenarioService {
 		return this.programs.findById(draft.programId())
 			.switchIfEmpty(Mono.error(() -> ValidationProblem.of("programId", "refers to no program")))
 			.map(program -> Scenario.draft(new ObjectId().toHexString(), draft, officer, this.clock.instant()))
-			.flatMap(scenario -> this.scenarios.insert(scenario).map(version -> ScenarioView.of(scenario.state(), version)));
+			.flatMap(scenario -> this.scenarios.insert(scenario)
+				.map(version -> ScenarioView.of(scenario.state(), version)));
 	}
 
 	/** A scenario as the caller may see it: drafts only for officers. */
@@ -86,7 +85,8 @@ public class ScenarioService {
 	public Mono<ScenarioView> cancel(String id, String ifMatch, String reason, String officer) {
 		return transition(id, ifMatch, scenario -> scenario.cancel(reason, officer))
 			// an award that was still provisional gives its reservation back
-			.flatMap(view -> this.programs.modify(view.programId(), program -> program.release(view.id())).thenReturn(view));
+			.flatMap(view -> this.programs.modify(view.programId(), program -> program.release(view.id()))
+				.thenReturn(view));
 	}
 
 	public Clock clock() {
@@ -115,9 +115,9 @@ public class ScenarioService {
 		catch (DateTimeException ex) {
 			throw ValidationProblem.of("timeZone", "is not an IANA time zone such as Asia/Shanghai");
 		}
-		return new ScenarioDraft(r.programId(), r.title().strip(), r.sector(), r.demandOwner().strip(),
-				r.description(), r.requirements(), r.requiredCapabilities(), r.eligibleCategories(),
-				r.support().toSupport(), r.maxAwards(), r.opensAt().toInstant(), r.closesAt().toInstant(), zone,
+		return new ScenarioDraft(r.programId(), r.title().strip(), r.sector(), r.demandOwner().strip(), r.description(),
+				r.requirements(), r.requiredCapabilities(), r.eligibleCategories(), r.support().toSupport(),
+				r.maxAwards(), r.opensAt().toInstant(), r.closesAt().toInstant(), zone,
 				r.rubric().stream().map(ScenarioRequests.CriterionRequest::toCriterion).toList());
 	}
 
@@ -125,7 +125,8 @@ public class ScenarioService {
 		return new ScenarioChanges(p.title(), p.sector(), p.demandOwner(), p.description(), p.requirements(),
 				p.requiredCapabilities(), p.eligibleCategories(), p.support() == null ? null : p.support().toSupport(),
 				p.maxAwards(), p.opensAt() == null ? null : p.opensAt().toInstant(),
-				p.closesAt() == null ? null : p.closesAt().toInstant(),
-				p.rubric() == null ? null : p.rubric().stream().map(ScenarioRequests.CriterionRequest::toCriterion).toList());
+				p.closesAt() == null ? null : p.closesAt().toInstant(), p.rubric() == null ? null
+						: p.rubric().stream().map(ScenarioRequests.CriterionRequest::toCriterion).toList());
 	}
+
 }

@@ -9,10 +9,12 @@ import dev.scenariohub.platform.test.EventSchemas;
 import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.MutableClock;
 import dev.scenariohub.platform.test.SharedInfrastructure;
+import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.Fixtures;
 import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
-import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.scenario.chronograph.ReservationReconciler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -54,8 +56,8 @@ class ProgramApiTest {
 			.isEqualTo(5000);
 
 		try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "scenarios")) {
-			ConsumerRecord<String, byte[]> created = tap.awaitRecord(
-					EventTap.event("dev.scenariohub.program.created.v1", id), Duration.ofSeconds(20));
+			ConsumerRecord<String, byte[]> created = tap
+				.awaitRecord(EventTap.event("dev.scenariohub.program.created.v1", id), Duration.ofSeconds(20));
 			EventSchemas.assertValid("dev.scenariohub.program.created.v1", created.value());
 		}
 	}
@@ -63,8 +65,13 @@ class ProgramApiTest {
 	@Test
 	void aChangeNeedsTheCurrentVersionAndIsAnnounced() {
 		String id = this.fixtures.program("1000.00", 10);
-		this.fixtures.officer().patch().uri("/api/v1/programs/{id}", id).bodyValue(Map.of("name", "Renamed"))
-			.exchange().expectStatus().isEqualTo(428);
+		this.fixtures.officer()
+			.patch()
+			.uri("/api/v1/programs/{id}", id)
+			.bodyValue(Map.of("name", "Renamed"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(428);
 		this.fixtures.officer()
 			.patch()
 			.uri("/api/v1/programs/{id}", id)
@@ -77,12 +84,17 @@ class ProgramApiTest {
 			.jsonPath("$.fundingBudget.total.amount")
 			.isEqualTo("2000.00");
 		try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "scenarios")) {
-			EventSchemas.assertValid("dev.scenariohub.program.updated.v1", tap
-				.awaitRecord(EventTap.event("dev.scenariohub.program.updated.v1", id), Duration.ofSeconds(20))
-				.value());
+			EventSchemas.assertValid("dev.scenariohub.program.updated.v1",
+					tap.awaitRecord(EventTap.event("dev.scenariohub.program.updated.v1", id), Duration.ofSeconds(20))
+						.value());
 		}
-		this.fixtures.as("ent-1", "enterprise").post().uri("/api/v1/programs")
-			.bodyValue(Map.of("name", "x")).exchange().expectStatus().isForbidden();
+		this.fixtures.as("ent-1", "enterprise")
+			.post()
+			.uri("/api/v1/programs")
+			.bodyValue(Map.of("name", "x"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
@@ -90,7 +102,8 @@ class ProgramApiTest {
 		String id = this.fixtures.program("1000.00", 1_000_000);
 		int attempts = 25;
 		List<Boolean> outcomes = Flux.range(0, attempts)
-			.flatMap(i -> this.programs.modify(id, p -> p.reserve(new Reservation("scenario-" + i, "award-" + i, 100_00, 1)))
+			.flatMap(i -> this.programs
+				.modify(id, p -> p.reserve(new Reservation("scenario-" + i, "award-" + i, 100_00, 1)))
 				.map(saved -> true)
 				.onErrorResume(RuleViolation.class, refused -> Mono.just(false)), attempts)
 			.collectList()
@@ -104,7 +117,7 @@ class ProgramApiTest {
 	}
 
 	@Autowired
-	dev.scenariohub.scenario.chronograph.ReservationReconciler reconciler;
+	ReservationReconciler reconciler;
 
 	@Autowired
 	MutableClock clock;
@@ -113,14 +126,16 @@ class ProgramApiTest {
 	void aReservationNoAwardHoldsIsGivenBackAfterTheGracePeriod() {
 		String id = this.fixtures.program("1000.00", 10);
 		// an award attempt reserved, then the process died before the award was recorded
-		this.programs.modify(id, p -> p.reserve(new Reservation(new org.bson.types.ObjectId().toHexString(), "lost-attempt",
-				600_00, 5, this.clock.instant()))).block();
+		this.programs
+			.modify(id, p -> p.reserve(
+					new Reservation(new ObjectId().toHexString(), "lost-attempt", 600_00, 5, this.clock.instant())))
+			.block();
 		assertThat(this.programs.findById(id).block().state().funding().available()).isEqualTo(400_00);
 
 		this.reconciler.releaseOrphans().block();
 		assertThat(this.programs.findById(id).block().state().reservations()).as("within the grace period").hasSize(1);
 
-		this.clock.advance(java.time.Duration.ofMinutes(3));
+		this.clock.advance(Duration.ofMinutes(3));
 		this.reconciler.releaseOrphans().block();
 		Program program = this.programs.findById(id).block();
 		assertThat(program.state().reservations()).isEmpty();
@@ -141,4 +156,5 @@ class ProgramApiTest {
 			.jsonPath("$.errors.length()")
 			.isEqualTo(2);
 	}
+
 }

@@ -12,9 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProgramTest {
 
 	static Program program(long fundingFen, long gpuHours) {
-		return Program.of(Program.create("p1", new ProgramDraft("Haizhu AI+ Scenarios 2026", "Haizhu AI Bureau", null,
-				LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), fundingFen, gpuHours), "officer-1",
-				Instant.EPOCH).state(), 1);
+		return Program.of(
+				Program
+					.create("p1",
+							new ProgramDraft("Haizhu AI+ Scenarios 2026", "Haizhu AI Bureau", null,
+									LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), fundingFen, gpuHours),
+							"officer-1", Instant.EPOCH)
+					.state(),
+				1);
 	}
 
 	@Test
@@ -27,9 +32,11 @@ class ProgramTest {
 	@Test
 	void aPoolNeverGoesBelowZeroAndARefusalReservesNothing() {
 		Program program = program(1_000_00, 100).reserve(new Reservation("s1", "award-s1", 900_00, 10));
-		assertThatThrownBy(() -> program.reserve(new Reservation("s2", "award-s2", 200_00, 10))).isInstanceOf(RuleViolation.class)
+		assertThatThrownBy(() -> program.reserve(new Reservation("s2", "award-s2", 200_00, 10)))
+			.isInstanceOf(RuleViolation.class)
 			.hasMessageContaining("funding");
-		assertThatThrownBy(() -> program.reserve(new Reservation("s2", "award-s2", 0, 91))).isInstanceOf(RuleViolation.class)
+		assertThatThrownBy(() -> program.reserve(new Reservation("s2", "award-s2", 0, 91)))
+			.isInstanceOf(RuleViolation.class)
 			.hasMessageContaining("compute");
 		assertThat(program.state().funding().reserved()).isEqualTo(900_00);
 		assertThat(program.state().compute().reserved()).isEqualTo(10);
@@ -67,4 +74,5 @@ class ProgramTest {
 			.funding()
 			.available()).isEqualTo(100_00);
 	}
+
 }

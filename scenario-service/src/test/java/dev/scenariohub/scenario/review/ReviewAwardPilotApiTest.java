@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Review, award with standstill and objections, and the pilot, through the API. Each test drives
- * its own scenario (with its own reviewers and applicants) up to the stage it is about.
+ * Review, award with standstill and objections, and the pilot, through the API. Each test
+ * drives its own scenario (with its own reviewers and applicants) up to the stage it is
+ * about.
  */
 @ScenarioServiceIntegrationTest
 class ReviewAwardPilotApiTest {
@@ -59,7 +60,9 @@ class ReviewAwardPilotApiTest {
 		this.fixtures = new Fixtures(ApiClients.anonymous(context), this.clock);
 	}
 
-	/** One scenario's journey: its program, two applicants and three reviewers of its own. */
+	/**
+	 * One scenario's journey: its program, two applicants and three reviewers of its own.
+	 */
 	final class Journey {
 
 		final String tag = new ObjectId().toHexString().substring(16);
@@ -87,9 +90,13 @@ class ReviewAwardPilotApiTest {
 		String reviewer(int n) {
 			return this.reviewers.get(n - 1);
 		}
+
 	}
 
-	/** A CLOSED scenario with two verified applicants, known to scenario-service from events. */
+	/**
+	 * A CLOSED scenario with two verified applicants, known to scenario-service from
+	 * events.
+	 */
 	private Journey closedWithTwoApplicants() {
 		Journey j = new Journey();
 		this.fixtures.transition(j.scenarioId, "publish");
@@ -106,7 +113,10 @@ class ReviewAwardPilotApiTest {
 		return j;
 	}
 
-	/** Reviewer 1 declares a tie to the first applicant; two reviews per application are planned. */
+	/**
+	 * Reviewer 1 declares a tie to the first applicant; two reviews per application are
+	 * planned.
+	 */
 	private void assignWithoutConflicts(Journey j) {
 		reviewer(j.reviewer(1)).put()
 			.uri("/api/v1/reviewers/me/affiliations")
@@ -373,7 +383,10 @@ class ReviewAwardPilotApiTest {
 		}
 	}
 
-	/** Starts the pilot of an AWARDED scenario, reminds, completes a1's milestone and the scenario. */
+	/**
+	 * Starts the pilot of an AWARDED scenario, reminds, completes a1's milestone and the
+	 * scenario.
+	 */
 	private void runPilotToCompletion(Journey j) {
 		this.fixtures.transition(j.scenarioId, "start-pilot");
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneId.of("Asia/Shanghai"));
@@ -442,29 +455,37 @@ class ReviewAwardPilotApiTest {
 			.isEqualTo(status);
 	}
 
-	/** Publishes an event as enterprise-service does, after checking it against its contract. */
+	/**
+	 * Publishes an event as enterprise-service does, after checking it against its
+	 * contract.
+	 */
 	private void publish(String topic, String type, String subject, long sequence, String json) {
 		EventSchemas.assertValid(type, json.getBytes(StandardCharsets.UTF_8));
 		this.publisher
 			.publish(topic,
-					List.of(new OutboxEvent(UUID.randomUUID().toString(), type, subject, sequence, Instant.now(), json)))
+					List.of(new OutboxEvent(UUID.randomUUID().toString(), type, subject, sequence, Instant.now(),
+							json)))
 			.block(Duration.ofSeconds(10));
 	}
 
 	private void enterprise(String id, String name, String creditCode, String owner) {
-		publish("enterprises", "dev.scenariohub.enterprise.verified.v1", id, 2, """
-				{"enterpriseId":"%s","name":"%s","creditCode":"%s","category":"STARTUP","status":"VERIFIED","owner":"%s","members":[]}
-				""".formatted(id, name, creditCode, owner));
+		publish("enterprises", "dev.scenariohub.enterprise.verified.v1", id, 2,
+				"""
+						{"enterpriseId":"%s","name":"%s","creditCode":"%s","category":"STARTUP","status":"VERIFIED","owner":"%s","members":[]}
+						"""
+					.formatted(id, name, creditCode, owner));
 	}
 
 	private void application(String id, String scenarioId, String enterpriseId, String summary) {
-		publish("applications", "dev.scenariohub.application.submitted.v1", id, 2, """
-				{"applicationId":"%s","scenarioId":"%s","enterpriseId":"%s","status":"SUBMITTED",
-				 "proposal":{"summary":"%s","technicalApproach":"Diffusion models on the public computing centre","team":"6 engineers",
-				  "milestones":[{"title":"Prototype","deliverable":"demo","dueOn":"2026-06-01"}],
-				  "requestedFunding":{"amount":"400000.00","currency":"CNY"},"requestedComputeGpuHours":1500},
-				 "submittedAt":"2026-03-01T08:00:00Z"}
-				""".formatted(id, scenarioId, enterpriseId, summary));
+		publish("applications", "dev.scenariohub.application.submitted.v1", id, 2,
+				"""
+						{"applicationId":"%s","scenarioId":"%s","enterpriseId":"%s","status":"SUBMITTED",
+						 "proposal":{"summary":"%s","technicalApproach":"Diffusion models on the public computing centre","team":"6 engineers",
+						  "milestones":[{"title":"Prototype","deliverable":"demo","dueOn":"2026-06-01"}],
+						  "requestedFunding":{"amount":"400000.00","currency":"CNY"},"requestedComputeGpuHours":1500},
+						 "submittedAt":"2026-03-01T08:00:00Z"}
+						"""
+					.formatted(id, scenarioId, enterpriseId, summary));
 	}
 
 	private WebTestClient reviewer(String sub) {
@@ -496,4 +517,5 @@ class ReviewAwardPilotApiTest {
 	private static String remaining(Map<?, ?> program) {
 		return (String) ((Map<?, ?>) ((Map<?, ?>) program.get("fundingBudget")).get("remaining")).get("amount");
 	}
+
 }

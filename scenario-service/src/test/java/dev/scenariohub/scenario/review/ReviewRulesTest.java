@@ -7,15 +7,16 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.scenariohub.platform.web.NotFound;
+import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.scenario.award.AwardRules;
+import dev.scenariohub.scenario.pilot.PilotEvents;
+import dev.scenariohub.scenario.pilot.PilotRules;
 import dev.scenariohub.scenario.readmodel.KnownApplication;
 import dev.scenariohub.scenario.readmodel.KnownEnterprise;
 import dev.scenariohub.scenario.scenario.AwardStatus;
-import dev.scenariohub.scenario.award.AwardRules;
-import dev.scenariohub.platform.web.NotFound;
-import dev.scenariohub.platform.web.RuleViolation;
-import dev.scenariohub.scenario.pilot.PilotEvents;
-import dev.scenariohub.scenario.pilot.PilotRules;
 import dev.scenariohub.scenario.scenario.Criterion;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioDraft;
@@ -37,7 +38,8 @@ class ReviewRulesTest {
 
 	static Scenario inStatus(ScenarioStatus status) {
 		ScenarioDraft d = new ScenarioDraft("p1", "t", Sector.OTHER, "o", "d", null, List.of(), List.of(),
-				new Support(100_00, 10, null, null), 1, NOW.minusSeconds(7200), NOW.minusSeconds(3600), "Asia/Shanghai", RUBRIC);
+				new Support(100_00, 10, null, null), 1, NOW.minusSeconds(7200), NOW.minusSeconds(3600), "Asia/Shanghai",
+				RUBRIC);
 		Scenario draft = Scenario.draft("s1", d, "o", NOW.minusSeconds(9000));
 		return Scenario.of(draft.state().toBuilder().status(status).build(), 5);
 	}
@@ -51,14 +53,16 @@ class ReviewRulesTest {
 		assertThatThrownBy(() -> ReviewRules.assign(inStatus(ScenarioStatus.OPEN), "x1", "a1", "r1", NOW, "o"))
 			.isInstanceOf(RuleViolation.class);
 		Scenario assigned = saved(ReviewRules.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
-		assertThatThrownBy(() -> ReviewRules.assign(assigned, "x2", "a1", "r1", NOW, "o")).hasMessageContaining("already");
+		assertThatThrownBy(() -> ReviewRules.assign(assigned, "x2", "a1", "r1", NOW, "o"))
+			.hasMessageContaining("already");
 	}
 
 	@Test
 	void scoresAreTakenOnlyUnderReviewFromTheAssignedReviewerAndOnlyOnce() {
 		Scenario closed = saved(ReviewRules.assign(inStatus(ScenarioStatus.CLOSED), "x1", "a1", "r1", NOW, "o"));
 		Map<String, Integer> scores = Map.of("feasibility", 4, "impact", 2);
-		assertThatThrownBy(() -> ReviewRules.submit(closed, "x1", "r1", scores, null, NOW)).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> ReviewRules.submit(closed, "x1", "r1", scores, null, NOW))
+			.isInstanceOf(RuleViolation.class);
 		Scenario review = saved(closed.startReview("o"));
 		assertThatThrownBy(() -> ReviewRules.submit(review, "x1", "r2", scores, null, NOW))
 			.as("another reviewer's assignment does not exist for this one")
@@ -68,7 +72,8 @@ class ReviewRulesTest {
 		Scenario submitted = ReviewRules.submit(review, "x1", "r1", scores, "solid", NOW);
 		ReviewEvents.ReviewChanged event = (ReviewEvents.ReviewChanged) submitted.newEvents().get(0).payload();
 		assertThat(event.score()).isEqualTo(64.0);
-		assertThatThrownBy(() -> ReviewRules.recuse(saved(submitted), "x1", "r1", "late", NOW)).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> ReviewRules.recuse(saved(submitted), "x1", "r1", "late", NOW))
+			.isInstanceOf(RuleViolation.class);
 	}
 
 	@Test
@@ -76,7 +81,8 @@ class ReviewRulesTest {
 		KnownApplication app = new KnownApplication("a1", "s1", "e1", "SUBMITTED", null, null, 1);
 		KnownEnterprise ent = new KnownEnterprise("e1", "Acme", "91430111MA4L41YT1U", "u1", List.of(), 1);
 		assertThat(ConflictOfInterest.between(new Affiliations("r", List.of("e1"), List.of(), NOW), app, ent)).isTrue();
-		assertThat(ConflictOfInterest.between(new Affiliations("r", List.of(), List.of("91430111MA4L41YT1U"), NOW), app, ent))
+		assertThat(ConflictOfInterest.between(new Affiliations("r", List.of(), List.of("91430111MA4L41YT1U"), NOW), app,
+				ent))
 			.isTrue();
 		assertThat(ConflictOfInterest.between(Affiliations.none("r"), app, ent)).isFalse();
 	}
@@ -87,10 +93,11 @@ class ReviewRulesTest {
 				List.of(), (reviewer, application) -> reviewer.equals("r1") && application.equals("a1"));
 		assertThat(plan).hasSize(6).doesNotContain(new AutoAssignment.Pair("a1", "r1"));
 		Map<String, Long> load = plan.stream()
-			.collect(java.util.stream.Collectors.groupingBy(AutoAssignment.Pair::reviewer, java.util.stream.Collectors.counting()));
+			.collect(Collectors.groupingBy(AutoAssignment.Pair::reviewer, Collectors.counting()));
 		assertThat(load.values()).allSatisfy(n -> assertThat(n).isEqualTo(2L));
-		assertThatThrownBy(() -> AutoAssignment.plan(List.of("a1"), List.of("r1", "r2"), 2, List.of(),
-				(r, a) -> r.equals("r2"))).hasMessageContaining("needs 2 more");
+		assertThatThrownBy(
+				() -> AutoAssignment.plan(List.of("a1"), List.of("r1", "r2"), 2, List.of(), (r, a) -> r.equals("r2")))
+			.hasMessageContaining("needs 2 more");
 	}
 
 	private static Scenario reviewed() {
@@ -103,32 +110,42 @@ class ReviewRulesTest {
 
 	@Test
 	void anAwardNeedsEveryReviewDoneAndRespectsMaxAwards() {
-		Scenario pending = saved(ReviewRules.assign(saved(inStatus(ScenarioStatus.CLOSED).startReview("o")), "x1", "a1", "r1", NOW, "o"));
-		assertThatThrownBy(() -> AwardRules.propose(pending, "award-1", List.of("a1"), Set.of("a1"), Duration.ofDays(3), NOW, "o"))
+		Scenario pending = saved(ReviewRules.assign(saved(inStatus(ScenarioStatus.CLOSED).startReview("o")), "x1", "a1",
+				"r1", NOW, "o"));
+		assertThatThrownBy(
+				() -> AwardRules.propose(pending, "award-1", List.of("a1"), Set.of("a1"), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("reviews-pending"));
-		assertThatThrownBy(() -> AwardRules.propose(reviewed(), "award-1", List.of("a1", "a2"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"))
+		assertThatThrownBy(() -> AwardRules.propose(reviewed(), "award-1", List.of("a1", "a2"), Set.of("a1", "a2"),
+				Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("too-many-awards"));
-		assertThatThrownBy(() -> AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of(), Duration.ofDays(3), NOW, "o"))
+		assertThatThrownBy(
+				() -> AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of(), Duration.ofDays(3), NOW, "o"))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("applicationIds"));
 	}
 
 	@Test
 	void anAwardBecomesFinalOnlyAfterTheStandstillWithNoObjectionPending() {
-		Scenario proposed = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		Scenario proposed = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"),
+				Duration.ofDays(3), NOW, "o"));
 		assertThat(AwardRules.finalizeIfDue(proposed, NOW.plus(Duration.ofDays(2)))).isSameAs(proposed);
-		Scenario objected = saved(AwardRules.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW.plusSeconds(60)));
-		assertThat(AwardRules.finalizeIfDue(objected, NOW.plus(Duration.ofDays(4)))).as("pending objection").isSameAs(objected);
-		Scenario dismissed = saved(AwardRules.resolveObjection(objected, "ob1", false, "o", NOW.plus(Duration.ofDays(4))));
+		Scenario objected = saved(
+				AwardRules.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW.plusSeconds(60)));
+		assertThat(AwardRules.finalizeIfDue(objected, NOW.plus(Duration.ofDays(4)))).as("pending objection")
+			.isSameAs(objected);
+		Scenario dismissed = saved(
+				AwardRules.resolveObjection(objected, "ob1", false, "o", NOW.plus(Duration.ofDays(4))));
 		Scenario awarded = AwardRules.finalizeIfDue(dismissed, NOW.plus(Duration.ofDays(4)));
 		assertThat(awarded.status()).isEqualTo(ScenarioStatus.AWARDED);
 		assertThat(awarded.state().award().status()).isEqualTo(AwardStatus.FINAL);
-		assertThatThrownBy(() -> AwardRules.lodgeObjection(proposed, "ob2", "a2", "u2", "late", NOW.plus(Duration.ofDays(3))))
+		assertThatThrownBy(
+				() -> AwardRules.lodgeObjection(proposed, "ob2", "a2", "u2", "late", NOW.plus(Duration.ofDays(3))))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("no-standstill"));
 	}
 
 	@Test
 	void anUpheldObjectionWithdrawsTheProvisionalAward() {
-		Scenario proposed = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o"));
+		Scenario proposed = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"),
+				Duration.ofDays(3), NOW, "o"));
 		Scenario objected = saved(AwardRules.lodgeObjection(proposed, "ob1", "a2", "u2", "unfair", NOW));
 		Scenario upheld = AwardRules.resolveObjection(objected, "ob1", true, "o", NOW);
 		assertThat(upheld.state().award().status()).isEqualTo(AwardStatus.WITHDRAWN);
@@ -137,9 +154,8 @@ class ReviewRulesTest {
 
 	@Test
 	void milestoneRemindersAreRaisedOnceEach() {
-		Scenario awarded = AwardRules.finalizeIfDue(
-				saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o")),
-				NOW.plus(Duration.ofDays(3)));
+		Scenario awarded = AwardRules.finalizeIfDue(saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"),
+				Set.of("a1", "a2"), Duration.ofDays(3), NOW, "o")), NOW.plus(Duration.ofDays(3)));
 		Scenario piloting = saved(saved(awarded).startPilot("o"));
 		LocalDate due = LocalDate.of(2026, 5, 10);
 		Scenario planned = saved(PilotRules.schedule(piloting, "m1", "a1", "Prototype", null, due, "o"));
@@ -151,4 +167,5 @@ class ReviewRulesTest {
 		assertThat(late.newEvents()).extracting(e -> e.type()).containsExactly(PilotEvents.OVERDUE);
 		assertThat(PilotRules.remind(saved(late), due.plusDays(2), Period.ofDays(3), NOW).newEvents()).isEmpty();
 	}
+
 }

@@ -1,22 +1,27 @@
 package dev.scenariohub.scenario.scenario;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.EventSchemas;
-import dev.scenariohub.scenario.Fixtures;
-import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
 import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.SharedInfrastructure;
+import dev.scenariohub.scenario.Fixtures;
+import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import dev.scenariohub.platform.test.ApiClients;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +36,12 @@ class ScenarioApiTest {
 	String programId;
 
 	@Autowired
-	void bind(org.springframework.context.ApplicationContext context, java.time.Clock clock) {
+	void bind(ApplicationContext context, Clock clock) {
 		this.web = ApiClients.anonymous(context);
 		this.fixtures = new Fixtures(this.web, clock);
 	}
 
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void program() {
 		this.programId = this.fixtures.program("10000000.00", 100_000);
 	}
@@ -45,7 +50,7 @@ class ScenarioApiTest {
 	ScenarioRepository scenarios;
 
 	@Autowired
-	org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+	ReactiveMongoTemplate mongo;
 
 	private WebTestClient as(String sub, String role) {
 		return ApiClients.as(this.web, sub, role);
@@ -77,8 +82,7 @@ class ScenarioApiTest {
 	}
 
 	private long count() {
-		return this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), ScenarioRepository.COLLECTION)
-			.block();
+		return this.mongo.count(new Query(), ScenarioRepository.COLLECTION).block();
 	}
 
 	@Test
@@ -194,23 +198,23 @@ class ScenarioApiTest {
 	@Test
 	void badInputGetsAProblemDocumentAndStoresNothing() {
 		long before = count();
-		var unknownSector = new java.util.HashMap<>(validScenario());
+		var unknownSector = new HashMap<>(validScenario());
 		unknownSector.put("sector", "SPACE_MINING");
 		expectBadRequest(unknownSector).jsonPath("$.errors[0].field").isEqualTo("sector");
 
-		var operatorKey = new java.util.HashMap<>(validScenario());
+		var operatorKey = new HashMap<>(validScenario());
 		operatorKey.put("$where", "sleep(1000)");
 		expectBadRequest(operatorKey).jsonPath("$.detail").value(d -> assertThat((String) d).contains("$where"));
 
-		var window = new java.util.HashMap<>(validScenario());
+		var window = new HashMap<>(validScenario());
 		window.put("closesAt", OffsetDateTime.parse((String) window.get("opensAt")).minusDays(5).toString());
 		expectBadRequest(window).jsonPath("$.errors[0].field").isEqualTo("closesAt");
 
-		var negative = new java.util.HashMap<>(validScenario());
+		var negative = new HashMap<>(validScenario());
 		negative.put("support", Map.of("funding", Map.of("amount", "-5.00", "currency", "CNY"), "computeGpuHours", 1));
 		expectBadRequest(negative).jsonPath("$.errors[0].field").isEqualTo("support.funding.amount");
 
-		var tooLong = new java.util.HashMap<>(validScenario());
+		var tooLong = new HashMap<>(validScenario());
 		tooLong.put("title", "x".repeat(201));
 		expectBadRequest(tooLong).jsonPath("$.errors[0].field").isEqualTo("title");
 
@@ -224,11 +228,11 @@ class ScenarioApiTest {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-		var weights = new java.util.HashMap<>(validScenario());
+		var weights = new HashMap<>(validScenario());
 		weights.put("rubric", List.of(Map.of("key", "feasibility", "name", "Feasibility", "weight", 70)));
 		expectBadRequest(weights).jsonPath("$.errors[0].field").isEqualTo("rubric");
 
-		var noProgram = new java.util.HashMap<>(validScenario());
+		var noProgram = new HashMap<>(validScenario());
 		noProgram.put("programId", "0123456789abcdef01234567");
 		expectBadRequest(noProgram).jsonPath("$.errors[0].field").isEqualTo("programId");
 
@@ -238,10 +242,18 @@ class ScenarioApiTest {
 
 	@Test
 	void publishesItsOpenApiDocument() {
-		this.web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.openapi").value(v -> assertThat((String) v).startsWith("3.1"))
-			.jsonPath("$.paths['/api/v1/scenarios']").exists()
-			.jsonPath("$.paths['/api/v1/scenarios/{id}/award']").exists();
+		this.web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.openapi")
+			.value(v -> assertThat((String) v).startsWith("3.1"))
+			.jsonPath("$.paths['/api/v1/scenarios']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/scenarios/{id}/award']")
+			.exists();
 	}
 
 	@Test
@@ -269,4 +281,5 @@ class ScenarioApiTest {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody();
 	}
+
 }

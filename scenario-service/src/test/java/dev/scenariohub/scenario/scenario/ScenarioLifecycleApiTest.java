@@ -1,9 +1,12 @@
 package dev.scenariohub.scenario.scenario;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.EventSchemas;
@@ -14,6 +17,7 @@ import dev.scenariohub.scenario.Fixtures;
 import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
 import dev.scenariohub.scenario.chronograph.DeadlineCloser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +54,7 @@ class ScenarioLifecycleApiTest {
 
 	private static List<ConsumerRecord<String, byte[]>> events(String scenarioId, int atLeast) {
 		try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "scenarios")) {
-			org.awaitility.Awaitility.await()
+			Awaitility.await()
 				.atMost(Duration.ofSeconds(20))
 				.until(() -> tap.records()
 					.stream()
@@ -59,7 +63,7 @@ class ScenarioLifecycleApiTest {
 					.distinct()
 					.count() >= atLeast);
 			// delivery is at least once: a repeat (same ce_id) is one event
-			java.util.Set<String> seen = new java.util.HashSet<>();
+			Set<String> seen = new HashSet<>();
 			return tap.records()
 				.stream()
 				.filter(r -> scenarioId.equals(r.key()) && seen.add(EventTap.header(r, "ce_id")))
@@ -91,8 +95,8 @@ class ScenarioLifecycleApiTest {
 		events.forEach(r -> EventSchemas.assertValid(EventTap.header(r, "ce_type"), r.value()));
 		this.deadlines.closeDue().block();
 		assertThat(this.scenarios.findById(id).block().version()).as("a later round changes nothing").isEqualTo(3);
-		assertThat(types(events(id, 2))).as("exactly one closed event").containsExactly(
-				"dev.scenariohub.scenario.published.v1", "dev.scenariohub.scenario.closed.v1");
+		assertThat(types(events(id, 2))).as("exactly one closed event")
+			.containsExactly("dev.scenariohub.scenario.published.v1", "dev.scenariohub.scenario.closed.v1");
 	}
 
 	@Test
@@ -127,10 +131,21 @@ class ScenarioLifecycleApiTest {
 	@Test
 	void patchNeedsIfMatchAndRefusesAStaleOne() {
 		String id = this.fixtures.draft(this.fixtures.scenarioBody(this.programId));
-		this.fixtures.officer().patch().uri("/api/v1/scenarios/{id}", id).bodyValue(Map.of("title", "x"))
-			.exchange().expectStatus().isEqualTo(428);
-		this.fixtures.officer().patch().uri("/api/v1/scenarios/{id}", id).header("If-Match", "\"9\"")
-			.bodyValue(Map.of("title", "x")).exchange().expectStatus().isEqualTo(412);
+		this.fixtures.officer()
+			.patch()
+			.uri("/api/v1/scenarios/{id}", id)
+			.bodyValue(Map.of("title", "x"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(428);
+		this.fixtures.officer()
+			.patch()
+			.uri("/api/v1/scenarios/{id}", id)
+			.header("If-Match", "\"9\"")
+			.bodyValue(Map.of("title", "x"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(412);
 	}
 
 	@Test
@@ -161,7 +176,12 @@ class ScenarioLifecycleApiTest {
 			.isEqualTo("dev.scenariohub.scenario.published.v1")
 			.jsonPath("$[3].actor")
 			.isEqualTo("demo-officer");
-		this.fixtures.anonymous().get().uri("/api/v1/scenarios/{id}/history", id).exchange().expectStatus().isUnauthorized();
+		this.fixtures.anonymous()
+			.get()
+			.uri("/api/v1/scenarios/{id}/history", id)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 	@Test
@@ -215,10 +235,23 @@ class ScenarioLifecycleApiTest {
 		assertThat((List<?>) first.get("items")).hasSize(1);
 		String next = (String) first.get("next");
 		assertThat(next).startsWith("/api/v1/scenarios?").contains("programId=" + this.programId, "limit=1", "cursor=");
-		Map<?, ?> second = this.fixtures.anonymous().get().uri(java.net.URI.create(next)).exchange()
-			.expectBody(Map.class).returnResult().getResponseBody();
-		List<String> ids = ((List<?>) second.get("items")).stream().map(item -> (String) ((Map<?, ?>) item).get("id")).toList();
+		Map<?, ?> second = this.fixtures.anonymous()
+			.get()
+			.uri(URI.create(next))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		List<String> ids = ((List<?>) second.get("items")).stream()
+			.map(item -> (String) ((Map<?, ?>) item).get("id"))
+			.toList();
 		assertThat(ids).as("the second page, same filter, after the first").containsExactly(other);
-		this.fixtures.anonymous().get().uri("/api/v1/scenarios?capability=$ne").exchange().expectStatus().isBadRequest();
+		this.fixtures.anonymous()
+			.get()
+			.uri("/api/v1/scenarios?capability=$ne")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 	}
+
 }

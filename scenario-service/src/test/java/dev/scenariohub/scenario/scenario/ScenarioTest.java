@@ -26,7 +26,8 @@ class ScenarioTest {
 	}
 
 	static Scenario open() {
-		return Scenario.draft("s1", draft(NOW, NOW.plus(Duration.ofDays(10))), "officer-1", NOW).publish(NOW, "officer-1");
+		return Scenario.draft("s1", draft(NOW, NOW.plus(Duration.ofDays(10))), "officer-1", NOW)
+			.publish(NOW, "officer-1");
 	}
 
 	static ScenarioChanges none() {
@@ -106,7 +107,8 @@ class ScenarioTest {
 			assertThat(e.type()).isEqualTo(ScenarioEvents.CLOSED);
 			assertThat(e.actor()).isEqualTo(Scenario.SYSTEM);
 		});
-		assertThat(Scenario.of(closed.state(), 3).closeAtDeadline(NOW.plus(Duration.ofDays(11)))).extracting(Scenario::newEvents)
+		assertThat(Scenario.of(closed.state(), 3).closeAtDeadline(NOW.plus(Duration.ofDays(11))))
+			.extracting(Scenario::newEvents)
 			.asList()
 			.isEmpty();
 	}
@@ -161,11 +163,11 @@ class ScenarioTest {
 
 	@Test
 	void completingNeedsEveryMilestoneDone() {
-		var milestone = new dev.scenariohub.scenario.scenario.Milestone("m1", "a1", "Prototype", "demo", null, false,
-				null, null, null, null, null);
-		Scenario piloting = Scenario.of(open().state().toBuilder().status(ScenarioStatus.PILOTING)
-			.milestones(List.of(milestone)).build(), 9);
+		var milestone = new Milestone("m1", "a1", "Prototype", "demo", null, false, null, null, null, null, null);
+		Scenario piloting = Scenario
+			.of(open().state().toBuilder().status(ScenarioStatus.PILOTING).milestones(List.of(milestone)).build(), 9);
 		assertThatThrownBy(() -> piloting.complete("o")).isInstanceOf(RuleViolation.class)
 			.hasMessageContaining("1 milestone");
 	}
+
 }

@@ -3,9 +3,10 @@ package dev.scenariohub.platform.events;
 import java.util.List;
 
 /**
- * An aggregate as loaded at a version, with the events its commands raised since. Subclasses
- * hold the rules; each command returns a new instance carrying the changed state and events,
- * which a repository saves through the {@link AggregateStore} in one write.
+ * An aggregate as loaded at a version, with the events its commands raised since.
+ * Subclasses hold the rules; each command returns a new instance carrying the changed
+ * state and events, which a repository saves through the {@link AggregateStore} in one
+ * write.
  *
  * @param <S> the stored state
  */
@@ -36,4 +37,5 @@ public abstract class Aggregate<S> {
 	public List<PendingEvent> newEvents() {
 		return this.newEvents;
 	}
+
 }

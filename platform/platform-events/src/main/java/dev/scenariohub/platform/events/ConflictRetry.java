@@ -7,8 +7,9 @@ import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
 
 /**
- * How a load-change-save is started again when another save of the same aggregate came first:
- * a few quick retries with back-off and jitter, then the conflict goes to the caller (409).
+ * How a load-change-save is started again when another save of the same aggregate came
+ * first: a few quick retries with back-off and jitter, then the conflict goes to the
+ * caller (409).
  */
 public final class ConflictRetry {
 
@@ -21,4 +22,5 @@ public final class ConflictRetry {
 			.filter(OptimisticLockingFailureException.class::isInstance)
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
+
 }

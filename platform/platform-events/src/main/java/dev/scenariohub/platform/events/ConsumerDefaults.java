@@ -9,10 +9,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Lowest-precedence defaults that make every service consume alike: the consumer group is the
- * application name, failing records are retried with exponential back-off and then sent to the
- * dead-letter topic with the error in headers, a malformed record is not retried, and the
- * binder creates topics with several partitions. Any service or environment may override them.
+ * Lowest-precedence defaults that make every service consume alike: the consumer group is
+ * the application name, failing records are retried with exponential back-off and then
+ * sent to the dead-letter topic with the error in headers, a malformed record is not
+ * retried, and the binder creates topics with several partitions. Any service or
+ * environment may override them.
  */
 public class ConsumerDefaults implements EnvironmentPostProcessor {
 
@@ -26,12 +27,14 @@ public class ConsumerDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", 200);
 		defaults.put("spring.cloud.stream.default.consumer.back-off-multiplier", 2.0);
 		defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", 5000);
-		defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions."
-				+ MalformedEventException.class.getName(), false);
+		defaults.put(
+				"spring.cloud.stream.default.consumer.retryable-exceptions." + MalformedEventException.class.getName(),
+				false);
 		defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", true);
 		defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", 3);
 		defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", true);
 		defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers:localhost:9092}");
 		environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
 	}
+
 }

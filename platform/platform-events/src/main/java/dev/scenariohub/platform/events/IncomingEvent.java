@@ -13,20 +13,24 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A CloudEvent received from Kafka in binary content mode, decoded by the CloudEvents SDK.
+ * A CloudEvent received from Kafka in binary content mode, decoded by the CloudEvents
+ * SDK.
  *
- * @param id       unique event id (dedupe key for consumers that act on every event)
- * @param type     versioned type
- * @param source   producing service
- * @param subject  aggregate id
+ * @param id unique event id (dedupe key for consumers that act on every event)
+ * @param type versioned type
+ * @param source producing service
+ * @param subject aggregate id
  * @param sequence the aggregate's version after this event (read models keep the newest)
- * @param time     when it happened
- * @param data     the JSON payload
+ * @param time when it happened
+ * @param data the JSON payload
  */
 public record IncomingEvent(String id, String type, String source, String subject, long sequence, Instant time,
 		byte[] data) {
 
-	/** Decodes a message handed to an imperative {@code Consumer<Message<byte[]>>} binding. */
+	/**
+	 * Decodes a message handed to an imperative {@code Consumer<Message<byte[]>>}
+	 * binding.
+	 */
 	public static IncomingEvent from(Message<byte[]> message) {
 		RecordHeaders headers = new RecordHeaders();
 		for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {

@@ -1,8 +1,8 @@
 package dev.scenariohub.platform.events;
 
 /**
- * A record that is not a valid CloudEvent of ours. Retrying cannot help: it goes straight to the
- * dead-letter topic.
+ * A record that is not a valid CloudEvent of ours. Retrying cannot help: it goes straight
+ * to the dead-letter topic.
  */
 public class MalformedEventException extends RuntimeException {
 
@@ -13,4 +13,5 @@ public class MalformedEventException extends RuntimeException {
 	public MalformedEventException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -23,4 +23,5 @@ final class OutboxDocuments {
 		return new OutboxEvent(doc.getString("id"), doc.getString("type"), doc.getString("subject"),
 				sequence.longValue(), doc.getDate("time").toInstant(), doc.getString("data"));
 	}
+
 }

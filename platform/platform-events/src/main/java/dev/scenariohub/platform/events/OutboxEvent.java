@@ -7,12 +7,13 @@ import java.util.Objects;
  * One event waiting in an aggregate document's {@code outbox} array until the relay has
  * published it. {@code data} is the JSON payload exactly as it will go on the wire.
  *
- * @param id       CloudEvents {@code id}: a UUID, unique forever
- * @param type     CloudEvents {@code type}, e.g. {@code dev.scenariohub.scenario.published.v1}
- * @param subject  the aggregate id (also the Kafka record key)
+ * @param id CloudEvents {@code id}: a UUID, unique forever
+ * @param type CloudEvents {@code type}, e.g.
+ * {@code dev.scenariohub.scenario.published.v1}
+ * @param subject the aggregate id (also the Kafka record key)
  * @param sequence the aggregate's version once this event is applied
- * @param time     when it happened
- * @param data     JSON payload
+ * @param time when it happened
+ * @param data JSON payload
  */
 public record OutboxEvent(String id, String type, String subject, long sequence, Instant time, String data) {
 

@@ -12,8 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * All outbox relays of a service: triggered right after each save, and swept periodically for
- * events that a crash (or a broker outage) left behind.
+ * All outbox relays of a service: triggered right after each save, and swept periodically
+ * for events that a crash (or a broker outage) left behind.
  */
 public class OutboxRelays {
 

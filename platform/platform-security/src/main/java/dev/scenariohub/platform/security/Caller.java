@@ -3,8 +3,8 @@ package dev.scenariohub.platform.security;
 import org.springframework.security.core.Authentication;
 
 /**
- * Who is calling: the token's subject and whether it carries the officer role. An anonymous
- * caller (a public read) has no subject and is no officer.
+ * Who is calling: the token's subject and whether it carries the officer role. An
+ * anonymous caller (a public read) has no subject and is no officer.
  */
 public record Caller(String sub, boolean officer) {
 

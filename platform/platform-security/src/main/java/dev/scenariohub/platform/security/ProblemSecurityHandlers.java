@@ -36,8 +36,10 @@ public final class ProblemSecurityHandlers {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		String body = "{\"type\":\"https://scenariohub.dev/problems/%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\",\"instance\":\"%s\"}"
-			.formatted(slug, title, status.value(), detail, exchange.getRequest().getPath().value().replace("\\", "").replace("\"", ""));
+			.formatted(slug, title, status.value(), detail,
+					exchange.getRequest().getPath().value().replace("\\", "").replace("\"", ""));
 		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
 		return response.writeWith(Mono.just(buffer));
 	}
+
 }

@@ -4,14 +4,14 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
  * The part of a security filter chain that is the same in the gateway and every service:
- * stateless bearer-token authentication, no CSRF (no cookies), problem documents for 401/403,
- * and open health probes and metrics. Each application adds its own path rules.
+ * stateless bearer-token authentication, no CSRF (no cookies), problem documents for
+ * 401/403, and open health probes and metrics. Each application adds its own path rules.
  */
 public final class ResourceServer {
 
@@ -19,8 +19,8 @@ public final class ResourceServer {
 	}
 
 	/**
-	 * The whole chain: the shared part, open probes, metrics and the OpenAPI document, then the
-	 * application's own rules, and everything else denied.
+	 * The whole chain: the shared part, open probes, metrics and the OpenAPI document,
+	 * then the application's own rules, and everything else denied.
 	 */
 	public static SecurityWebFilterChain chain(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter,
@@ -38,11 +38,12 @@ public final class ResourceServer {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.oauth2ResourceServer(oauth2 -> oauth2
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
-				.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
-				.accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+			.oauth2ResourceServer(
+					oauth2 -> oauth2.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+						.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+						.accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
 				.accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
 	}
+
 }

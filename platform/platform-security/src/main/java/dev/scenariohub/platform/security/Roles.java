@@ -1,6 +1,9 @@
 package dev.scenariohub.platform.security;
 
-/** The roles a token's {@code roles} claim may carry, as Spring authorities ({@code ROLE_…}). */
+/**
+ * The roles a token's {@code roles} claim may carry, as Spring authorities
+ * ({@code ROLE_…}).
+ */
 public final class Roles {
 
 	public static final String OFFICER = "officer";
@@ -17,4 +20,5 @@ public final class Roles {
 	public static String authority(String role) {
 		return "ROLE_" + role;
 	}
+
 }

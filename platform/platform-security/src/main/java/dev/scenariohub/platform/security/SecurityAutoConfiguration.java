@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The same token handling in the gateway and every service: JWTs from the issuer's JWKS
- * ({@code spring.security.oauth2.resourceserver.jwt.*}), the {@code roles} claim mapped to
- * {@code ROLE_…} authorities, the {@code sub} claim as the principal's name.
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), the {@code roles} claim mapped
+ * to {@code ROLE_…} authorities, the {@code sub} claim as the principal's name.
  */
 @AutoConfiguration
 public class SecurityAutoConfiguration {
@@ -30,4 +30,5 @@ public class SecurityAutoConfiguration {
 		converter.setPrincipalClaimName("sub");
 		return new ReactiveJwtAuthenticationConverterAdapter(converter);
 	}
+
 }

@@ -12,7 +12,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * HTTP clients for a WebFlux application under test: bound to its context with its real
  * security filters, and signed in with a JWT of a given subject and roles (the decoder is
- * bypassed; the roles become {@code ROLE_…} authorities as the real converter makes them).
+ * bypassed; the roles become {@code ROLE_…} authorities as the real converter makes
+ * them).
  */
 public final class ApiClients {
 
@@ -32,6 +33,9 @@ public final class ApiClients {
 		List<String> claimed = Arrays.asList(roles);
 		return anonymous.mutateWith(SecurityMockServerConfigurers.mockJwt()
 			.jwt(jwt -> jwt.subject(sub).claim("roles", claimed))
-			.authorities(claimed.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+			.authorities(claimed.stream()
+				.<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+				.toList()));
 	}
+
 }

@@ -18,7 +18,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The dependency rules every deployable and every platform library keeps, checked on its
  * compiled main classes (tests excluded):
  * <ul>
- * <li>inside a service, feature packages depend on each other one way only (no cycles);</li>
+ * <li>inside a service, feature packages depend on each other one way only (no
+ * cycles);</li>
  * <li>a service uses its own classes, the platform libraries and third-party code — never
  * another service's classes;</li>
  * <li>the platform libraries use no service's classes.</li>
@@ -34,8 +35,8 @@ public final class ArchitectureRules {
 	}
 
 	/**
-	 * The compiled main classes of one Maven module, from its {@code target/classes}; fails when
-	 * there are none (the module was not compiled before this check).
+	 * The compiled main classes of one Maven module, from its {@code target/classes};
+	 * fails when there are none (the module was not compiled before this check).
 	 */
 	public static JavaClasses mainClassesOf(Path module) {
 		Path classes = module.resolve("target").resolve("classes");
@@ -50,7 +51,9 @@ public final class ArchitectureRules {
 		return imported;
 	}
 
-	/** The feature packages directly below {@code basePackage} form no dependency cycle. */
+	/**
+	 * The feature packages directly below {@code basePackage} form no dependency cycle.
+	 */
 	public static ArchRule featuresFreeOfCycles(String basePackage) {
 		return slices().matching(basePackage + ".(*)..")
 			.should()
@@ -59,7 +62,10 @@ public final class ArchitectureRules {
 			.as("feature packages of " + basePackage + " depend on each other one way only");
 	}
 
-	/** Classes of {@code basePackage} use no project class outside it and the platform libraries. */
+	/**
+	 * Classes of {@code basePackage} use no project class outside it and the platform
+	 * libraries.
+	 */
 	public static ArchRule usesOnlyItselfAndPlatform(String basePackage) {
 		DescribedPredicate<JavaClass> foreign = resideInAPackage(PROJECT)
 			.and(DescribedPredicate.not(resideInAnyPackage(basePackage + "..", PLATFORM)));

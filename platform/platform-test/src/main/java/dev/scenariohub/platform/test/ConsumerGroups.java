@@ -11,7 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 
 import static org.awaitility.Awaitility.await;
 
-/** Knows when a consumer group has got past a record: its committed offset is beyond it. */
+/**
+ * Knows when a consumer group has got past a record: its committed offset is beyond it.
+ */
 public final class ConsumerGroups {
 
 	private ConsumerGroups() {
@@ -30,4 +32,5 @@ public final class ConsumerGroups {
 			});
 		}
 	}
+
 }

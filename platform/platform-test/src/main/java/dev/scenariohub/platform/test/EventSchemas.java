@@ -3,6 +3,7 @@ package dev.scenariohub.platform.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +15,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /**
- * Validates event payloads against their JSON Schemas under {@code contracts/events/}: the
- * schema of CloudEvents type {@code T} is {@code contracts/events/T.schema.json} on the class
- * path (the {@code contracts} module).
+ * Validates event payloads against their JSON Schemas under {@code contracts/events/}:
+ * the schema of CloudEvents type {@code T} is {@code contracts/events/T.schema.json} on
+ * the class path (the {@code contracts} module).
  */
 public final class EventSchemas {
 
@@ -44,7 +45,7 @@ public final class EventSchemas {
 		Set<ValidationMessage> errors = validate(type, payload);
 		if (!errors.isEmpty()) {
 			throw new AssertionError("payload of " + type + " violates its schema: " + errors + "\n"
-					+ new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+					+ new String(payload, StandardCharsets.UTF_8));
 		}
 	}
 
@@ -62,4 +63,5 @@ public final class EventSchemas {
 			}
 		});
 	}
+
 }

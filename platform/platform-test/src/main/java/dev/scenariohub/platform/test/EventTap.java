@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads a topic from its beginning, as an outside subscriber would, without joining a consumer
- * group. Not thread-safe: one test thread polls it.
+ * Reads a topic from its beginning, as an outside subscriber would, without joining a
+ * consumer group. Not thread-safe: one test thread polls it.
  */
 public final class EventTap implements AutoCloseable {
 
@@ -81,4 +81,5 @@ public final class EventTap implements AutoCloseable {
 	public void close() {
 		this.consumer.close();
 	}
+
 }

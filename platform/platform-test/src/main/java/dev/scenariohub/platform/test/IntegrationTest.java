@@ -11,9 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A service integration test: the whole application (HTTP through a mock server exchange) against the JVM's shared
- * real Kafka broker and MongoDB-protocol server (see {@link SharedInfrastructure}). Tests that
- * use the same configuration share one Spring context.
+ * A service integration test: the whole application (HTTP through a mock server exchange)
+ * against the JVM's shared real Kafka broker and MongoDB-protocol server (see
+ * {@link SharedInfrastructure}). Tests that use the same configuration share one Spring
+ * context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,12 +12,14 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * The one Kafka broker and one MongoDB-protocol server of a test JVM, started on first use and
- * shared by every test in it.
+ * The one Kafka broker and one MongoDB-protocol server of a test JVM, started on first
+ * use and shared by every test in it.
  *
- * <p>The switch: where a Docker engine answers, real {@code apache/kafka} and {@code mongo}
+ * <p>
+ * The switch: where a Docker engine answers, real {@code apache/kafka} and {@code mongo}
  * images run in Testcontainers; elsewhere a real in-process Kafka broker (KRaft) and
- * mongo-java-server. {@code -Dscenariohub.test.infrastructure=embedded|containers} forces one.
+ * mongo-java-server. {@code -Dscenariohub.test.infrastructure=embedded|containers} forces
+ * one.
  */
 public final class SharedInfrastructure {
 
@@ -120,4 +122,5 @@ public final class SharedInfrastructure {
 				mongoUri);
 		return new SharedInfrastructure(kafka.getBrokersAsString(), mongoUri, "embedded");
 	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Points a Spring test context at the JVM's shared Kafka broker and at a database of its own on
- * the shared MongoDB server (so two contexts of one JVM never see each other's documents).
+ * Points a Spring test context at the JVM's shared Kafka broker and at a database of its
+ * own on the shared MongoDB server (so two contexts of one JVM never see each other's
+ * documents).
  */
 public class SharedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -22,4 +23,5 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
 					"spring.mongodb.uri=" + infrastructure.mongoUri(""), "spring.mongodb.database=" + database)
 			.applyTo(context.getEnvironment());
 	}
+
 }

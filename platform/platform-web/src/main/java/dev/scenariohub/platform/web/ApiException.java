@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure a client caused or must know about, answered as an RFC 9457 problem document with a
- * stable {@code type} URI. Domain code throws the subclasses; the shared handler renders them.
+ * A failure a client caused or must know about, answered as an RFC 9457 problem document
+ * with a stable {@code type} URI. Domain code throws the subclasses; the shared handler
+ * renders them.
  */
 public class ApiException extends RuntimeException {
 
@@ -60,4 +61,5 @@ public class ApiException extends RuntimeException {
 	public static ApiException badRequest(String slug, String title, String detail) {
 		return new ApiException(HttpStatus.BAD_REQUEST, slug, title, detail);
 	}
+
 }

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Opaque cursors for stable cursor pagination: a cursor wraps the sort key of the last item of a
- * page; the next page starts strictly after it, so nothing is skipped or repeated.
+ * Opaque cursors for stable cursor pagination: a cursor wraps the sort key of the last
+ * item of a page; the next page starts strictly after it, so nothing is skipped or
+ * repeated.
  */
 public final class Cursors {
 
@@ -17,10 +18,14 @@ public final class Cursors {
 	}
 
 	public static String encode(String lastKey) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + lastKey).getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(("k:" + lastKey).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The key a cursor wraps, or null for the first page; a malformed cursor is a 400. */
+	/**
+	 * The key a cursor wraps, or null for the first page; a malformed cursor is a 400.
+	 */
 	public static String decode(String cursor) {
 		if (cursor == null || cursor.isEmpty()) {
 			return null;
@@ -44,9 +49,9 @@ public final class Cursors {
 			return DEFAULT_LIMIT;
 		}
 		if (requested < 1 || requested > MAX_LIMIT) {
-			throw ApiException.badRequest("invalid-limit", "Invalid limit",
-					"limit must be between 1 and " + MAX_LIMIT);
+			throw ApiException.badRequest("invalid-limit", "Invalid limit", "limit must be between 1 and " + MAX_LIMIT);
 		}
 		return requested;
 	}
+
 }

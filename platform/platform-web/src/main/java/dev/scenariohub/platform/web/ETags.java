@@ -1,12 +1,13 @@
 package dev.scenariohub.platform.web;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * Optimistic concurrency over HTTP: the {@code ETag} of a resource is its aggregate version, and
- * updates state the version they saw in {@code If-Match}.
+ * Optimistic concurrency over HTTP: the {@code ETag} of a resource is its aggregate
+ * version, and updates state the version they saw in {@code If-Match}.
  */
 public final class ETags {
 
@@ -55,6 +56,7 @@ public final class ETags {
 		return new ApiException(HttpStatus.PRECONDITION_FAILED, "stale-version", "Precondition failed",
 				"The resource changed since you read it (you sent version %d, it is now %d); read it again"
 					.formatted(expected, current),
-				java.util.Map.of("currentVersion", current));
+				Map.of("currentVersion", current));
 	}
+
 }

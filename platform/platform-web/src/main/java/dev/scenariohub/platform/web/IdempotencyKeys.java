@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,10 +25,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} for creates: the first request with a key runs and its response is
- * kept (for a TTL); a retry with the same key and body gets that response again instead of a
- * duplicate; the same key with another body is refused (422); a retry while the first is still
- * running gets 409. Keys are scoped to the caller.
+ * {@code Idempotency-Key} for creates: the first request with a key runs and its response
+ * is kept (for a TTL); a retry with the same key and body gets that response again
+ * instead of a duplicate; the same key with another body is refused (422); a retry while
+ * the first is still running gets 409. Keys are scoped to the caller.
  */
 public class IdempotencyKeys {
 
@@ -52,14 +53,14 @@ public class IdempotencyKeys {
 
 	/** Creates the TTL index that forgets keys after the retention period. */
 	public Mono<String> ensureIndex() {
-		return this.mongo.indexOps(COLLECTION).createIndex(new Index("createdAt", org.springframework.data.domain.Sort.Direction.ASC)
-			.named("expire-idempotency-keys").expire(this.ttl));
+		return this.mongo.indexOps(COLLECTION)
+			.createIndex(new Index("createdAt", Sort.Direction.ASC).named("expire-idempotency-keys").expire(this.ttl));
 	}
 
 	/**
 	 * Runs {@code create} once per (caller, key).
-	 * @param key      the header value, or null to run without idempotency
-	 * @param request  the request body, compared across retries
+	 * @param key the header value, or null to run without idempotency
+	 * @param request the request body, compared across retries
 	 * @param bodyType the response body type, to restore a kept response
 	 */
 	public <T> Mono<ResponseEntity<T>> once(String caller, String key, Object request, Class<T> bodyType,
@@ -93,7 +94,8 @@ public class IdempotencyKeys {
 	private Mono<Void> remember(String id, ResponseEntity<?> response) {
 		Update done = new Update().set("state", "DONE")
 			.set("status", response.getStatusCode().value())
-			.set("location", response.getHeaders().getLocation() == null ? null : response.getHeaders().getLocation().toString())
+			.set("location",
+					response.getHeaders().getLocation() == null ? null : response.getHeaders().getLocation().toString())
 			.set("etag", response.getHeaders().getETag())
 			.set("body", response.getBody() == null ? null : this.json.writeValueAsString(response.getBody()));
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), done, COLLECTION).then();
@@ -103,7 +105,8 @@ public class IdempotencyKeys {
 		return this.mongo.findById(id, Document.class, COLLECTION).flatMap(kept -> {
 			if (!hash.equals(kept.getString("requestHash"))) {
 				return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-						"Idempotency-Key reused", "This Idempotency-Key was already used with a different request body"));
+						"Idempotency-Key reused",
+						"This Idempotency-Key was already used with a different request body"));
 			}
 			if (!"DONE".equals(kept.getString("state"))) {
 				return Mono.error(ApiException.conflict("idempotency-key-in-progress", "Request in progress",
@@ -132,4 +135,5 @@ public class IdempotencyKeys {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -21,7 +21,7 @@ public class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
-		return this.mongo.executeCommand(new Document("ping", 1))
-			.map(answer -> builder.up().build());
+		return this.mongo.executeCommand(new Document("ping", 1)).map(answer -> builder.up().build());
 	}
+
 }

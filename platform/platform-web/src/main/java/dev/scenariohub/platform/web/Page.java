@@ -7,17 +7,19 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One page of a list: the items and, when there may be more, the cursor and link of the next.
+ * One page of a list: the items and, when there may be more, the cursor and link of the
+ * next.
  */
 public record Page<T>(List<T> items, String nextCursor, String next) {
 
 	/**
-	 * Builds a page from {@code limit + 1} fetched items: the extra one only tells that a next
-	 * page exists.
-	 * @param keyOf      the sort key of an item (wrapped into the cursor)
-	 * @param linkOf     the next page's link for a cursor
+	 * Builds a page from {@code limit + 1} fetched items: the extra one only tells that a
+	 * next page exists.
+	 * @param keyOf the sort key of an item (wrapped into the cursor)
+	 * @param linkOf the next page's link for a cursor
 	 */
-	public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> keyOf, Function<String, String> linkOf) {
+	public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> keyOf,
+			Function<String, String> linkOf) {
 		if (fetched.size() <= limit) {
 			return new Page<>(fetched, null, null);
 		}
@@ -27,8 +29,8 @@ public record Page<T>(List<T> items, String nextCursor, String next) {
 	}
 
 	/**
-	 * Next-page links for a list request: the same path and filters, the page size, and the next
-	 * cursor in place of the current one.
+	 * Next-page links for a list request: the same path and filters, the page size, and
+	 * the next cursor in place of the current one.
 	 */
 	public static Function<String, String> nextLinks(ServerHttpRequest request, int limit) {
 		return cursor -> UriComponentsBuilder.fromPath(request.getURI().getRawPath())

@@ -2,6 +2,7 @@ package dev.scenariohub.platform.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -28,9 +30,9 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * The one error handler of every service: RFC 9457 {@code application/problem+json} with a
- * stable {@code type} URI, field-level {@code errors} for validation, never a stack trace, and
- * never a 500 for bad input.
+ * The one error handler of every service: RFC 9457 {@code application/problem+json} with
+ * a stable {@code type} URI, field-level {@code errors} for validation, never a stack
+ * trace, and never a 500 for bad input.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -46,7 +48,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return render(ex);
 	}
 
-	/** The problem document of an {@link ApiException}, for handlers of a service's own exceptions. */
+	/**
+	 * The problem document of an {@link ApiException}, for handlers of a service's own
+	 * exceptions.
+	 */
 	public static Mono<ResponseEntity<Object>> render(ApiException ex) {
 		ProblemDetail problem = problem(ex.status(), ex.type(), ex.title(), ex.getMessage());
 		ex.properties().forEach(problem::setProperty);
@@ -94,7 +99,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		for (FieldError error : ex.getFieldErrors()) {
 			errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
 		}
-		ex.getGlobalErrors().forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+		ex.getGlobalErrors()
+			.forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, type("validation"), "Invalid request",
 				"The request has " + errors.size() + " invalid field(s)");
 		problem.setProperty("errors", errors);
@@ -143,8 +149,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		else if (ex instanceof InvalidFormatException invalid) {
 			Class<?> target = invalid.getTargetType();
 			message = target != null && target.isEnum()
-					? "'" + invalid.getValue() + "' is not one of " + java.util.Arrays.toString(target.getEnumConstants())
-					: "'" + invalid.getValue() + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
+					? "'" + invalid.getValue() + "' is not one of " + Arrays.toString(target.getEnumConstants())
+					: "'" + invalid.getValue() + "' is not a valid "
+							+ (target == null ? "value" : target.getSimpleName());
 		}
 		else if (ex instanceof DatabindException) {
 			message = "has the wrong type or shape";
@@ -194,7 +201,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem) {
 		return Mono.just(ResponseEntity.status(problem.getStatus())
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem));
 	}
+
 }

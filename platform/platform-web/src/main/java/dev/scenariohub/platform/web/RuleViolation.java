@@ -3,10 +3,11 @@ package dev.scenariohub.platform.web;
 import java.util.Map;
 
 /**
- * A command the domain's rules refuse as things stand (an illegal transition, an exhausted pool,
- * a conflict of interest). Plain Java, so aggregates can throw it; the shared handler answers 409
- * with the {@code code} as problem type and the details as problem properties, and 400 naming
- * the field for invalid input. A missing resource is {@link NotFound}, not a rule violation.
+ * A command the domain's rules refuse as things stand (an illegal transition, an
+ * exhausted pool, a conflict of interest). Plain Java, so aggregates can throw it; the
+ * shared handler answers 409 with the {@code code} as problem type and the details as
+ * problem properties, and 400 naming the field for invalid input. A missing resource is
+ * {@link NotFound}, not a rule violation.
  */
 public class RuleViolation extends RuntimeException {
 
@@ -31,12 +32,18 @@ public class RuleViolation extends RuntimeException {
 		this.field = field;
 	}
 
-	/** Invalid input that only the whole aggregate can tell (answered 400, naming the field). */
+	/**
+	 * Invalid input that only the whole aggregate can tell (answered 400, naming the
+	 * field).
+	 */
 	public static RuleViolation invalid(String field, String message) {
 		return new RuleViolation("validation", message, Map.of(), field);
 	}
 
-	/** The field at fault for invalid input, or null for a conflict with the current state. */
+	/**
+	 * The field at fault for invalid input, or null for a conflict with the current
+	 * state.
+	 */
 	public String field() {
 		return this.field;
 	}
@@ -53,4 +60,5 @@ public class RuleViolation extends RuntimeException {
 	public Map<String, Object> details() {
 		return this.details;
 	}
+
 }

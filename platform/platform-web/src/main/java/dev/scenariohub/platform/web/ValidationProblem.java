@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 
-/** A 400 for a rule that spans fields or needs a look-up, in the same shape as Bean Validation errors. */
+/**
+ * A 400 for a rule that spans fields or needs a look-up, in the same shape as Bean
+ * Validation errors.
+ */
 public final class ValidationProblem {
 
 	private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
@@ -20,11 +23,15 @@ public final class ValidationProblem {
 				Map.of("errors", List.of(new ProblemDetailsAdvice.FieldProblem(field, message))));
 	}
 
-	/** Ids we issue are 24 hex characters; anything else is refused before it reaches a query. */
+	/**
+	 * Ids we issue are 24 hex characters; anything else is refused before it reaches a
+	 * query.
+	 */
 	public static String requireId(String name, String value) {
 		if (value == null || !OBJECT_ID.matcher(value).matches()) {
 			throw of(name, "is not a valid id");
 		}
 		return value;
 	}
+
 }

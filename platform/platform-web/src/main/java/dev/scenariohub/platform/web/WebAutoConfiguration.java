@@ -3,6 +3,7 @@ package dev.scenariohub.platform.web;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,7 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problem documents, idempotent creates and the MongoDB ping health check, alike in every service. */
+/**
+ * Problem documents, idempotent creates and the MongoDB ping health check, alike in every
+ * service.
+ */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration")
 @Import(ProblemDetailsAdvice.class)
 public class WebAutoConfiguration {
@@ -56,8 +60,12 @@ public class WebAutoConfiguration {
 		@EventListener(ApplicationReadyEvent.class)
 		void ensure() {
 			this.keys.ensureIndex()
-				.subscribe(null, error -> org.slf4j.LoggerFactory.getLogger(IdempotencyIndex.class)
-					.warn("Could not create the idempotency-key TTL index; kept keys will not expire: {}", error.toString()));
+				.subscribe(null,
+						error -> LoggerFactory.getLogger(IdempotencyIndex.class)
+							.warn("Could not create the idempotency-key TTL index; kept keys will not expire: {}",
+									error.toString()));
 		}
+
 	}
+
 }

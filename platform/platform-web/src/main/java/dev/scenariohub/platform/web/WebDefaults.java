@@ -9,10 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Lowest-precedence defaults every service shares: strict JSON (unknown fields are an error, so
- * operator-looking keys such as {@code $gt} never slip through), bounded request bodies,
- * Kubernetes probes with a readiness group that includes MongoDB (by ping) and the Kafka
- * binder, Prometheus metrics, and no stack traces in any answer.
+ * Lowest-precedence defaults every service shares: strict JSON (unknown fields are an
+ * error, so operator-looking keys such as {@code $gt} never slip through), bounded
+ * request bodies, Kubernetes probes with a readiness group that includes MongoDB (by
+ * ping) and the Kafka binder, Prometheus metrics, and no stack traces in any answer.
  */
 public class WebDefaults implements EnvironmentPostProcessor {
 
@@ -34,4 +34,5 @@ public class WebDefaults implements EnvironmentPostProcessor {
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
 		environment.getPropertySources().addLast(new MapPropertySource("scenariohubWebDefaults", defaults));
 	}
+
 }
