@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import dev.scenariohub.enterprise.enterprise.CreditCodes;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
@@ -64,23 +64,6 @@ class EnterpriseAndApplicationApiTest {
 		return ApiClients.as(this.web, "demo-officer", "officer");
 	}
 
-	/** A valid credit code not used before (random body, computed check character). */
-	static String freshCode() {
-		String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-		int[] weights = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-		StringBuilder body = new StringBuilder("91440101");
-		Random random = new Random();
-		while (body.length() < 17) {
-			body.append(alphabet.charAt(random.nextInt(alphabet.length())));
-		}
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += alphabet.indexOf(body.charAt(i)) * weights[i];
-		}
-		int check = 31 - sum % 31;
-		return body.append(alphabet.charAt(check == 31 ? 0 : check)).toString();
-	}
-
 	Map<String, Object> enterpriseBody(String code, String category) {
 		return new HashMap<>(Map.of("name", "Lingnan Pattern AI Co.", "creditCode", code, "category", category,
 				"district", "Haizhu", "capabilities", List.of("generative-design"), "coreTechnologies",
@@ -91,7 +74,7 @@ class EnterpriseAndApplicationApiTest {
 	String register(String owner, String category, boolean verify) {
 		Map<?, ?> created = as(owner).post()
 			.uri("/api/v1/enterprises")
-			.bodyValue(enterpriseBody(freshCode(), category))
+			.bodyValue(enterpriseBody(CreditCodes.fresh(), category))
 			.exchange()
 			.expectStatus()
 			.isCreated()
@@ -183,7 +166,7 @@ class EnterpriseAndApplicationApiTest {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
-		String code = freshCode();
+		String code = CreditCodes.fresh();
 		Map<?, ?> created = as("ent-a").post()
 			.uri("/api/v1/enterprises")
 			.bodyValue(enterpriseBody(code, "STARTUP"))

@@ -3,13 +3,16 @@ package dev.scenariohub.platform.events;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,14 +21,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Saves an aggregate and the events it raised in one atomic single-document write: the events
- * are pushed onto the document's {@code outbox} array, so no transaction is needed and no event
- * can be lost between the state change and its publication. After the write the relay is
- * triggered; its periodic sweep covers anything a crash leaves behind.
+ * Saves an aggregate and the events it raised in one atomic single-document write: the
+ * events are pushed onto the document's {@code outbox} array, so no transaction is needed
+ * and no event can be lost between the state change and its publication. After the write
+ * the relay is triggered; its periodic sweep covers anything a crash leaves behind.
  *
- * <p>The aggregate's state is written with {@code $set} of its fields, never by replacing the
- * document, so the relay's concurrent {@code $pull} of published events and its lease are never
- * overwritten.
+ * <p>
+ * The aggregate's state is written with {@code $set} of its fields, never by replacing
+ * the document, so the relay's concurrent {@code $pull} of published events and its lease
+ * are never overwritten.
  */
 public class AggregateStore {
 
@@ -56,36 +60,46 @@ public class AggregateStore {
 	}
 
 	/**
-	 * Inserts a new aggregate with its first events. Its version becomes the number of events
-	 * (at least 1).
+	 * Inserts a new aggregate with its first events. Its version becomes the number of
+	 * events (at least 1).
 	 * @return the new version
 	 */
 	public Mono<Long> insert(String collection, String id, Object state, List<PendingEvent> events) {
 		List<Document> outbox = toOutbox(id, 0, events);
 		long version = Math.max(1, events.size());
 		Document doc = stateOf(state);
-		// the same _id type Spring Data's query mapping uses for this id, so later look-ups match
+		// the same _id type Spring Data's query mapping uses for this id, so later
+		// look-ups match
 		doc.put("_id", ObjectId.isValid(id) ? new ObjectId(id) : id);
 		doc.put(VERSION, version);
 		doc.put(OUTBOX, outbox);
+		if (!outbox.isEmpty()) {
+			doc.put(HISTORY, historyOf(outbox, events));
+		}
 		return this.mongo.insert(doc, collection)
 			.doOnSuccess(saved -> this.relays.relaySoon(collection, id))
 			.thenReturn(version);
 	}
 
 	/**
-	 * Writes the aggregate's new state and pushes its events, if and only if the stored version is
-	 * still {@code expectedVersion}. Each event gets the next sequence number; the new version is
-	 * the last one (or {@code expectedVersion + 1} when no event was raised).
+	 * Writes the aggregate's new state and pushes its events, if and only if the stored
+	 * version is still {@code expectedVersion}. Each event gets the next sequence number;
+	 * the new version is the last one (or {@code expectedVersion + 1} when no event was
+	 * raised).
 	 * @return the new version
-	 * @throws OptimisticLockingFailureException (as an error signal) when someone else saved first
+	 * @throws OptimisticLockingFailureException (as an error signal) when someone else
+	 * saved first
 	 */
 	public Mono<Long> update(String collection, String id, long expectedVersion, Object state,
 			List<PendingEvent> events) {
 		List<Document> outbox = toOutbox(id, expectedVersion, events);
 		long version = expectedVersion + Math.max(1, events.size());
 		Update update = new Update();
-		stateOf(state).forEach(update::set);
+		Document written = stateOf(state);
+		written.forEach(update::set);
+		// a field that became null is not written at all: remove what the store still
+		// holds
+		propertiesOf(state).stream().filter(field -> !written.containsKey(field)).forEach(update::unset);
 		update.set(VERSION, version);
 		if (!outbox.isEmpty()) {
 			update.push(OUTBOX).each(outbox.toArray());
@@ -94,8 +108,9 @@ public class AggregateStore {
 		Query query = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
 		return this.mongo.updateFirst(query, update, collection).flatMap(result -> {
 			if (result.getMatchedCount() == 0) {
-				return Mono.error(new OptimisticLockingFailureException(
-						"%s %s was changed concurrently (expected version %d)".formatted(collection, id, expectedVersion)));
+				return Mono
+					.error(new OptimisticLockingFailureException("%s %s was changed concurrently (expected version %d)"
+						.formatted(collection, id, expectedVersion)));
 			}
 			if (!outbox.isEmpty()) {
 				this.relays.relaySoon(collection, id);
@@ -143,6 +158,24 @@ public class AggregateStore {
 		return history;
 	}
 
+	/** The stored names of the state type's top-level properties. */
+	private List<String> propertiesOf(Object state) {
+		List<String> fields = new ArrayList<>();
+		if (state instanceof Map) {
+			return fields;
+		}
+		var entity = this.mongo.getConverter().getMappingContext().getPersistentEntity(state.getClass());
+		if (entity == null) {
+			return fields;
+		}
+		entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+			if (!MANAGED_FIELDS.contains(property.getFieldName())) {
+				fields.add(property.getFieldName());
+			}
+		});
+		return fields;
+	}
+
 	private Document stateOf(Object state) {
 		Document doc = new Document();
 		this.mongo.getConverter().write(state, doc);
@@ -162,4 +195,5 @@ public class AggregateStore {
 		}
 		return outbox;
 	}
+
 }

@@ -2,6 +2,7 @@ package dev.scenariohub.platform.events;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +13,13 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Puts outbox events on Kafka as CloudEvents 1.0 in binary content mode (the CloudEvents Kafka
- * protocol binding: {@code ce_*} headers, {@code content-type}, the JSON payload as value),
- * record key = aggregate id. The producer is idempotent with {@code acks=all}.
+ * Puts outbox events on Kafka as CloudEvents 1.0 in binary content mode (the CloudEvents
+ * Kafka protocol binding: {@code ce_*} headers, {@code content-type}, the JSON payload as
+ * value), record key = aggregate id. The producer is idempotent with {@code acks=all}.
  */
 public class CloudEventPublisher {
 
@@ -25,9 +27,36 @@ public class CloudEventPublisher {
 
 	private final URI source;
 
+	/**
+	 * Longer than the producer's {@code max.block.ms} + {@code delivery.timeout.ms} set
+	 * here.
+	 */
+	public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Sends are prepared here: a producer waiting for metadata blocks only these threads.
+	 */
+	private static final Scheduler SENDING = Schedulers.newBoundedElastic(4, 10_000, "outbox-publish", 60, true);
+
+	private final Duration sendTimeout;
+
 	public CloudEventPublisher(KafkaTemplate<String, byte[]> kafka, URI source) {
+		this(kafka, source, DEFAULT_SEND_TIMEOUT);
+	}
+
+	/**
+	 * @param sendTimeout how long {@link #publish} waits for the broker's acks at most;
+	 * set it above the producer's own {@code max.block.ms} + {@code delivery.timeout.ms},
+	 * so that when it fires the producer has given up too and nothing is still in flight
+	 */
+	public CloudEventPublisher(KafkaTemplate<String, byte[]> kafka, URI source, Duration sendTimeout) {
 		this.kafka = kafka;
 		this.source = source;
+		this.sendTimeout = sendTimeout;
+	}
+
+	public Duration sendTimeout() {
+		return this.sendTimeout;
 	}
 
 	public CloudEvent toCloudEvent(OutboxEvent event) {
@@ -44,21 +73,21 @@ public class CloudEventPublisher {
 	}
 
 	/**
-	 * Sends the events in the given order and completes when the broker has acknowledged all of
-	 * them. Sending happens off the caller's thread: a producer may block while it fetches
-	 * metadata.
+	 * Sends the events in the given order and completes when the broker has acknowledged
+	 * all of them, or fails after the send timeout. Sending happens off the caller's
+	 * thread, on threads of its own: a producer may block while it fetches metadata.
 	 */
 	public Mono<Void> publish(String topic, List<OutboxEvent> events) {
 		return Mono.fromCallable(() -> {
 			CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
 			for (int i = 0; i < events.size(); i++) {
 				OutboxEvent event = events.get(i);
-				ProducerRecord<String, byte[]> record = KafkaMessageFactory
-					.<String>createWriter(topic, event.subject())
+				ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(topic, event.subject())
 					.writeBinary(toCloudEvent(event));
 				acks[i] = this.kafka.send(record);
 			}
 			return CompletableFuture.allOf(acks);
-		}).subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::fromFuture).then();
+		}).subscribeOn(SENDING).flatMap(Mono::fromFuture).timeout(this.sendTimeout).then();
 	}
+
 }

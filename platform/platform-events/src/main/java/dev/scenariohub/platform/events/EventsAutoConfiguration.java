@@ -45,9 +45,11 @@ public class EventsAutoConfiguration {
 		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+		// together below CloudEventPublisher.DEFAULT_SEND_TIMEOUT, which is below the
+		// outbox lease
+		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
 		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
 	}
 
@@ -59,11 +61,16 @@ public class EventsAutoConfiguration {
 	}
 
 	/**
-	 * Leases run on the machine's clock, not on the application's (which tests move): a lease is
-	 * about how long a relay may be silent, not about domain time.
+	 * Leases run on the machine's clock, not on the application's (which tests move): a
+	 * lease is about how long a relay may be silent, not about domain time.
 	 */
 	@Bean
 	OutboxRelays outboxRelays(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, EventsProperties properties) {
+		if (properties.lease().compareTo(publisher.sendTimeout()) <= 0) {
+			throw new IllegalStateException("scenariohub.events.lease (" + properties.lease()
+					+ ") must be longer than the longest send (" + publisher.sendTimeout()
+					+ "), or a second relay could publish events that are still in flight");
+		}
 		List<OutboxRelay> relays = properties.outboxes()
 			.entrySet()
 			.stream()
@@ -83,10 +90,14 @@ public class EventsAutoConfiguration {
 		return new AggregateStore(mongo, json, relays, clock);
 	}
 
-	/** Dead letters go to {@code <topic>.<consumer-group>.dlq}, with the error in the record's headers. */
+	/**
+	 * Dead letters go to {@code <topic>.<consumer-group>.dlq}, with the error in the
+	 * record's headers.
+	 */
 	@Bean
 	DlqDestinationResolver dlqDestinationResolver(
 			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group) {
 		return (record, exception) -> record.topic() + "." + group + ".dlq";
 	}
+
 }

@@ -21,18 +21,28 @@ import reactor.core.publisher.Mono;
  * Publishes the events waiting in the outboxes of one collection to one topic.
  *
  * <ol>
- * <li>Claim: {@code findAndModify} a document with a non-empty outbox and no live lease, setting
- * {@code lease: {owner, until}} — only one relay (of any replica) holds a document at a time, so
- * one aggregate's events are never published concurrently or out of order.</li>
+ * <li>Claim: {@code findAndModify} a document with a non-empty outbox and no live lease,
+ * setting {@code lease: {owner, until}} — only one relay (of any replica) holds a
+ * document at a time, so one aggregate's events are never published concurrently or out
+ * of order.</li>
  * <li>Publish its events in {@code sequence} order and wait for the broker's acks.</li>
- * <li>Release: {@code $pull} exactly the published event ids and {@code $unset} the lease, only
- * while the lease is still ours. A crash anywhere leaves the events in place; they are published
- * again once the lease expires (at least once, never lost).</li>
+ * <li>Release: {@code $pull} exactly the published event ids and {@code $unset} the
+ * lease, only while the lease is still ours. A crash anywhere leaves the events in place;
+ * they are published again once the lease expires (at least once, never lost).</li>
+ * <li>On a failed publish the document keeps its events and its lease is extended by a
+ * back-off that grows with its failures; the sweep goes on with other documents.</li>
  * </ol>
+ * The lease must outlast the longest send (the publisher's timeout), so no second relay
+ * takes a document over while its events are still in flight.
  */
 public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/** How often in a row publishing this document's events has failed. */
+	static final String FAILURES = "outboxFailures";
+
+	static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -46,6 +56,8 @@ public class OutboxRelay {
 
 	private final Clock clock;
 
+	private final ThrottledLog failures;
+
 	public OutboxRelay(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, String collection, String topic,
 			Duration leaseDuration, Clock clock) {
 		this.mongo = mongo;
@@ -54,6 +66,7 @@ public class OutboxRelay {
 		this.topic = topic;
 		this.leaseDuration = leaseDuration;
 		this.clock = clock;
+		this.failures = new ThrottledLog(log, "outbox relay of " + collection, MAX_BACKOFF);
 	}
 
 	public String collection() {
@@ -65,7 +78,8 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Publishes what is pending for one aggregate, repeating while new events keep arriving.
+	 * Publishes what is pending for one aggregate, repeating while new events keep
+	 * arriving.
 	 * @return how many events were published
 	 */
 	public Mono<Long> relay(String aggregateId) {
@@ -73,8 +87,8 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Publishes what is pending in any document of the collection, at most {@code maxDocuments}
-	 * claims per call.
+	 * Publishes what is pending in any document of the collection, at most
+	 * {@code maxDocuments} claims per call.
 	 * @return how many events were published
 	 */
 	public Mono<Long> sweep(long maxDocuments) {
@@ -87,14 +101,16 @@ public class OutboxRelay {
 			.reduce(0L, Long::sum);
 	}
 
-	/** Claims one document and publishes its events; empty when nothing could be claimed. */
+	/**
+	 * Claims one document and publishes its events; empty when nothing could be claimed.
+	 */
 	Mono<Long> claimAndPublish(Criteria scope) {
 		String owner = UUID.randomUUID().toString();
 		Date now = Date.from(this.clock.instant());
-		Query claimable = Query.query(new Criteria().andOperator(scope,
-				Criteria.where(AggregateStore.OUTBOX + ".0").exists(true),
-				new Criteria().orOperator(Criteria.where(AggregateStore.LEASE).exists(false),
-						Criteria.where(AggregateStore.LEASE + ".until").lt(now))));
+		Query claimable = Query
+			.query(new Criteria().andOperator(scope, Criteria.where(AggregateStore.OUTBOX + ".0").exists(true),
+					new Criteria().orOperator(Criteria.where(AggregateStore.LEASE).exists(false),
+							Criteria.where(AggregateStore.LEASE + ".until").lt(now))));
 		Update lease = new Update().set(AggregateStore.LEASE,
 				new Document("owner", owner).append("until", Date.from(now.toInstant().plus(this.leaseDuration))));
 		return this.mongo
@@ -112,17 +128,40 @@ public class OutboxRelay {
 			.toList();
 		Query ours = Query.query(Criteria.where("_id").is(id).and(AggregateStore.LEASE + ".owner").is(owner));
 		return this.publisher.publish(this.topic, events)
-			.then(this.mongo.updateFirst(ours,
-					new Update().pull(AggregateStore.OUTBOX,
-							new Document("id", new Document("$in", events.stream().map(OutboxEvent::id).toList())))
-						.unset(AggregateStore.LEASE),
-					this.collection))
+			.then(this.mongo
+				.updateFirst(ours,
+						new Update()
+							.pull(AggregateStore.OUTBOX,
+									new Document("id",
+											new Document("$in", events.stream().map(OutboxEvent::id).toList())))
+							.unset(AggregateStore.LEASE)
+							.unset(FAILURES),
+						this.collection))
+			.doOnSuccess(released -> this.failures.succeeded())
 			.map(released -> (long) events.size())
-			.onErrorResume(error -> {
-				log.warn("Publishing {} event(s) of {} {} to {} failed; they stay in the outbox for the next attempt",
-						events.size(), this.collection, id, this.topic, error);
-				return this.mongo.updateFirst(ours, new Update().unset(AggregateStore.LEASE), this.collection)
-					.then(Mono.error(error));
-			});
+			.onErrorResume(error -> backOff(doc, ours, events.size(), error));
 	}
+
+	/**
+	 * Keeps the failed document's events and its lease for a back-off that grows with its
+	 * failures, so the next claims take other documents first and this one is retried
+	 * later — one failing document never holds up the others.
+	 */
+	private Mono<Long> backOff(Document doc, Query ours, int pending, Throwable error) {
+		int failed = doc.get(FAILURES, Number.class) == null ? 1 : doc.get(FAILURES, Number.class).intValue() + 1;
+		Duration wait = backoffAfter(failed);
+		this.failures.failed("publishing %d event(s) of %s to %s failed (%d time(s) for this one); retrying in %s"
+			.formatted(pending, doc.get("_id"), this.topic, failed, wait), error);
+		Update retryLater = new Update()
+			.set(AggregateStore.LEASE + ".until", Date.from(this.clock.instant().plus(wait)))
+			.set(FAILURES, failed);
+		return this.mongo.updateFirst(ours, retryLater, this.collection).thenReturn(0L);
+	}
+
+	/** 1 s, 2 s, 4 s, … up to {@link #MAX_BACKOFF}. */
+	static Duration backoffAfter(int failures) {
+		long seconds = 1L << Math.min(Math.max(failures - 1, 0), 16);
+		return seconds >= MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+	}
+
 }

@@ -13,12 +13,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A round of work repeated at a fixed interval while the application runs: the outbox sweep, the
- * chronograph, the delivery dispatcher. Rounds never overlap (a slow round delays the next one);
- * a failed round is logged and the next round retries. During a long outage the log gets the
- * first failure with its stack trace, then one line per {@link #REPEAT_LOG_INTERVAL}, then one line
- * when rounds succeed again. A zero or negative interval disables the task (tests drive rounds
- * themselves).
+ * A round of work repeated at a fixed interval while the application runs: the outbox
+ * sweep, the chronograph, the delivery dispatcher. Rounds never overlap (a slow round
+ * delays the next one); a failed round is logged and the next round retries. During a
+ * long outage the log gets the first failure with its stack trace, then one line per
+ * {@link #REPEAT_LOG_INTERVAL}, then one line when rounds succeed again. A zero or
+ * negative interval disables the task (tests drive rounds themselves).
  */
 public final class PeriodicTask implements SmartLifecycle {
 
@@ -34,19 +34,18 @@ public final class PeriodicTask implements SmartLifecycle {
 
 	private volatile Disposable running;
 
-	private long failedRounds;
-
-	private long lastFailureLoggedAt;
+	private final ThrottledLog failures;
 
 	/**
-	 * @param name     what the task is, for the log
+	 * @param name what the task is, for the log
 	 * @param interval time between the starts of two rounds
-	 * @param round    one round; completes with how many things it did
+	 * @param round one round; completes with how many things it did
 	 */
 	public PeriodicTask(String name, Duration interval, Supplier<Mono<Long>> round) {
 		this.name = Objects.requireNonNull(name);
 		this.interval = Objects.requireNonNull(interval);
 		this.round = Objects.requireNonNull(round);
+		this.failures = new ThrottledLog(log, name, REPEAT_LOG_INTERVAL);
 	}
 
 	@Override
@@ -64,27 +63,15 @@ public final class PeriodicTask implements SmartLifecycle {
 			.subscribe();
 	}
 
-	private synchronized void succeeded(Long done) {
-		if (this.failedRounds > 0) {
-			log.info("{}: working again after {} failed round(s)", this.name, this.failedRounds);
-			this.failedRounds = 0;
-		}
+	private void succeeded(Long done) {
+		this.failures.succeeded();
 		if (done != null && done > 0) {
 			log.debug("{}: {} done", this.name, done);
 		}
 	}
 
-	private synchronized void failed(Throwable error) {
-		this.failedRounds++;
-		long now = System.nanoTime();
-		if (this.failedRounds == 1) {
-			log.warn("{}: a round failed; the next round retries", this.name, error);
-			this.lastFailureLoggedAt = now;
-		}
-		else if (now - this.lastFailureLoggedAt >= REPEAT_LOG_INTERVAL.toNanos()) {
-			log.warn("{}: still failing, {} round(s) in a row: {}", this.name, this.failedRounds, error.toString());
-			this.lastFailureLoggedAt = now;
-		}
+	private void failed(Throwable error) {
+		this.failures.failed("a round failed; the next round retries", error);
 	}
 
 	@Override
@@ -100,4 +87,5 @@ public final class PeriodicTask implements SmartLifecycle {
 	public boolean isRunning() {
 		return this.running != null;
 	}
+
 }

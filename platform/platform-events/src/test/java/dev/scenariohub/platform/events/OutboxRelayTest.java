@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,14 +20,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.Assertions;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
@@ -112,8 +116,8 @@ class OutboxRelayTest {
 		store(relays).insert(this.collection, "t-1", Map.of("name", "first"), List.of(renamed("first", 1))).block();
 
 		try (EventTap tap = tap()) {
-			ConsumerRecord<String, byte[]> record = tap.awaitRecord(EventTap.event("dev.scenariohub.thing.renamed.v1", "t-1"),
-					Duration.ofSeconds(20));
+			ConsumerRecord<String, byte[]> record = tap
+				.awaitRecord(EventTap.event("dev.scenariohub.thing.renamed.v1", "t-1"), Duration.ofSeconds(20));
 			assertThat(record.key()).isEqualTo("t-1");
 			assertThat(EventTap.header(record, "ce_specversion")).isEqualTo("1.0");
 			assertThat(EventTap.header(record, "ce_source")).isEqualTo("/test-service");
@@ -127,16 +131,15 @@ class OutboxRelayTest {
 
 	@Test
 	void eventsLeftByACrashBetweenSaveAndPublishAreSweptUpLater() {
-		// The process "crashes" right after the save: no relay is registered, nothing is triggered.
+		// The process "crashes" right after the save: no relay is registered, nothing is
+		// triggered.
 		OutboxRelays crashed = new OutboxRelays(List.of(), Duration.ZERO, 100);
 		store(crashed).insert(this.collection, "t-2", Map.of("name", "a"), List.of(renamed("a", 1))).block();
 		// And a relay that claimed another document died before it released it.
 		store(crashed).insert(this.collection, "t-3", Map.of("name", "b"), List.of(renamed("b", 1))).block();
 		Document dead = this.mongo.findById("t-3", Document.class, this.collection).block();
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("t-3")),
-				new org.springframework.data.mongodb.core.query.Update().set("lease",
-						new Document("owner", "dead-relay").append("until",
-								java.util.Date.from(this.clock.instant().plus(LEASE)))),
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("t-3")), new Update().set("lease",
+				new Document("owner", "dead-relay").append("until", Date.from(this.clock.instant().plus(LEASE)))),
 				this.collection)
 			.block();
 		assertThat(dead).isNotNull();
@@ -184,8 +187,8 @@ class OutboxRelayTest {
 			assertThat(copiesPerId).hasSize(total).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1L));
 
 			Map<String, List<Long>> sequencesPerKey = records.stream()
-				.collect(Collectors.groupingBy(ConsumerRecord::key,
-						Collectors.mapping(r -> Long.parseLong(EventTap.header(r, "ce_sequence")), Collectors.toList())));
+				.collect(Collectors.groupingBy(ConsumerRecord::key, Collectors
+					.mapping(r -> Long.parseLong(EventTap.header(r, "ce_sequence")), Collectors.toList())));
 			List<Long> expected = IntStream.rangeClosed(1, eventsEach).mapToObj(i -> (long) i).toList();
 			assertThat(sequencesPerKey).hasSize(aggregates)
 				.allSatisfy((key, sequences) -> assertThat(sequences).isEqualTo(expected));
@@ -229,12 +232,82 @@ class OutboxRelayTest {
 
 		Mono<Long> stale = store.update(this.collection, "t-9", 1, Map.of("name", "c"), List.of(renamed("c", 3)));
 
-		org.assertj.core.api.Assertions.assertThatThrownBy(stale::block)
-			.isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+		Assertions.assertThatThrownBy(stale::block).isInstanceOf(OptimisticLockingFailureException.class);
 		Document doc = this.mongo.findById("t-9", Document.class, this.collection).block();
 		assertThat(doc.getString("name")).isEqualTo("b");
 		assertThat(doc.getList("outbox", Document.class)).extracting(d -> d.getString("data"))
 			.containsExactly("{\"name\":\"a\",\"step\":1}", "{\"name\":\"b\",\"step\":2}");
 		assertThat(doc.get("version", Number.class).longValue()).isEqualTo(2L);
 	}
+
+	/** A broker that refuses one aggregate's events and takes everyone else's. */
+	private CloudEventPublisher failingFor(String poisoned) {
+		return new CloudEventPublisher(kafka, URI.create("/test-service")) {
+			@Override
+			public Mono<Void> publish(String topic, List<OutboxEvent> events) {
+				if (events.stream().anyMatch(e -> e.subject().equals(poisoned))) {
+					return Mono.error(new IllegalStateException("the broker refused " + poisoned));
+				}
+				return super.publish(topic, events);
+			}
+		};
+	}
+
+	@Test
+	void aDocumentThatFailsToPublishIsRetriedWithBackOffWhileEveryOtherAggregateDrainsInOrder() {
+		AggregateStore store = store(new OutboxRelays(List.of(), Duration.ZERO, 100));
+		List<String> healthy = IntStream.range(0, 5).mapToObj(i -> "ok-" + i).toList();
+		store.insert(this.collection, "poison", Map.of("name", "p"), List.of(renamed("p", 1))).block();
+		for (String id : healthy) {
+			store.insert(this.collection, id, Map.of("name", "v0"), List.of(renamed("v0", 0))).block();
+			store.update(this.collection, id, 1, Map.of("name", "v1"), List.of(renamed("v1", 1))).block();
+		}
+		OutboxRelay relay = new OutboxRelay(this.mongo, failingFor("poison"), this.collection, this.topic, LEASE,
+				this.clock);
+
+		assertThat(relay.sweep(100).block()).as("events published by one sweep").isEqualTo(2L * healthy.size());
+
+		try (EventTap tap = tap()) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> tap.records().size() >= 2 * healthy.size());
+			Map<String, List<Long>> sequencesPerKey = tap.records()
+				.stream()
+				.collect(Collectors.groupingBy(ConsumerRecord::key, Collectors
+					.mapping(r -> Long.parseLong(EventTap.header(r, "ce_sequence")), Collectors.toList())));
+			assertThat(sequencesPerKey).containsOnlyKeys(healthy)
+				.allSatisfy((key, sequences) -> assertThat(sequences).containsExactly(1L, 2L));
+		}
+		assertThat(pendingOutboxes()).extracting(d -> d.get("_id")).containsExactly("poison");
+		assertThat(relay.sweep(100).block()).as("the poisoned document waits out its back-off").isZero();
+		Document poison = this.mongo.findById("poison", Document.class, this.collection).block();
+		assertThat(poison.get(OutboxRelay.FAILURES, Number.class).intValue()).isEqualTo(1);
+
+		this.clock.advance(OutboxRelay.backoffAfter(1).plusMillis(1));
+		OutboxRelay healed = relay();
+		assertThat(healed.sweep(100).block()).as("retried after its back-off, once the broker takes it").isEqualTo(1L);
+		assertThat(pendingOutboxes()).isEmpty();
+		assertThat(this.mongo.findById("poison", Document.class, this.collection).block())
+			.doesNotContainKeys(OutboxRelay.FAILURES, AggregateStore.LEASE);
+	}
+
+	@Test
+	void theBackOffGrowsWithEachFailureUpToAMinute() {
+		assertThat(OutboxRelay.backoffAfter(1)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(OutboxRelay.backoffAfter(2)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(OutboxRelay.backoffAfter(4)).isEqualTo(Duration.ofSeconds(8));
+		assertThat(OutboxRelay.backoffAfter(7)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(OutboxRelay.backoffAfter(1000)).isEqualTo(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void creationEventsAreInTheHistoryAndFieldsThatBecameNullAreRemoved() {
+		AggregateStore store = store(new OutboxRelays(List.of(), Duration.ZERO, 100));
+		store.insert(this.collection, "h-1", new Renamed("first", 1), List.of(renamed("first", 1))).block();
+		store.update(this.collection, "h-1", 1, new Renamed(null, 2), List.of(renamed(null, 2))).block();
+
+		assertThat(store.history(this.collection, "h-1").block()).extracting(HistoryEntry::sequence)
+			.containsExactly(1L, 2L);
+		Document doc = this.mongo.findById("h-1", Document.class, this.collection).block();
+		assertThat(doc).as("name was set to null").doesNotContainKey("name").containsEntry("step", 2);
+	}
+
 }
