@@ -9,6 +9,7 @@ import dev.scenariohub.scenario.program.Reservation;
 import dev.scenariohub.scenario.scenario.Award;
 import dev.scenariohub.scenario.scenario.AwardStatus;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
+import dev.scenariohub.scenario.scenario.ScenarioStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
  * Gives back budget that no award holds. An award reserves first and records itself
  * second; if the process dies in between, the reservation is left behind. Once a
  * reservation is older than the grace period and its scenario has no proposed or final
- * award of the same attempt, it is released.
+ * award of the same attempt, it is released. A cancelled scenario holds nothing: if the
+ * release that follows a cancel was lost, this gives the budget back.
  */
 @Component
 public class ReservationReconciler {
@@ -57,7 +59,8 @@ public class ReservationReconciler {
 	private Mono<Boolean> held(Reservation reservation) {
 		return this.scenarios.findById(reservation.scenarioId()).map(scenario -> {
 			Award award = scenario.state().award();
-			return award != null && reservation.awardId().equals(award.awardId())
+			return scenario.status() != ScenarioStatus.CANCELLED && award != null
+					&& reservation.awardId().equals(award.awardId())
 					&& (award.status() == AwardStatus.PROPOSED || award.status() == AwardStatus.FINAL);
 		}).defaultIfEmpty(false);
 	}

@@ -142,7 +142,16 @@ public final class Scenario extends Aggregate<ScenarioState> {
 		if (!CANCELLABLE.contains(status())) {
 			throw RuleViolation.illegalTransition(status(), "a " + status() + " scenario cannot be cancelled");
 		}
-		ScenarioState cancelled = state().toBuilder().status(ScenarioStatus.CANCELLED).cancelReason(reason).build();
+		ScenarioState.Builder next = state().toBuilder().status(ScenarioStatus.CANCELLED).cancelReason(reason);
+		Award award = state().award();
+		if (award != null && award.status() == AwardStatus.PROPOSED) {
+			// a provisional award ends with the scenario; its reservation is no longer
+			// held
+			next.award(new Award(award.applicationIds(), AwardStatus.WITHDRAWN, award.proposedAt(),
+					award.standstillEndsAt(), null, award.fundingFenEach(), award.computeGpuHoursEach(),
+					award.awardId()));
+		}
+		ScenarioState cancelled = next.build();
 		return next(cancelled, ScenarioEvents.statusChanged(ScenarioEvents.CANCELLED, cancelled, reason, actor));
 	}
 

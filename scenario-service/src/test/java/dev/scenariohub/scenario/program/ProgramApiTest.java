@@ -13,6 +13,11 @@ import dev.scenariohub.platform.web.RuleViolation;
 import dev.scenariohub.scenario.Fixtures;
 import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
 import dev.scenariohub.scenario.chronograph.ReservationReconciler;
+import dev.scenariohub.scenario.scenario.Award;
+import dev.scenariohub.scenario.scenario.AwardStatus;
+import dev.scenariohub.scenario.scenario.Scenario;
+import dev.scenariohub.scenario.scenario.ScenarioRepository;
+import dev.scenariohub.scenario.scenario.ScenarioStatus;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -138,6 +143,33 @@ class ProgramApiTest {
 		this.clock.advance(Duration.ofMinutes(3));
 		this.reconciler.releaseOrphans().block();
 		Program program = this.programs.findById(id).block();
+		assertThat(program.state().reservations()).isEmpty();
+		assertThat(program.state().funding().available()).isEqualTo(1000_00);
+	}
+
+	@Autowired
+	ScenarioRepository scenarios;
+
+	@Test
+	void aCancelledScenarioGivesItsReservationBackEvenWhenTheReleaseAfterTheCancelWasLost() {
+		String programId = this.fixtures.program("1000.00", 10);
+		String scenarioId = this.fixtures.draft(this.fixtures.scenarioBody(programId));
+		this.programs
+			.modify(programId,
+					p -> p.reserve(new Reservation(scenarioId, "attempt-1", 600_00, 5, this.clock.instant())))
+			.block();
+		// the award held it, then the scenario was saved CANCELLED and the process died
+		// before releasing
+		Scenario loaded = this.scenarios.findById(scenarioId).block();
+		Award held = new Award(List.of(new ObjectId().toHexString()), AwardStatus.PROPOSED, this.clock.instant(),
+				this.clock.instant().plus(Duration.ofDays(3)), null, 600_00, 5, "attempt-1");
+		this.scenarios
+			.update(loaded.next(loaded.state().toBuilder().status(ScenarioStatus.CANCELLED).award(held).build()))
+			.block();
+
+		this.clock.advance(Duration.ofMinutes(3));
+		this.reconciler.releaseOrphans().block();
+		Program program = this.programs.findById(programId).block();
 		assertThat(program.state().reservations()).isEmpty();
 		assertThat(program.state().funding().available()).isEqualTo(1000_00);
 	}

@@ -35,6 +35,20 @@ class ScenarioTest {
 	}
 
 	@Test
+	void cancellingWithdrawsAProvisionalAwardSoItHoldsNoBudget() {
+		Scenario open = open();
+		Award proposed = new Award(List.of("a1"), AwardStatus.PROPOSED, NOW, NOW.plus(Duration.ofDays(3)), null, 100, 1,
+				"attempt-1");
+		Scenario underReview = open
+			.next(open.state().toBuilder().status(ScenarioStatus.UNDER_REVIEW).award(proposed).build());
+
+		Scenario cancelled = underReview.cancel("the budget was withdrawn", "officer-1");
+
+		assertThat(cancelled.status()).isEqualTo(ScenarioStatus.CANCELLED);
+		assertThat(cancelled.state().award().status()).isEqualTo(AwardStatus.WITHDRAWN);
+	}
+
+	@Test
 	void aNewScenarioIsADraftAndAnnouncesNothing() {
 		Scenario scenario = Scenario.draft("s1", draft(NOW, NOW.plusSeconds(3600)), "officer-1", NOW);
 		assertThat(scenario.status()).isEqualTo(ScenarioStatus.DRAFT);
