@@ -2,6 +2,7 @@ package dev.scenariohub.notification;
 
 import java.time.Duration;
 
+import dev.scenariohub.notification.delivery.DeliveryChannel;
 import dev.scenariohub.notification.delivery.Dispatcher;
 import dev.scenariohub.platform.events.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,11 +17,20 @@ public class NotificationServiceApplication {
 		SpringApplication.run(NotificationServiceApplication.class, args);
 	}
 
-	/** Webhook and e-mail deliveries that are due, sent apart from event consumption. */
+	/**
+	 * Webhook deliveries that are due, sent apart from event consumption and from e-mail.
+	 */
 	@Bean
-	PeriodicTask deliveryDispatch(Dispatcher dispatcher,
+	PeriodicTask webhookDispatch(Dispatcher dispatcher,
 			@Value("${notifications.delivery.interval:PT0.2S}") Duration interval) {
-		return new PeriodicTask("delivery dispatch", interval, dispatcher::dispatchDue);
+		return new PeriodicTask("webhook dispatch", interval, () -> dispatcher.dispatchDue(DeliveryChannel.WEBHOOK));
+	}
+
+	/** E-mail deliveries that are due: a hung SMTP server holds up only these. */
+	@Bean
+	PeriodicTask emailDispatch(Dispatcher dispatcher,
+			@Value("${notifications.delivery.interval:PT0.2S}") Duration interval) {
+		return new PeriodicTask("e-mail dispatch", interval, () -> dispatcher.dispatchDue(DeliveryChannel.EMAIL));
 	}
 
 }

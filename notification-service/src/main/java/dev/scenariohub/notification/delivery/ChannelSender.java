@@ -7,6 +7,9 @@ public interface ChannelSender {
 
 	DeliveryChannel channel();
 
+	/** How many sends of this channel may be in flight at once. */
+	int concurrency();
+
 	/**
 	 * One attempt. Fails with {@link TryLater} when the attempt was not made (it does not
 	 * count against the delivery's attempts), with any other error when it failed.

@@ -37,9 +37,18 @@ public class DeliveryRepository {
 			.onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
 	}
 
-	public Flux<Versioned<Delivery>> due(Instant now, int limit) {
+	/**
+	 * Pending deliveries of one channel whose next attempt is due, the longest waiting
+	 * first.
+	 */
+	public Flux<Versioned<Delivery>> due(DeliveryChannel channel, Instant now, int limit) {
 		Query query = Query
-			.query(Criteria.where("status").is(DeliveryStatus.PENDING.name()).and("nextAttemptAt").lte(now))
+			.query(Criteria.where("status")
+				.is(DeliveryStatus.PENDING.name())
+				.and("channel")
+				.is(channel.name())
+				.and("nextAttemptAt")
+				.lte(now))
 			.with(Sort.by("nextAttemptAt"))
 			.limit(limit);
 		return this.outbox.query(COLLECTION, query, Delivery.class);

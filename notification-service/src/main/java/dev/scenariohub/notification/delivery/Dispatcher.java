@@ -31,6 +31,12 @@ public class Dispatcher {
 
 	static final Duration CLAIM = Duration.ofSeconds(60);
 
+	/**
+	 * Well inside the claim, so no other replica takes a delivery over while it is being
+	 * sent.
+	 */
+	static final Duration ATTEMPT_TIMEOUT = CLAIM.dividedBy(2);
+
 	static final Duration RETRY_WHEN_NOT_TRIED = Duration.ofSeconds(5);
 
 	private final DeliveryRepository deliveries;
@@ -53,10 +59,19 @@ public class Dispatcher {
 		this.maxAttempts = maxAttempts;
 	}
 
-	/** One round over what is due; completes with how many attempts were made. */
-	public Mono<Long> dispatchDue() {
+	/**
+	 * One round over what is due on one channel; completes with how many attempts were
+	 * made. Each channel runs its own rounds, so a hung SMTP server never holds up a
+	 * webhook (and the reverse), and an attempt that outlives half its claim counts as
+	 * failed.
+	 */
+	public Mono<Long> dispatchDue(DeliveryChannel channel) {
 		Instant now = this.clock.instant();
-		return this.deliveries.due(now, 50).flatMap(due -> claim(due, now).flatMap(this::attempt), 8).count();
+		ChannelSender sender = this.senders.get(channel);
+		int concurrency = sender == null ? 1 : sender.concurrency();
+		return this.deliveries.due(channel, now, 50)
+			.flatMap(due -> claim(due, now).flatMap(this::attempt), concurrency)
+			.count();
 	}
 
 	private Mono<Versioned<Delivery>> claim(Versioned<Delivery> due, Instant now) {

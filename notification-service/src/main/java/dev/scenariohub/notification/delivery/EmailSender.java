@@ -32,18 +32,26 @@ public class EmailSender implements ChannelSender, DisposableBean {
 
 	private final Scheduler smtp;
 
+	private final int concurrency;
+
 	public EmailSender(ObjectProvider<JavaMailSender> mail, UnsubscribeLinks unsubscribe,
 			@Value("${notifications.mail.from:noreply@scenariohub.dev}") String from,
 			@Value("${notifications.mail.concurrency:4}") int concurrency) {
 		this.mail = mail;
 		this.unsubscribe = unsubscribe;
 		this.from = from;
+		this.concurrency = concurrency;
 		this.smtp = Schedulers.newBoundedElastic(concurrency, 1_000, "smtp");
 	}
 
 	@Override
 	public DeliveryChannel channel() {
 		return DeliveryChannel.EMAIL;
+	}
+
+	@Override
+	public int concurrency() {
+		return this.concurrency;
 	}
 
 	@Override

@@ -53,6 +53,11 @@ public class WebhookSender implements ChannelSender {
 	}
 
 	@Override
+	public int concurrency() {
+		return 32;
+	}
+
+	@Override
 	public Mono<Void> send(Delivery d) {
 		return this.webhooks.findById(d.target())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("the webhook was deleted")))
