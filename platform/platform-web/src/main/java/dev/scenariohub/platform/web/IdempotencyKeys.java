@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,17 +24,29 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} for creates: the first request with a key runs and its response
  * is kept (for a TTL); a retry with the same key and body gets that response again
  * instead of a duplicate; the same key with another body is refused (422); a retry while
- * the first is still running gets 409. Keys are scoped to the caller.
+ * the first is still running gets 409. A create runs to its end even when its request is
+ * cancelled; a key left in progress by a crashed process is taken over by a retry after
+ * {@link #PENDING_LEASE}. Keys are scoped to the caller.
  */
 public class IdempotencyKeys {
 
 	static final String COLLECTION = "idempotency-keys";
+
+	/**
+	 * How long a key may stay in progress before a retry takes it over: longer than any
+	 * create takes, since a create runs to its end even when its request is cancelled.
+	 */
+	static final Duration PENDING_LEASE = Duration.ofSeconds(60);
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
 	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
@@ -76,22 +90,75 @@ public class IdempotencyKeys {
 		String hash = hash(request);
 		Document claim = new Document("_id", id).append("requestHash", hash)
 			.append("state", "PENDING")
-			.append("createdAt", Date.from(this.clock.instant()));
+			.append("createdAt", Date.from(this.clock.instant()))
+			.append("pendingUntil", Date.from(this.clock.instant().plus(PENDING_LEASE)));
 		return this.mongo.insert(claim, COLLECTION)
 			.map(claimed -> true)
 			.onErrorResume(DuplicateKeyException.class, taken -> Mono.just(false))
-			.flatMap(claimed -> claimed ? runAndRemember(id, create) : replay(id, hash, bodyType));
+			.flatMap(claimed -> claimed ? runAndRemember(id, create)
+					: replay(id, hash, bodyType).onErrorResume(TakenOver.class, ours -> runAndRemember(id, create)));
 	}
 
+	/**
+	 * Runs the create to its end even if the caller goes away meanwhile (a client or
+	 * gateway time-out cancels the request): the response is remembered, so the retry
+	 * gets it instead of a second create. A create that fails keeps nothing, so the
+	 * client may retry with the key.
+	 */
 	private <T> Mono<ResponseEntity<T>> runAndRemember(String id, Supplier<Mono<ResponseEntity<T>>> create) {
-		return Mono.defer(create)
-			.flatMap(response -> remember(id, response).thenReturn(response))
-			// a failed create keeps nothing: the client may retry with the same key
-			.onErrorResume(error -> this.mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION)
-				.then(Mono.error(error)));
+		return Mono.deferContextual(context -> {
+			Sinks.One<ResponseEntity<T>> result = Sinks.one();
+			Mono.defer(create)
+				.flatMap(response -> remember(id, response).thenReturn(response))
+				.onErrorResume(CreatedButNotRemembered.class, lost -> Mono.just(lost.<T>response()))
+				.onErrorResume(error -> forget(id).then(Mono.error(error)))
+				.contextWrite(context)
+				.subscribe(result::tryEmitValue, result::tryEmitError);
+			return result.asMono();
+		});
 	}
 
+	private Mono<Void> forget(String id) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION).then();
+	}
+
+	/**
+	 * The response, kept with a few retries. If it still cannot be kept, the key stays in
+	 * progress until it expires — a retry then gets 409 rather than creating a second
+	 * time.
+	 */
 	private Mono<Void> remember(String id, ResponseEntity<?> response) {
+		return keep(id, response).retryWhen(Retry.backoff(3, Duration.ofMillis(100))).onErrorResume(error -> {
+			log.error(
+					"The response to Idempotency-Key {} was created but could not be kept; retries of it get 409 until "
+							+ "the key expires",
+					id, error);
+			return this.mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(id)),
+						new Update().set("pendingUntil", Date.from(this.clock.instant().plus(this.ttl))), COLLECTION)
+				.onErrorResume(ignored -> Mono.empty())
+				.then(Mono.error(new CreatedButNotRemembered(response)));
+		});
+	}
+
+	/** The create happened; only keeping its response failed. */
+	static final class CreatedButNotRemembered extends RuntimeException {
+
+		private final transient ResponseEntity<?> response;
+
+		CreatedButNotRemembered(ResponseEntity<?> response) {
+			super("created, but the response could not be kept", null, false, false);
+			this.response = response;
+		}
+
+		@SuppressWarnings("unchecked")
+		<T> ResponseEntity<T> response() {
+			return (ResponseEntity<T>) this.response;
+		}
+
+	}
+
+	private Mono<Void> keep(String id, ResponseEntity<?> response) {
 		Update done = new Update().set("state", "DONE")
 			.set("status", response.getStatusCode().value())
 			.set("location",
@@ -99,6 +166,33 @@ public class IdempotencyKeys {
 			.set("etag", response.getHeaders().getETag())
 			.set("body", response.getBody() == null ? null : this.json.writeValueAsString(response.getBody()));
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), done, COLLECTION).then();
+	}
+
+	/**
+	 * A key still in progress after its lease was left by a process that died before
+	 * creating; the first retry to get here runs the create (the update's filter is the
+	 * lock).
+	 */
+	private <T> Mono<ResponseEntity<T>> takeOver(Document kept, Class<T> bodyType) {
+		Date until = kept.getDate("pendingUntil");
+		if (until == null || until.toInstant().isAfter(this.clock.instant())) {
+			return Mono.empty();
+		}
+		Query stale = Query
+			.query(Criteria.where("_id").is(kept.get("_id")).and("state").is("PENDING").and("pendingUntil").is(until));
+		Update ours = new Update().set("pendingUntil", Date.from(this.clock.instant().plus(PENDING_LEASE)));
+		return this.mongo.updateFirst(stale, ours, COLLECTION)
+			.filter(result -> result.getModifiedCount() == 1)
+			.flatMap(result -> Mono.error(new TakenOver()));
+	}
+
+	/** This retry now runs the create itself. */
+	static final class TakenOver extends RuntimeException {
+
+		TakenOver() {
+			super("taken over", null, false, false);
+		}
+
 	}
 
 	private <T> Mono<ResponseEntity<T>> replay(String id, String hash, Class<T> bodyType) {
@@ -109,8 +203,9 @@ public class IdempotencyKeys {
 						"This Idempotency-Key was already used with a different request body"));
 			}
 			if (!"DONE".equals(kept.getString("state"))) {
-				return Mono.error(ApiException.conflict("idempotency-key-in-progress", "Request in progress",
-						"A request with this Idempotency-Key is still being processed; retry shortly"));
+				return takeOver(kept, bodyType).switchIfEmpty(
+						Mono.error(() -> ApiException.conflict("idempotency-key-in-progress", "Request in progress",
+								"A request with this Idempotency-Key is still being processed; retry shortly")));
 			}
 			ResponseEntity.BodyBuilder builder = ResponseEntity.status(kept.getInteger("status"))
 				.header("Idempotent-Replayed", "true");
@@ -125,7 +220,7 @@ public class IdempotencyKeys {
 		});
 	}
 
-	private String hash(Object request) {
+	String hash(Object request) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(this.json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
