@@ -12,7 +12,17 @@ public record ScenarioOutcome(Kind kind, Set<String> selected, String reason) {
 	/** The scenario events that move applications. */
 	public enum Kind {
 
-		MATERIAL_CHANGE, REVIEW_STARTED, AWARD_PROPOSED, AWARDED, CANCELLED
+		MATERIAL_CHANGE, REVIEW_STARTED, AWARD_PROPOSED, AWARDED, CANCELLED;
+
+		/**
+		 * Whether applying it late can only move applications forward, never undo a newer
+		 * outcome: a late material change could ask again for a re-confirmation already
+		 * given, and a late award proposal could reshuffle a newer shortlist, so those
+		 * two are not.
+		 */
+		public boolean isForwardOnly() {
+			return this == REVIEW_STARTED || this == AWARDED || this == CANCELLED;
+		}
 
 	}
 

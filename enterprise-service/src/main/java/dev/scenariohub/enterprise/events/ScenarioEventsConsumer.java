@@ -47,7 +47,11 @@ public class ScenarioEventsConsumer {
 			}
 			KnownScenario known = scenarios.findById(event.subject()).block(WRITE_TIMEOUT);
 			if (known != null && known.sequence() >= event.sequence()) {
-				log.debug("{} {} seq {} already applied", event.type(), event.subject(), event.sequence());
+				// older than the read model: a repeat, or a replay from the dead-letter
+				// topic. The
+				// read model stays; the applications still follow it where the lifecycle
+				// allows
+				followIfForwardOnly(event, type, json, applications);
 				return;
 			}
 			if (type.event().equals("published")) {
@@ -68,6 +72,22 @@ public class ScenarioEventsConsumer {
 					.block(WRITE_TIMEOUT);
 			}
 		};
+	}
+
+	private static void followIfForwardOnly(IncomingEvent event, EventType type, JsonMapper json,
+			ApplicationFollower applications) {
+		if (type.event().equals("published")) {
+			return;
+		}
+		ScenarioOutcome outcome = outcomeOf(type.event(), event.dataAs(json, ScenarioEventPayload.class));
+		if (outcome != null && outcome.kind().isForwardOnly()) {
+			long moved = applications.follow(event.subject(), outcome).block(WRITE_TIMEOUT);
+			log.info("{} {} seq {} was older than the read model; {} application(s) followed it", event.type(),
+					event.subject(), event.sequence(), moved);
+		}
+		else {
+			log.debug("{} {} seq {} already applied", event.type(), event.subject(), event.sequence());
+		}
 	}
 
 	static ScenarioOutcome outcomeOf(String event, ScenarioEventPayload p) {

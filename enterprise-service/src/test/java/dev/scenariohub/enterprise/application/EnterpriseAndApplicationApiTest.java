@@ -430,6 +430,35 @@ class EnterpriseAndApplicationApiTest {
 	}
 
 	@Test
+	void aReviewStartReplayedFromTheDeadLetterTopicStillMovesTheApplicationsItMissed() {
+		String scenario = openScenario(Instant.now().plus(Duration.ofDays(10)), "");
+		String enterprise = register("ent-r", "STARTUP", true);
+		String application = draft("ent-r", scenario, enterprise);
+		as("ent-r").post().uri("/api/v1/applications/{id}/submit", application).exchange().expectStatus().isOk();
+		String status = """
+				{"scenarioId":"%s","programId":"p1","status":"%s","closesAt":"2026-12-01T00:00:00Z","reason":null}""";
+		scenarioEvent("dev.scenariohub.scenario.closed.v1", scenario, 3, status.formatted(scenario, "CLOSED"));
+		// review-started (sequence 4) failed and went to the dead-letter topic; the
+		// scenario moved on
+		RecordMetadata newer = scenarioEvent("dev.scenariohub.scenario.award-proposed.v1", scenario, 9,
+				"""
+						{"scenarioId":"%s","programId":"p1","status":"UNDER_REVIEW","applicationIds":["%s"],"standstillEndsAt":"2026-12-05T00:00:00Z",
+						 "fundingEach":{"amount":"500000.00","currency":"CNY"},"computeGpuHoursEach":2000}"""
+					.formatted(scenario, application));
+		ConsumerGroups.awaitConsumed("enterprise-service", newer, Duration.ofSeconds(30));
+		assertThat(statusOf("ent-r", application)).isEqualTo("SUBMITTED");
+
+		// an operator replays it
+		RecordMetadata replayed = scenarioEvent("dev.scenariohub.scenario.review-started.v1", scenario, 4,
+				status.formatted(scenario, "UNDER_REVIEW"));
+		ConsumerGroups.awaitConsumed("enterprise-service", replayed, Duration.ofSeconds(30));
+
+		assertThat(statusOf("ent-r", application)).isEqualTo("UNDER_REVIEW");
+		assertThat(this.scenarios.findById(scenario).block().sequence()).as("the read model keeps the newest")
+			.isEqualTo(9);
+	}
+
+	@Test
 	void aMaterialChangeAsksForReconfirmationAndAnUnconfirmedApplicationIsNotReviewed() {
 		String scenario = openScenario(Instant.now().plus(Duration.ofDays(10)), "");
 		String first = register("ent-k", "STARTUP", true);
