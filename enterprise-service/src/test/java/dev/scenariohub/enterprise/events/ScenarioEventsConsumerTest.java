@@ -8,6 +8,7 @@ import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
+import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.ConsumerGroups;
 import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.IntegrationTest;
@@ -18,7 +19,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +40,9 @@ class ScenarioEventsConsumerTest {
 
 	@Autowired
 	KnownScenarioRepository scenarios;
+
+	@Autowired
+	ApplicationContext context;
 
 	static String published(String id, String title) {
 		return """
@@ -91,6 +98,57 @@ class ScenarioEventsConsumerTest {
 			var dead = dlq.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
 			assertThat(EventTap.header(dead, "x-exception-message")).contains("not a CloudEvent");
 		}
+	}
+
+	@Test
+	void anAdminListsDeadLettersAndReplaysThemOnceTheCauseIsFixed() {
+		String id = new ObjectId().toHexString();
+		OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), PUBLISHED, id, 2, Instant.now(),
+				published(id, "failed while the store was down"));
+		ProducerRecord<String, byte[]> dead = KafkaMessageFactory
+			.<String>createWriter("scenarios.enterprise-service.dlq", id)
+			.writeBinary(this.publisher.toCloudEvent(event));
+		dead.headers().add("x-exception-message", "Timeout on blocking read".getBytes());
+		this.kafka.send(dead).join();
+		WebTestClient admin = ApiClients.as(ApiClients.anonymous(this.context), "demo-admin", "admin");
+		String dlq = "/actuator/deadletters/scenarios.enterprise-service.dlq";
+
+		ApiClients.as(ApiClients.anonymous(this.context), "demo-officer", "officer")
+			.get()
+			.uri(dlq)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		admin.get()
+			.uri("/actuator/deadletters")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$['scenarios.enterprise-service.dlq']")
+			.value(count -> assertThat((Integer) count).isPositive());
+		admin.get()
+			.uri(dlq)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.key == '%s')].error".formatted(id))
+			.isEqualTo("Timeout on blocking read");
+
+		admin.post()
+			.uri(dlq)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.replayed")
+			.value(replayed -> assertThat((Integer) replayed).isPositive());
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.scenarios.findById(id).blockOptional().isPresent());
+		admin.get().uri(dlq).exchange().expectBody().jsonPath("$[?(@.key == '%s')]".formatted(id)).isEmpty();
+		admin.get().uri("/actuator/deadletters/no-such-topic").exchange().expectStatus().isBadRequest();
 	}
 
 }

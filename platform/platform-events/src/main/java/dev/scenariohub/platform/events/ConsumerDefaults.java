@@ -10,10 +10,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Lowest-precedence defaults that make every service consume alike: the consumer group is
- * the application name, failing records are retried with exponential back-off and then
- * sent to the dead-letter topic with the error in headers, a malformed record is not
- * retried, and the binder creates topics with several partitions. Any service or
- * environment may override them.
+ * the application name, failing records are retried with exponential back-off for about a
+ * minute and then sent to the dead-letter topic with the error in headers, a malformed
+ * record goes there at once, and the binder creates topics with several partitions. Any
+ * service or environment may override them.
  */
 public class ConsumerDefaults implements EnvironmentPostProcessor {
 
@@ -23,10 +23,14 @@ public class ConsumerDefaults implements EnvironmentPostProcessor {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
-		defaults.put("spring.cloud.stream.default.consumer.max-attempts", 4);
-		defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", 200);
+		// a transient failure (the store away for a moment) is retried for about a
+		// minute:
+		// 1 + 2 + 4 + 8 + 15 + 15 + 15 s between the 8 attempts, then the dead-letter
+		// topic
+		defaults.put("spring.cloud.stream.default.consumer.max-attempts", 8);
+		defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", 1000);
 		defaults.put("spring.cloud.stream.default.consumer.back-off-multiplier", 2.0);
-		defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", 5000);
+		defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", 15000);
 		defaults.put(
 				"spring.cloud.stream.default.consumer.retryable-exceptions." + MalformedEventException.class.getName(),
 				false);

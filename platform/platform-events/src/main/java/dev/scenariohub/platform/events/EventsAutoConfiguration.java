@@ -3,18 +3,21 @@ package dev.scenariohub.platform.events;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -98,6 +101,28 @@ public class EventsAutoConfiguration {
 	DlqDestinationResolver dlqDestinationResolver(
 			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group) {
 		return (record, exception) -> record.topic() + "." + group + ".dlq";
+	}
+
+	@Bean
+	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+			ObjectProvider<BindingServiceProperties> bindings,
+			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String defaultGroup) {
+		Map<String, String> consumed = new LinkedHashMap<>();
+		BindingServiceProperties properties = bindings.getIfAvailable();
+		if (properties != null) {
+			properties.getBindings().forEach((name, binding) -> {
+				if (name.contains("-in-") && binding.getDestination() != null) {
+					consumed.put(binding.getDestination(),
+							binding.getGroup() != null ? binding.getGroup() : defaultGroup);
+				}
+			});
+		}
+		return new DeadLetters(String.join(",", kafka.getBootstrapServers()), outboxKafkaTemplate, consumed);
+	}
+
+	@Bean
+	DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+		return new DeadLettersEndpoint(deadLetters);
 	}
 
 }

@@ -20,7 +20,8 @@ public final class ResourceServer {
 
 	/**
 	 * The whole chain: the shared part, open probes, metrics and the OpenAPI document,
-	 * then the application's own rules, and everything else denied.
+	 * the dead-letter endpoint for admins only, then the application's own rules, and
+	 * everything else denied.
 	 */
 	public static SecurityWebFilterChain chain(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter,
@@ -28,6 +29,7 @@ public final class ResourceServer {
 		return configure(http, jwtAuthenticationConverter).authorizeExchange(exchanges -> {
 			exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll();
+			exchanges.pathMatchers("/actuator/deadletters", "/actuator/deadletters/**").hasRole(Roles.ADMIN);
 			rules.customize(exchanges);
 			exchanges.anyExchange().denyAll();
 		}).build();

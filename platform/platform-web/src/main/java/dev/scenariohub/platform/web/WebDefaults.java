@@ -28,7 +28,7 @@ public class WebDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.probes.enabled", true);
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongoPing,binders");
 		defaults.put("management.endpoint.health.group.readiness.show-details", "always");
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
 		defaults.put("scenariohub.idempotency.ttl", "P1D");
 		defaults.put("springdoc.api-docs.version", "openapi_3_1");
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
