@@ -20,30 +20,57 @@ final class ChildProcess {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-	private final String name;
+	/** How to start a process, so it can be started again the same way. */
+	record Spec(String name, List<String> command, Map<String, String> env, Path logDir) {
+	}
+
+	private final Spec spec;
 
 	private final Process process;
 
 	private final Path log;
 
-	private ChildProcess(String name, Process process, Path log) {
-		this.name = name;
+	private ChildProcess(Spec spec, Process process, Path log) {
+		this.spec = spec;
 		this.process = process;
 		this.log = log;
 	}
 
 	static ChildProcess start(String name, List<String> command, Map<String, String> env, Path logDir) {
+		return start(new Spec(name, command, env, logDir), false);
+	}
+
+	/**
+	 * @param append keep what the log holds (a restart after a crash keeps the crash's
+	 * log)
+	 */
+	private static ChildProcess start(Spec spec, boolean append) {
 		try {
-			Files.createDirectories(logDir);
-			Path log = logDir.resolve(name + ".log");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-			builder.environment().putAll(env);
-			return new ChildProcess(name, builder.start(), log);
+			Files.createDirectories(spec.logDir());
+			Path log = spec.logDir().resolve(spec.name() + ".log");
+			ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectErrorStream(true)
+				.redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile())
+						: ProcessBuilder.Redirect.to(log.toFile()));
+			builder.environment().putAll(spec.env());
+			return new ChildProcess(spec, builder.start(), log);
 		}
 		catch (IOException ex) {
-			throw new StackException("Could not start " + name + ": " + ex.getMessage(), ex);
+			throw new StackException("Could not start " + spec.name() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The same command again, appending to the same log. */
+	ChildProcess restart() {
+		return start(this.spec, true);
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** The exit code of a process that has ended. */
+	int exitValue() {
+		return this.process.exitValue();
 	}
 
 	/** The java executable that runs this JVM, so children run on the same Java. */
@@ -52,7 +79,7 @@ final class ChildProcess {
 	}
 
 	String name() {
-		return this.name;
+		return this.spec.name();
 	}
 
 	Path log() {
@@ -75,7 +102,7 @@ final class ChildProcess {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new StackException("interrupted while waiting for " + this.name);
+				throw new StackException("interrupted while waiting for " + name());
 			}
 		}, timeout);
 	}
@@ -85,19 +112,19 @@ final class ChildProcess {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!ready.getAsBoolean()) {
 			if (!this.process.isAlive()) {
-				throw new StackException(this.name + " stopped with exit code " + this.process.exitValue()
+				throw new StackException(name() + " stopped with exit code " + this.process.exitValue()
 						+ " before it was ready; see " + this.log);
 			}
 			if (System.nanoTime() > deadline) {
 				throw new StackException(
-						this.name + " was not ready after " + timeout.toSeconds() + " s; see " + this.log);
+						name() + " was not ready after " + timeout.toSeconds() + " s; see " + this.log);
 			}
 			try {
 				this.process.waitFor(250, TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new StackException("interrupted while waiting for " + this.name);
+				throw new StackException("interrupted while waiting for " + name());
 			}
 		}
 	}
@@ -111,13 +138,13 @@ final class ChildProcess {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				this.process.destroyForcibly();
 				throw new StackException(
-						this.name + " did not finish within " + timeout.toSeconds() + " s; see " + this.log);
+						name() + " did not finish within " + timeout.toSeconds() + " s; see " + this.log);
 			}
 			return this.process.exitValue();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new StackException("interrupted while waiting for " + this.name);
+			throw new StackException("interrupted while waiting for " + name());
 		}
 	}
 

@@ -1,9 +1,7 @@
 package dev.scenariohub.localstack;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +11,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -27,7 +25,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * The whole system on one machine with nothing but Java: a real Kafka broker, a
  * MongoDB-protocol store that keeps its data in a file (unless {@code MONGODB_URI} names
  * a real MongoDB), an SMTP sink, the OpenID Connect issuer, the three services and the
- * gateway, each service in its own process. {@link #close()} stops everything it started.
+ * gateway, each in its own process and kept running by a {@link Supervisor}.
+ * {@link #close()} stops everything it started.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -42,17 +41,14 @@ public final class LocalStack implements AutoCloseable {
 
 	private final long startedAt = System.nanoTime();
 
-	private final List<ChildProcess> processes = new ArrayList<>();
-
-	private MongoServer mongo;
-
-	private H2Backend mongoBackend;
+	private final Supervisor supervisor;
 
 	private GreenMail smtp;
 
-	private LocalStack(StackConfig config, PrintStream out) {
+	private LocalStack(StackConfig config, PrintStream out, Runnable giveUp) {
 		this.config = config;
 		this.out = out;
+		this.supervisor = new Supervisor(this::progress, giveUp);
 	}
 
 	/**
@@ -60,9 +56,19 @@ public final class LocalStack implements AutoCloseable {
 	 * started.
 	 */
 	public static LocalStack start(StackConfig config, PrintStream out) {
-		LocalStack stack = new LocalStack(config, out);
+		return start(config, out, () -> {
+		});
+	}
+
+	/**
+	 * Starts everything, then keeps it running: a child that dies is reported and
+	 * restarted; one that keeps dying makes the stack call {@code giveUp}.
+	 */
+	public static LocalStack start(StackConfig config, PrintStream out, Runnable giveUp) {
+		LocalStack stack = new LocalStack(config, out, giveUp);
 		try {
 			stack.startAll();
+			stack.supervisor.start();
 			return stack;
 		}
 		catch (RuntimeException ex) {
@@ -73,6 +79,14 @@ public final class LocalStack implements AutoCloseable {
 
 	public StackConfig config() {
 		return this.config;
+	}
+
+	/**
+	 * The current process id of a part of the stack: {@code kafka}, {@code mongodb},
+	 * {@code identity-service}, a service's name, or {@code gateway}.
+	 */
+	public OptionalLong pid(String name) {
+		return this.supervisor.pid(name);
 	}
 
 	/** Messages the SMTP sink has received. */
@@ -98,9 +112,11 @@ public final class LocalStack implements AutoCloseable {
 
 		startMongo();
 		startSmtp();
-		ChildProcess kafka = started(KafkaBroker.start(this.config, kafkaClasspath()));
-		ChildProcess identity = started(ChildProcess.start("identity-service",
-				javaCommand(jars.get("identity-service")), identityEnv(), logDir()));
+		ChildProcess kafka = started(KafkaBroker.start(this.config, ownClasspath()), this::awaitKafka);
+		ChildProcess identity = started(
+				ChildProcess.start("identity-service", javaCommand(jars.get("identity-service")), identityEnv(),
+						logDir()),
+				p -> awaitReady(p, this.config.issuerPort(), "issuer at " + this.config.issuerUrl()));
 		CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> awaitKafka(kafka));
 		CompletableFuture<Void> identityReady = CompletableFuture
 			.runAsync(() -> awaitReady(identity, this.config.issuerPort(), "issuer at " + this.config.issuerUrl()));
@@ -120,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
 		gatewayEnv.put("ENTERPRISE_SERVICE_URL", "http://127.0.0.1:" + this.config.enterprisePort());
 		gatewayEnv.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + this.config.notificationPort());
 		ChildProcess gateway = started(
-				ChildProcess.start("gateway", javaCommand(jars.get("gateway")), gatewayEnv, logDir()));
+				ChildProcess.start("gateway", javaCommand(jars.get("gateway")), gatewayEnv, logDir()),
+				p -> awaitReady(p, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl()));
 		awaitReady(gateway, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl());
 	}
 
@@ -128,7 +145,8 @@ public final class LocalStack implements AutoCloseable {
 			Map<String, String> extraEnv) {
 		Map<String, String> env = new HashMap<>(commonEnv(port));
 		env.putAll(extraEnv);
-		ChildProcess process = started(ChildProcess.start(name, javaCommand(jars.get(name)), env, logDir()));
+		ChildProcess process = started(ChildProcess.start(name, javaCommand(jars.get(name)), env, logDir()),
+				p -> awaitReady(p, port, name + " on port " + port));
 		return CompletableFuture.runAsync(() -> awaitReady(process, port, name + " on port " + port));
 	}
 
@@ -137,17 +155,17 @@ public final class LocalStack implements AutoCloseable {
 			progress("using MongoDB at " + redact(this.config.mongoUri()));
 			return;
 		}
-		try {
-			Files.createDirectories(this.config.dataDir());
-		}
-		catch (IOException ex) {
-			throw new StackException("Cannot create the data folder " + this.config.dataDir() + ": " + ex.getMessage());
-		}
 		Path file = this.config.dataDir().resolve("mongo.mv");
-		this.mongoBackend = new H2Backend(file.toString());
-		this.mongo = new MongoServer(this.mongoBackend);
-		this.mongo.bind(new InetSocketAddress("127.0.0.1", this.config.mongoPort()));
+		List<String> command = List.of(ChildProcess.java(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-cp",
+				ownClasspath(), EmbeddedMongo.class.getName(), String.valueOf(this.config.mongoPort()),
+				file.toString());
+		ChildProcess mongo = started(ChildProcess.start("mongodb", command, Map.of(), logDir()), this::awaitMongo);
+		awaitMongo(mongo);
 		progress("MongoDB-protocol store at " + this.config.effectiveMongoUri() + " (data in " + file + ")");
+	}
+
+	private void awaitMongo(ChildProcess mongo) {
+		mongo.awaitCondition(() -> Ports.isListening(this.config.mongoPort()), READY_TIMEOUT);
 	}
 
 	private void startSmtp() {
@@ -230,10 +248,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * The Kafka broker's class path: the launcher jar and its lib/ folder as packaged
-	 * under {@code local-stack/target}, or else this JVM's class path.
+	 * The class path of the broker and the store: the launcher jar and its lib/ folder as
+	 * packaged under {@code local-stack/target}, or else this JVM's class path.
 	 */
-	private String kafkaClasspath() {
+	private String ownClasspath() {
 		Path target = this.config.home().resolve("local-stack").resolve("target");
 		Path jar = target.resolve("local-stack.jar");
 		Path lib = target.resolve("lib");
@@ -243,18 +261,15 @@ public final class LocalStack implements AutoCloseable {
 		return System.getProperty("java.class.path");
 	}
 
-	private ChildProcess started(ChildProcess process) {
-		synchronized (this.processes) {
-			this.processes.add(process);
-		}
-		return process;
+	private ChildProcess started(ChildProcess process, Consumer<ChildProcess> awaitReady) {
+		return this.supervisor.watch(process, awaitReady);
 	}
 
 	private Path logDir() {
 		return this.config.dataDir().resolve("logs");
 	}
 
-	private void progress(String message) {
+	private synchronized void progress(String message) {
 		double seconds = (System.nanoTime() - this.startedAt) / 1e9;
 		this.out.printf("[%5.1fs] %s%n", seconds, message);
 		this.out.flush();
@@ -276,14 +291,13 @@ public final class LocalStack implements AutoCloseable {
 		return uri.replaceAll("//[^@/]+@", "//***@");
 	}
 
-	/** Stops every process it started, newest first, then the embedded servers. */
+	/**
+	 * Stops watching, then every process it started, newest first, then the SMTP sink.
+	 */
 	@Override
 	public void close() {
-		List<ChildProcess> running;
-		synchronized (this.processes) {
-			running = new ArrayList<>(this.processes);
-			this.processes.clear();
-		}
+		this.supervisor.close();
+		List<ChildProcess> running = this.supervisor.processes();
 		Collections.reverse(running);
 		for (ChildProcess process : running) {
 			process.stop(Duration.ofSeconds(20));
@@ -291,14 +305,6 @@ public final class LocalStack implements AutoCloseable {
 		if (this.smtp != null) {
 			this.smtp.stop();
 			this.smtp = null;
-		}
-		if (this.mongo != null) {
-			this.mongo.shutdownNow();
-			this.mongo = null;
-		}
-		if (this.mongoBackend != null) {
-			this.mongoBackend.close();
-			this.mongoBackend = null;
 		}
 	}
 

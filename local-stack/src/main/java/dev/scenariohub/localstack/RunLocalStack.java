@@ -33,7 +33,9 @@ public final class RunLocalStack {
 			StackConfig config = StackConfig.fromEnvironment(home, demo);
 			System.out.println("Starting ScenarioHub (data in " + config.dataDir() + ", logs in "
 					+ config.dataDir().resolve("logs") + ") ...");
-			stack = LocalStack.start(config, System.out);
+			// a part that keeps dying stops everything (the shutdown hook below), with
+			// exit code 1
+			stack = LocalStack.start(config, System.out, () -> new Thread(() -> System.exit(1), "give-up").start());
 			if (demo) {
 				int seeded = DemoSeed.seed(config);
 				System.out.println(seeded > 0 ? "Demo: created the program \"Haizhu AI+ Scenarios\" and published "

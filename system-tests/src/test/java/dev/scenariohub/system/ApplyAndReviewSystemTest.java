@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ApplyAndReviewSystemTest {
 
-	private static String freshCreditCode() {
+	/** A valid unified social credit code, most likely not used before. */
+	static String freshCreditCode() {
 		String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 		int[] weights = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 		StringBuilder code = new StringBuilder("91440105");
