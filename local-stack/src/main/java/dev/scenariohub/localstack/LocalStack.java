@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -42,6 +44,13 @@ public final class LocalStack implements AutoCloseable {
 	private final long startedAt = System.nanoTime();
 
 	private final Supervisor supervisor;
+
+	/**
+	 * What each service was started with beyond the common settings, for replicas of it.
+	 */
+	private final Map<String, Map<String, String>> serviceEnvs = new ConcurrentHashMap<>();
+
+	private final List<ChildProcess> replicas = new CopyOnWriteArrayList<>();
 
 	private GreenMail smtp;
 
@@ -145,6 +154,7 @@ public final class LocalStack implements AutoCloseable {
 			Map<String, String> extraEnv) {
 		Map<String, String> env = new HashMap<>(commonEnv(port));
 		env.putAll(extraEnv);
+		this.serviceEnvs.put(name, Map.copyOf(extraEnv));
 		ChildProcess process = started(ChildProcess.start(name, javaCommand(jars.get(name)), env, logDir()),
 				p -> awaitReady(p, port, name + " on port " + port));
 		return CompletableFuture.runAsync(() -> awaitReady(process, port, name + " on port " + port));
@@ -292,10 +302,41 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * Starts one more instance of a service on a free port, on the same broker and store
+	 * (the gateway keeps routing to the first), to see the system run as several
+	 * replicas. Replicas are not restarted when they die.
+	 * @return the replica's port, once it is ready
+	 */
+	public int startReplica(String service) {
+		Map<String, String> extra = this.serviceEnvs.get(service);
+		if (extra == null) {
+			throw new StackException(
+					"no service " + service + " to replicate; these run: " + this.serviceEnvs.keySet());
+		}
+		int port = Ports.free();
+		Map<String, String> env = new HashMap<>(commonEnv(port));
+		env.putAll(extra);
+		String name = service + "-replica-" + (this.replicas.size() + 2);
+		ChildProcess replica = ChildProcess.start(name, javaCommand(serviceJars().get(service)), env, logDir());
+		this.replicas.add(replica);
+		awaitReady(replica, port, name + " on port " + port);
+		return port;
+	}
+
+	/** Stops the replicas started with {@link #startReplica(String)}. */
+	public void stopReplicas() {
+		for (ChildProcess replica : this.replicas) {
+			replica.stop(Duration.ofSeconds(20));
+		}
+		this.replicas.clear();
+	}
+
+	/**
 	 * Stops watching, then every process it started, newest first, then the SMTP sink.
 	 */
 	@Override
 	public void close() {
+		stopReplicas();
 		this.supervisor.close();
 		List<ChildProcess> running = this.supervisor.processes();
 		Collections.reverse(running);

@@ -1,0 +1,210 @@
+package dev.scenariohub.system;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances each of scenario-service and notification-service on one broker and one
+ * store: a deadline closes each scenario exactly once, and each subscriber hears of each
+ * event once per channel — one inbox entry, one webhook delivery (one {@code webhook-id},
+ * however often it is retried).
+ */
+class TwoReplicasSystemTest {
+
+	static final int SCENARIOS = 4;
+
+	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	/** webhook-id → bodies received with it. */
+	static final ConcurrentLinkedQueue<Map<String, String>> HOOKS = new ConcurrentLinkedQueue<>();
+
+	static HttpServer receiver;
+
+	@BeforeAll
+	static void secondInstances() throws IOException {
+		Stack.stack().startReplica("scenario-service");
+		Stack.stack().startReplica("notification-service");
+		receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		receiver.createContext("/hook", exchange -> {
+			HOOKS.add(Map.of("id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")), "body",
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		receiver.start();
+	}
+
+	@AfterAll
+	static void oneInstanceAgain() {
+		receiver.stop(0);
+		Stack.stack().stopReplicas();
+	}
+
+	@Test
+	void deadlinesCloseOnceAndEachRecipientIsToldOncePerChannel() {
+		String officer = Stack.token("demo-officer");
+		String subscriber = Stack.token("demo-reviewer-3");
+		expect(201, Stack.call("POST", "/api/v1/subscriptions", subscriber,
+				Map.of("capabilities", List.of("replica-" + RUN)), Map.of()));
+		expect(201, Stack.call("POST", "/api/v1/webhooks", subscriber,
+				Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), Map.of()));
+		String programId = expect(201,
+				Stack.call("POST", "/api/v1/programs", officer,
+						Map.of("name", "Replicas " + RUN, "authority", "Haizhu District AI Development Bureau",
+								"startsOn", "2026-01-01", "endsOn", "2027-12-31", "fundingBudget",
+								Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
+						Map.of()))
+			.json()
+			.get("id")
+			.asString();
+
+		assertTwoConsumers("scenario-service", "applications");
+		assertTwoConsumers("notification-service", "scenarios");
+
+		List<String> scenarios = new ArrayList<>();
+		for (int i = 0; i < SCENARIOS; i++) {
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+			String id = expect(201, Stack.call("POST", "/api/v1/scenarios", officer, Map.ofEntries(
+					Map.entry("programId", programId), Map.entry("title", "Closing soon " + RUN + " #" + i),
+					Map.entry("sector", "SMART_MANUFACTURING"), Map.entry("demandOwner", "Haizhu Post"),
+					Map.entry("description", "A deadline both replicas see"),
+					Map.entry("requiredCapabilities", List.of("replica-" + RUN)),
+					Map.entry("support",
+							Map.of("funding", Map.of("amount", "1000.00", "currency", "CNY"), "computeGpuHours", 1)),
+					Map.entry("maxAwards", 1), Map.entry("opensAt", now.minusHours(1).toString()),
+					Map.entry("closesAt", now.plusSeconds(8).toString()),
+					Map.entry("rubric", List.of(Map.of("key", "impact", "name", "Impact", "weight", 100)))), Map.of()))
+				.json()
+				.get("id")
+				.asString();
+			expect(200, Stack.call("POST", "/api/v1/scenarios/" + id + "/publish", officer, null,
+					Map.of("If-Match", "\"1\"")));
+			scenarios.add(id);
+		}
+
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> scenarios.stream()
+				.allMatch(id -> "CLOSED".equals(Stack.call("GET", "/api/v1/scenarios/" + id, officer, null, Map.of())
+					.json()
+					.get("status")
+					.asString())));
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> scenarios.stream()
+				.allMatch(id -> count(inbox(subscriber), id, "dev.scenariohub.scenario.closed.v1") >= 1
+						&& webhookIds(id, "dev.scenariohub.scenario.closed.v1") >= 1));
+
+		for (String id : scenarios) {
+			JsonNode history = Stack.call("GET", "/api/v1/scenarios/" + id + "/history", officer, null, Map.of())
+				.json();
+			long closed = 0;
+			for (JsonNode entry : history) {
+				if (entry.get("type").asString().equals("dev.scenariohub.scenario.closed.v1")) {
+					closed++;
+				}
+			}
+			assertThat(closed).as("closings of " + id).isEqualTo(1);
+			assertThat(feedEntries(id, "dev.scenariohub.scenario.closed.v1")).as("closed in the feed").isEqualTo(1);
+			List<JsonNode> inbox = inbox(subscriber);
+			assertThat(count(inbox, id, "dev.scenariohub.scenario.published.v1")).as("told of publishing").isEqualTo(1);
+			assertThat(count(inbox, id, "dev.scenariohub.scenario.closed.v1")).as("told of closing").isEqualTo(1);
+			assertThat(webhookIds(id, "dev.scenariohub.scenario.published.v1")).as("webhook ids for publishing")
+				.isEqualTo(1);
+			assertThat(webhookIds(id, "dev.scenariohub.scenario.closed.v1")).as("webhook ids for closing").isEqualTo(1);
+		}
+	}
+
+	/**
+	 * Both instances really consume: two members of the group share the topic's
+	 * partitions (each instance has one consumer per topic).
+	 */
+	private static void assertTwoConsumers(String group, String topic) {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap()))) {
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group))
+					.all()
+					.get()
+					.get(group);
+				assertThat(described.members()
+					.stream()
+					.filter(m -> m.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(topic))))
+					.as("consumers of " + topic + " in " + group)
+					.hasSize(2);
+			});
+		}
+	}
+
+	private static long webhookIds(String scenarioId, String type) {
+		return HOOKS.stream()
+			.filter(h -> h.get("body").contains(scenarioId) && h.get("body").contains("\"type\":\"" + type + "\""))
+			.map(h -> h.get("id"))
+			.distinct()
+			.count();
+	}
+
+	private static long count(List<JsonNode> inbox, String scenarioId, String type) {
+		return inbox.stream()
+			.filter(n -> ("/api/v1/scenarios/" + scenarioId).equals(n.get("link").asString())
+					&& type.equals(n.get("type").asString()))
+			.count();
+	}
+
+	private static long feedEntries(String scenarioId, String type) {
+		long found = 0;
+		String path = "/api/v1/feed?limit=100&types=" + type;
+		while (true) {
+			JsonNode page = Stack.call("GET", path, null, null, Map.of()).json();
+			if (page.get("items").isEmpty()) {
+				return found;
+			}
+			for (JsonNode entry : page.get("items")) {
+				if (scenarioId.equals(entry.get("subject").asString())) {
+					found++;
+				}
+			}
+			path = page.get("next").asString();
+		}
+	}
+
+	private static List<JsonNode> inbox(String token) {
+		List<JsonNode> notifications = new ArrayList<>();
+		String path = "/api/v1/notifications?limit=100";
+		while (path != null) {
+			JsonNode page = Stack.call("GET", path, token, null, Map.of()).json();
+			page.get("items").forEach(notifications::add);
+			JsonNode next = page.get("next");
+			path = next == null || next.isNull() ? null : next.asString();
+		}
+		return notifications;
+	}
+
+	private static Stack.Response expect(int status, Stack.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		return response;
+	}
+
+}
