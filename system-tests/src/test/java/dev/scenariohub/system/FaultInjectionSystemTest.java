@@ -51,7 +51,7 @@ class FaultInjectionSystemTest {
 	/**
 	 * Rounds of the writer: one scenario published and one application submitted each.
 	 */
-	static final int ROUNDS = 14;
+	static final int ROUNDS = Integer.getInteger("scenariohub.faults.rounds", 14);
 
 	/** What is killed before which round. */
 	static final Map<Integer, String> FAULTS = Map.of(2, "kafka", 4, "scenario-service", 6, "enterprise-service", 8,
