@@ -1,5 +1,7 @@
 package dev.scenariohub.gateway;
 
+import java.time.Duration;
+
 import dev.scenariohub.platform.test.ApiClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Routes, public reads, token checks and fallbacks, against stub services on loopback.
@@ -117,7 +121,8 @@ class GatewayRoutingTest {
 	}
 
 	@Test
-	void aServiceThatIsDownAnswers503ProblemQuickly() {
+	void aServiceThatIsDownAnswers503ProblemQuicklyWhileOtherRoutesKeepWorking() {
+		long started = System.nanoTime();
 		signedIn().get()
 			.uri("/api/v1/notifications")
 			.exchange()
@@ -128,6 +133,9 @@ class GatewayRoutingTest {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://scenariohub.dev/problems/service-unavailable");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("well within the route time-out")
+			.isLessThan(Duration.ofSeconds(5));
+		this.web.get().uri("/api/v1/scenarios").exchange().expectStatus().isOk();
 	}
 
 	@Test

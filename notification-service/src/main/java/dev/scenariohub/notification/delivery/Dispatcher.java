@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.scenariohub.platform.events.Versioned;
 import io.github.resilience4j.core.IntervalFunction;
@@ -21,8 +24,8 @@ import reactor.core.publisher.Mono;
  * each delivery's channel. Each attempt first claims the delivery (a version-conditioned
  * write), so replicas never send one attempt twice. Failures are retried with exponential
  * back-off and jitter; after {@code max-attempts} the delivery is FAILED and
- * {@code notification.failed} is announced. The application runs {@link #dispatchDue()}
- * as a periodic task.
+ * {@code notification.failed} is announced. The application runs
+ * {@link #dispatchDue(DeliveryChannel)} as a periodic task per channel.
  */
 @Component
 public class Dispatcher {
@@ -39,9 +42,19 @@ public class Dispatcher {
 
 	static final Duration RETRY_WHEN_NOT_TRIED = Duration.ofSeconds(5);
 
+	/** Attempts in flight to one target at most, whatever the channel allows. */
+	static final int PER_TARGET = 4;
+
+	/** Due deliveries looked at per round, to find ones whose target has room. */
+	static final int CANDIDATES = 200;
+
 	private final DeliveryRepository deliveries;
 
 	private final Map<DeliveryChannel, ChannelSender> senders = new EnumMap<>(DeliveryChannel.class);
+
+	private final Map<DeliveryChannel, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> inFlightPerTarget = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -60,18 +73,47 @@ public class Dispatcher {
 	}
 
 	/**
-	 * One round over what is due on one channel; completes with how many attempts were
-	 * made. Each channel runs its own rounds, so a hung SMTP server never holds up a
-	 * webhook (and the reverse), and an attempt that outlives half its claim counts as
-	 * failed.
+	 * One round over what is due on one channel: claims what there is room for and starts
+	 * sending it, without waiting for the sends; completes with how many attempts it
+	 * started. Each channel has its own rounds and its own limit of attempts in flight,
+	 * and each target (a webhook, an e-mail address) at most {@link #PER_TARGET} of them,
+	 * so a hung SMTP server or webhook receiver holds up neither the other channel nor
+	 * other receivers. An attempt that outlives half its claim counts as failed.
 	 */
 	public Mono<Long> dispatchDue(DeliveryChannel channel) {
 		Instant now = this.clock.instant();
 		ChannelSender sender = this.senders.get(channel);
-		int concurrency = sender == null ? 1 : sender.concurrency();
-		return this.deliveries.due(channel, now, 50)
-			.flatMap(due -> claim(due, now).flatMap(this::attempt), concurrency)
+		AtomicInteger busy = this.inFlight.computeIfAbsent(channel, c -> new AtomicInteger());
+		int free = (sender == null ? 1 : sender.concurrency()) - busy.get();
+		if (free <= 0) {
+			return Mono.just(0L);
+		}
+		Map<String, Integer> pickedPerTarget = new HashMap<>();
+		return this.deliveries.due(channel, now, CANDIDATES)
+			.filter(due -> pickedPerTarget.merge(due.state().target(), 1, Integer::sum)
+					+ busyFor(due.state().target()) <= PER_TARGET)
+			.take(free)
+			.concatMap(due -> claim(due, now))
+			.doOnNext(claimed -> start(claimed, busy))
 			.count();
+	}
+
+	private int busyFor(String target) {
+		AtomicInteger count = this.inFlightPerTarget.get(target);
+		return count == null ? 0 : count.get();
+	}
+
+	private void start(Versioned<Delivery> claimed, AtomicInteger busy) {
+		String target = claimed.state().target();
+		busy.incrementAndGet();
+		this.inFlightPerTarget.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
+		attempt(claimed).doFinally(signal -> {
+			busy.decrementAndGet();
+			this.inFlightPerTarget.computeIfPresent(target, (t, count) -> count.decrementAndGet() <= 0 ? null : count);
+		})
+			.subscribe(null, error -> log.warn(
+					"The outcome of delivery {} could not be saved; it is tried again when " + "its claim runs out: {}",
+					claimed.state().id(), error.toString()));
 	}
 
 	private Mono<Versioned<Delivery>> claim(Versioned<Delivery> due, Instant now) {

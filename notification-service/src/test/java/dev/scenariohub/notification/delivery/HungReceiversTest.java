@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @DirtiesContext
-class HungSmtpServerTest {
+class HungReceiversTest {
 
 	/** Accepts every connection and keeps it open, silent. */
 	static final ServerSocket SILENT;
@@ -142,6 +142,36 @@ class HungSmtpServerTest {
 				.count() == mails.size());
 		assertThat(this.deliveries.ofTarget("owner@example.com", 100).collectList().block())
 			.allSatisfy(d -> assertThat(d.attempts()).isEqualTo(3));
+	}
+
+	@Test
+	void aHungWebhookReceiverDoesNotHoldUpOtherReceivers() {
+		Instant now = Instant.now();
+		Webhook hung = this.webhooks
+			.insert(new Webhook(new ObjectId().toHexString(), "hung-owner",
+					"http://127.0.0.1:" + SILENT.getLocalPort() + "/", List.of(),
+					"whsec_" + "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=", now))
+			.block();
+		Webhook healthy = this.webhooks
+			.insert(new Webhook(new ObjectId().toHexString(), "healthy-owner",
+					"http://127.0.0.1:" + RECEIVER.port() + "/", List.of(),
+					"whsec_" + "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=", now))
+			.block();
+		for (int i = 0; i < 40; i++) {
+			String id = new ObjectId().toHexString();
+			this.deliveries
+				.enqueue(Delivery.pending(id, DeliveryChannel.WEBHOOK, "hung-owner", hung.id(), content(id, "{}"), now))
+				.block();
+		}
+		List<String> others = IntStream.range(0, 5).mapToObj(i -> new ObjectId().toHexString()).toList();
+		for (String id : others) {
+			this.deliveries.enqueue(Delivery.pending(id, DeliveryChannel.WEBHOOK, "healthy-owner", healthy.id(),
+					content(id, "{\"marker\":\"" + id + "\"}"), Instant.now()))
+				.block();
+		}
+
+		await().atMost(Duration.ofSeconds(4))
+			.until(() -> others.stream().allMatch(id -> RECEIVED.stream().anyMatch(body -> body.contains(id))));
 	}
 
 }
