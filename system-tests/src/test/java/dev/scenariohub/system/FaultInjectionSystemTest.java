@@ -1,13 +1,10 @@
 package dev.scenariohub.system;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,11 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.scenariohub.localstack.StackConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -62,9 +57,7 @@ class FaultInjectionSystemTest {
 
 	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-	static final ConcurrentLinkedQueue<Map<String, String>> HOOKS = new ConcurrentLinkedQueue<>();
-
-	static final HttpServer RECEIVER = receiver();
+	static final WebhookReceiver RECEIVER = new WebhookReceiver();
 
 	private final Map<String, Long> recoveries = new LinkedHashMap<>();
 
@@ -74,27 +67,9 @@ class FaultInjectionSystemTest {
 
 	private long faultAt;
 
-	private static HttpServer receiver() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			server.createContext("/hook", exchange -> {
-				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				HOOKS.add(Map.of("id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")), "body",
-						body));
-				exchange.sendResponseHeaders(204, -1);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	@AfterAll
 	static void stopReceiver() {
-		RECEIVER.stop(0);
+		RECEIVER.close();
 	}
 
 	@Test
@@ -119,8 +94,7 @@ class FaultInjectionSystemTest {
 				Map.of("sectors", List.of("LOW_ALTITUDE_ECONOMY")), Map.of()));
 		expect(201,
 				Stack.call("POST", "/api/v1/webhooks", subscriber,
-						Map.of("url", "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook", "eventTypes",
-								List.of("dev.scenariohub.scenario.published.v1")),
+						Map.of("url", RECEIVER.url(), "eventTypes", List.of("dev.scenariohub.scenario.published.v1")),
 						Map.of()));
 		poisonEveryTopic();
 
@@ -164,9 +138,9 @@ class FaultInjectionSystemTest {
 			String enterprise) {
 		List<String> lost = new ArrayList<>();
 		List<String> duplicates = new ArrayList<>();
-		List<JsonNode> feed = feed();
-		List<JsonNode> subscriberInbox = inbox(subscriber);
-		List<JsonNode> officerInbox = inbox(officer);
+		List<JsonNode> feed = Stack.feed("dev.scenariohub.scenario.published.v1");
+		List<JsonNode> subscriberInbox = Stack.inbox(subscriber);
+		List<JsonNode> officerInbox = Stack.inbox(officer);
 		for (String id : scenarios) {
 			long inFeed = feed.stream()
 				.filter(e -> id.equals(e.get("subject").asString())
@@ -176,9 +150,7 @@ class FaultInjectionSystemTest {
 			count("subscriber's inbox", id,
 					matching(subscriberInbox, "/api/v1/scenarios/" + id, "dev.scenariohub.scenario.published.v1"), lost,
 					duplicates);
-			count("webhook receiver", id,
-					HOOKS.stream().filter(h -> h.get("body").contains(id)).map(h -> h.get("id")).distinct().count(),
-					lost, duplicates);
+			count("webhook receiver", id, RECEIVER.distinctIdsWith(id), lost, duplicates);
 			if (Stack.attempt("GET", "/api/v1/matches/open-scenarios/" + id, enterprise, null, Map.of())
 				.status() != 200) {
 				lost.add("enterprise-service's scenarios: " + id);
@@ -209,38 +181,6 @@ class FaultInjectionSystemTest {
 		return inbox.stream()
 			.filter(n -> link.equals(n.get("link").asString()) && type.equals(n.get("type").asString()))
 			.count();
-	}
-
-	private static List<JsonNode> feed() {
-		List<JsonNode> entries = new ArrayList<>();
-		String path = "/api/v1/feed?limit=100&types=dev.scenariohub.scenario.published.v1";
-		while (true) {
-			Stack.Response page = Stack.attempt("GET", path, null, null, Map.of());
-			if (page.status() != 200) {
-				return entries;
-			}
-			JsonNode items = page.json().get("items");
-			if (items.isEmpty()) {
-				return entries;
-			}
-			items.forEach(entries::add);
-			path = page.json().get("next").asString();
-		}
-	}
-
-	private static List<JsonNode> inbox(String token) {
-		List<JsonNode> notifications = new ArrayList<>();
-		String path = "/api/v1/notifications?limit=100";
-		while (path != null) {
-			Stack.Response page = Stack.attempt("GET", path, token, null, Map.of());
-			if (page.status() != 200) {
-				return notifications;
-			}
-			page.json().get("items").forEach(notifications::add);
-			JsonNode next = page.json().get("next");
-			path = next == null || next.isNull() ? null : next.asString();
-		}
-		return notifications;
 	}
 
 	private void kill(String part) {

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import dev.scenariohub.localstack.LocalStack;
@@ -141,6 +143,39 @@ final class Stack {
 			Thread.currentThread().interrupt();
 			throw new AssertionError("interrupted");
 		}
+	}
+
+	/**
+	 * Every entry of the public feed of one event type, oldest first (what answers; none
+	 * while down).
+	 */
+	static List<JsonNode> feed(String type) {
+		List<JsonNode> entries = new ArrayList<>();
+		String path = "/api/v1/feed?limit=100&types=" + type;
+		while (true) {
+			Response page = attempt("GET", path, null, null, Map.of());
+			if (page.status() != 200 || page.json().get("items").isEmpty()) {
+				return entries;
+			}
+			page.json().get("items").forEach(entries::add);
+			path = page.json().get("next").asString();
+		}
+	}
+
+	/** Every notification in a user's inbox (what answers; none while down). */
+	static List<JsonNode> inbox(String token) {
+		List<JsonNode> notifications = new ArrayList<>();
+		String path = "/api/v1/notifications?limit=100";
+		while (path != null) {
+			Response page = attempt("GET", path, token, null, Map.of());
+			if (page.status() != 200) {
+				return notifications;
+			}
+			page.json().get("items").forEach(notifications::add);
+			JsonNode next = page.json().get("next");
+			path = next == null || next.isNull() ? null : next.asString();
+		}
+		return notifications;
 	}
 
 	/** What came back. */

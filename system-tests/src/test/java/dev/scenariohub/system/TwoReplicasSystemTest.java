@@ -1,9 +1,6 @@
 package dev.scenariohub.system;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
-import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -37,28 +32,17 @@ class TwoReplicasSystemTest {
 
 	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-	/** webhook-id → bodies received with it. */
-	static final ConcurrentLinkedQueue<Map<String, String>> HOOKS = new ConcurrentLinkedQueue<>();
-
-	static HttpServer receiver;
+	static final WebhookReceiver RECEIVER = new WebhookReceiver();
 
 	@BeforeAll
 	static void secondInstances() throws IOException {
 		Stack.stack().startReplica("scenario-service");
 		Stack.stack().startReplica("notification-service");
-		receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			HOOKS.add(Map.of("id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")), "body",
-					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		receiver.start();
 	}
 
 	@AfterAll
 	static void oneInstanceAgain() {
-		receiver.stop(0);
+		RECEIVER.close();
 		Stack.stack().stopReplicas();
 	}
 
@@ -68,8 +52,7 @@ class TwoReplicasSystemTest {
 		String subscriber = Stack.token("demo-reviewer-3");
 		expect(201, Stack.call("POST", "/api/v1/subscriptions", subscriber,
 				Map.of("capabilities", List.of("replica-" + RUN)), Map.of()));
-		expect(201, Stack.call("POST", "/api/v1/webhooks", subscriber,
-				Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), Map.of()));
+		expect(201, Stack.call("POST", "/api/v1/webhooks", subscriber, Map.of("url", RECEIVER.url()), Map.of()));
 		String programId = expect(201,
 				Stack.call("POST", "/api/v1/programs", officer,
 						Map.of("name", "Replicas " + RUN, "authority", "Haizhu District AI Development Bureau",
@@ -114,7 +97,7 @@ class TwoReplicasSystemTest {
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> scenarios.stream()
-				.allMatch(id -> count(inbox(subscriber), id, "dev.scenariohub.scenario.closed.v1") >= 1
+				.allMatch(id -> count(Stack.inbox(subscriber), id, "dev.scenariohub.scenario.closed.v1") >= 1
 						&& webhookIds(id, "dev.scenariohub.scenario.closed.v1") >= 1));
 
 		for (String id : scenarios) {
@@ -127,8 +110,11 @@ class TwoReplicasSystemTest {
 				}
 			}
 			assertThat(closed).as("closings of " + id).isEqualTo(1);
-			assertThat(feedEntries(id, "dev.scenariohub.scenario.closed.v1")).as("closed in the feed").isEqualTo(1);
-			List<JsonNode> inbox = inbox(subscriber);
+			assertThat(Stack.feed("dev.scenariohub.scenario.closed.v1")
+				.stream()
+				.filter(e -> id.equals(e.get("subject").asString()))
+				.count()).as("closed in the feed").isEqualTo(1);
+			List<JsonNode> inbox = Stack.inbox(subscriber);
 			assertThat(count(inbox, id, "dev.scenariohub.scenario.published.v1")).as("told of publishing").isEqualTo(1);
 			assertThat(count(inbox, id, "dev.scenariohub.scenario.closed.v1")).as("told of closing").isEqualTo(1);
 			assertThat(webhookIds(id, "dev.scenariohub.scenario.published.v1")).as("webhook ids for publishing")
@@ -159,11 +145,7 @@ class TwoReplicasSystemTest {
 	}
 
 	private static long webhookIds(String scenarioId, String type) {
-		return HOOKS.stream()
-			.filter(h -> h.get("body").contains(scenarioId) && h.get("body").contains("\"type\":\"" + type + "\""))
-			.map(h -> h.get("id"))
-			.distinct()
-			.count();
+		return RECEIVER.distinctIdsWith(scenarioId, "\"type\":\"" + type + "\"");
 	}
 
 	private static long count(List<JsonNode> inbox, String scenarioId, String type) {
@@ -171,35 +153,6 @@ class TwoReplicasSystemTest {
 			.filter(n -> ("/api/v1/scenarios/" + scenarioId).equals(n.get("link").asString())
 					&& type.equals(n.get("type").asString()))
 			.count();
-	}
-
-	private static long feedEntries(String scenarioId, String type) {
-		long found = 0;
-		String path = "/api/v1/feed?limit=100&types=" + type;
-		while (true) {
-			JsonNode page = Stack.call("GET", path, null, null, Map.of()).json();
-			if (page.get("items").isEmpty()) {
-				return found;
-			}
-			for (JsonNode entry : page.get("items")) {
-				if (scenarioId.equals(entry.get("subject").asString())) {
-					found++;
-				}
-			}
-			path = page.get("next").asString();
-		}
-	}
-
-	private static List<JsonNode> inbox(String token) {
-		List<JsonNode> notifications = new ArrayList<>();
-		String path = "/api/v1/notifications?limit=100";
-		while (path != null) {
-			JsonNode page = Stack.call("GET", path, token, null, Map.of()).json();
-			page.get("items").forEach(notifications::add);
-			JsonNode next = page.get("next");
-			path = next == null || next.isNull() ? null : next.asString();
-		}
-		return notifications;
 	}
 
 	private static Stack.Response expect(int status, Stack.Response response) {
