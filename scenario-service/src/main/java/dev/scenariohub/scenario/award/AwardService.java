@@ -78,7 +78,7 @@ public class AwardService {
 						.onErrorResume(error -> this.programs.modify(programId, p -> p.release(scenarioId, awardId))
 							.then(Mono.error(error))));
 			})
-			.map(saved -> saved.state().state());
+			.map(saved -> saved.state());
 	}
 
 	public Mono<Objection> lodge(String scenarioId, String applicationId, String reason, String caller) {
@@ -93,7 +93,7 @@ public class AwardService {
 			.flatMap(enterprise -> this.scenarios.modify(byId(scenarioId),
 					s -> AwardRules.lodgeObjection(s, objectionId, applicationId, caller, reason,
 							this.clock.instant())))
-			.map(saved -> objection(saved.state().state(), objectionId));
+			.map(saved -> objection(saved.state(), objectionId));
 	}
 
 	public Mono<Objection> resolve(String objectionId, boolean uphold, String officer) {
@@ -102,7 +102,7 @@ public class AwardService {
 					s -> AwardRules.resolveObjection(s, objectionId, uphold, officer, this.clock.instant()))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Objection", objectionId)))
 			.flatMap(saved -> {
-				ScenarioState s = saved.state().state();
+				ScenarioState s = saved.state();
 				Mono<Void> released = uphold && s.award() != null && s.award().status() == AwardStatus.WITHDRAWN
 						? release(s.programId(), s.id()) : Mono.empty();
 				return released.thenReturn(objection(s, objectionId));

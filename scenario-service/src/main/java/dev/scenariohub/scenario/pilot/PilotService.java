@@ -38,7 +38,7 @@ public class PilotService {
 			.modify(Criteria.where("_id").is(scenarioId),
 					s -> PilotRules.schedule(s, id, applicationId, title, deliverable, dueOn, officer))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
-			.map(saved -> PilotRules.milestone(saved.state().state(), id));
+			.map(saved -> PilotRules.milestone(saved.state(), id));
 	}
 
 	/**
@@ -58,7 +58,7 @@ public class PilotService {
 			.switchIfEmpty(Mono.error(() -> new NotFound("Milestone", milestoneId)))
 			.flatMap(allowed -> this.scenarios.modify(which,
 					s -> PilotRules.complete(s, milestoneId, report, caller, this.clock.instant())))
-			.map(saved -> PilotRules.milestone(saved.state().state(), milestoneId));
+			.map(saved -> PilotRules.milestone(saved.state(), milestoneId));
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.ConflictRetry;
-import dev.scenariohub.platform.events.Versioned;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -57,13 +56,13 @@ public class ProgramRepository {
 	 * first: the version-conditioned write is what keeps concurrent reservations from
 	 * overspending.
 	 */
-	public Mono<Versioned<Program>> modify(String id, Function<Program, Program> change) {
+	public Mono<Program> modify(String id, Function<Program, Program> change) {
 		return Mono.defer(() -> findById(id).flatMap(program -> {
 			Program changed = change.apply(program);
 			if (changed == program) {
-				return Mono.just(new Versioned<>(program, program.version()));
+				return Mono.just(program);
 			}
-			return update(changed).map(version -> new Versioned<>(changed, version));
+			return update(changed).map(version -> Program.of(changed.state(), version));
 		})).retryWhen(ConflictRetry.spec());
 	}
 

@@ -66,7 +66,7 @@ public class ReviewService {
 						reviewer, this.clock.instant(), officer));
 			})
 			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
-			.map(saved -> ReviewViews.OfficerAssignment.of(find(saved.state(), assignmentId)));
+			.map(saved -> ReviewViews.OfficerAssignment.of(find(saved, assignmentId)));
 	}
 
 	/**
@@ -98,7 +98,7 @@ public class ReviewService {
 				});
 			})
 			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
-			.map(saved -> saved.state().state().assignments().stream().map(ReviewViews.OfficerAssignment::of).toList());
+			.map(saved -> saved.state().assignments().stream().map(ReviewViews.OfficerAssignment::of).toList());
 	}
 
 	public Mono<List<ReviewViews.OfficerAssignment>> assignmentsOf(String scenarioId) {

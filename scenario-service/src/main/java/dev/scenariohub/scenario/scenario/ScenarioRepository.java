@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.HistoryEntry;
-import dev.scenariohub.platform.events.Versioned;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -98,13 +97,13 @@ public class ScenarioRepository {
 	 * a fresh read when another save came first (reviewers scoring at the same time,
 	 * say). A change that returns the scenario unchanged saves nothing.
 	 */
-	public Mono<Versioned<Scenario>> modify(Criteria which, Function<Scenario, Scenario> change) {
+	public Mono<Scenario> modify(Criteria which, Function<Scenario, Scenario> change) {
 		return Mono.defer(() -> findOne(which).flatMap(scenario -> {
 			Scenario changed = change.apply(scenario);
 			if (changed == scenario) {
-				return Mono.just(new Versioned<>(scenario, scenario.version()));
+				return Mono.just(scenario);
 			}
-			return update(changed).map(version -> new Versioned<>(changed, version));
+			return update(changed).map(version -> Scenario.of(changed.state(), version));
 		})).retryWhen(ConflictRetry.spec());
 	}
 
