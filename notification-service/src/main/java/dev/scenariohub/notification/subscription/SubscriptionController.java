@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
@@ -25,6 +26,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/subscriptions")
 public class SubscriptionController {
 
+	/** Subscriptions one user may have: enough for every sector and then some. */
+	static final int MAX_PER_USER = 50;
+
 	private final SubscriptionRepository subscriptions;
 
 	private final Clock clock;
@@ -40,7 +44,13 @@ public class SubscriptionController {
 		Subscription subscription = new Subscription(new ObjectId().toHexString(), caller.getSubject(),
 				request.sectors() == null ? List.of() : List.copyOf(request.sectors()),
 				request.capabilities() == null ? List.of() : List.copyOf(request.capabilities()), this.clock.instant());
-		return this.subscriptions.insert(subscription)
+		return this.subscriptions.ownedBy(caller.getSubject())
+			.count()
+			.flatMap(owned -> owned >= MAX_PER_USER
+					? Mono.error(ApiException.conflict("too-many-subscriptions", "Too many subscriptions",
+							"You have " + owned + " subscriptions, the most one user may have (" + MAX_PER_USER
+									+ "); delete one first"))
+					: this.subscriptions.insert(subscription))
 			.map(saved -> ResponseEntity.created(URI.create("/api/v1/subscriptions/" + saved.id())).body(saved));
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.platform.events.EventType;
+import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
@@ -43,6 +44,9 @@ public class WebhookController {
 		}
 	}
 
+	/** Webhooks one user may have: each event is sent to every one of them. */
+	static final int MAX_PER_USER = 10;
+
 	private final WebhookRepository webhooks;
 
 	private final UrlGuard guard;
@@ -68,6 +72,14 @@ public class WebhookController {
 		}
 		return Mono.fromCallable(() -> this.guard.check(body.url()))
 			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(uri -> this.webhooks.ownedBy(caller.getSubject()).count().flatMap(owned -> {
+				if (owned >= MAX_PER_USER) {
+					return Mono
+						.error(ApiException.conflict("too-many-webhooks", "Too many webhooks", "You have " + owned
+								+ " webhooks, the most one user may have (" + MAX_PER_USER + "); delete one first"));
+				}
+				return Mono.just(uri);
+			}))
 			.flatMap(uri -> this.webhooks.insert(new Webhook(new ObjectId().toHexString(), caller.getSubject(),
 					uri.toString(), types, Signature.newSecret(), this.clock.instant())))
 			.map(saved -> ResponseEntity.created(URI.create("/api/v1/webhooks/" + saved.id())).body(saved));

@@ -71,6 +71,13 @@ public final class AwardRules {
 				officer));
 	}
 
+	/**
+	 * How many objections one application may lodge against a scenario's awards in all:
+	 * objections are decided one at a time, and each is kept in the scenario's document
+	 * and told to every officer, so they are bounded.
+	 */
+	static final int MAX_OBJECTIONS_PER_APPLICATION = 3;
+
 	/** An applicant objects to the provisional award, during the standstill only. */
 	public static Scenario lodgeObjection(Scenario scenario, String objectionId, String applicationId, String by,
 			String reason, Instant now) {
@@ -81,6 +88,15 @@ public final class AwardRules {
 		}
 		if (s.assignments().stream().noneMatch(a -> a.applicationId().equals(applicationId))) {
 			throw RuleViolation.invalid("applicationId", "is not an application reviewed in this scenario");
+		}
+		List<Objection> earlier = s.objections().stream().filter(o -> o.applicationId().equals(applicationId)).toList();
+		if (earlier.stream().anyMatch(o -> o.status() == ObjectionStatus.LODGED)) {
+			throw new RuleViolation("objection-open",
+					"an objection for this application is already lodged; lodge another once it is decided");
+		}
+		if (earlier.size() >= MAX_OBJECTIONS_PER_APPLICATION) {
+			throw new RuleViolation("objections-exhausted", "this application has lodged "
+					+ MAX_OBJECTIONS_PER_APPLICATION + " objections already, the most one application may");
 		}
 		Objection objection = new Objection(objectionId, applicationId, by, reason, ObjectionStatus.LODGED, now, null,
 				null);

@@ -143,6 +143,24 @@ class ReviewRulesTest {
 	}
 
 	@Test
+	void anApplicationHasOneObjectionOpenAtATimeAndAFewInAll() {
+		Scenario s = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"),
+				Duration.ofDays(3), NOW, "o"));
+		s = saved(AwardRules.lodgeObjection(s, "ob1", "a2", "u2", "unfair", NOW));
+		Scenario open = s;
+		assertThatThrownBy(() -> AwardRules.lodgeObjection(open, "ob2", "a2", "u2", "again", NOW))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("objection-open"));
+		for (int i = 2; i <= 3; i++) {
+			s = saved(AwardRules.resolveObjection(s, "ob" + (i - 1), false, "o", NOW));
+			s = saved(AwardRules.lodgeObjection(s, "ob" + i, "a2", "u2", "still unfair", NOW));
+		}
+		Scenario exhausted = saved(AwardRules.resolveObjection(s, "ob3", false, "o", NOW));
+		assertThatThrownBy(() -> AwardRules.lodgeObjection(exhausted, "ob4", "a2", "u2", "once more", NOW))
+			.satisfies(ex -> assertThat(((RuleViolation) ex).code()).isEqualTo("objections-exhausted"));
+		assertThat(exhausted.state().objections()).hasSize(3);
+	}
+
+	@Test
 	void anUpheldObjectionWithdrawsTheProvisionalAward() {
 		Scenario proposed = saved(AwardRules.propose(reviewed(), "award-1", List.of("a1"), Set.of("a1", "a2"),
 				Duration.ofDays(3), NOW, "o"));
