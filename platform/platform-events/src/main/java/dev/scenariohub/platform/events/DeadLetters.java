@@ -35,6 +35,12 @@ public class DeadLetters {
 
 	static final Duration POLL = Duration.ofMillis(500);
 
+	/**
+	 * A read gives up after this, with what it has, rather than hang an operator's
+	 * request.
+	 */
+	static final Duration READ_AT_MOST = Duration.ofSeconds(20);
+
 	private final Map<String, Object> consumerConfig;
 
 	private final KafkaTemplate<String, byte[]> kafka;
@@ -136,7 +142,8 @@ public class DeadLetters {
 			}
 		}
 		List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-		while (out.size() < max && !caughtUp(consumer, assigned, ends)) {
+		long deadline = System.nanoTime() + READ_AT_MOST.toNanos();
+		while (out.size() < max && !caughtUp(consumer, assigned, ends) && System.nanoTime() < deadline) {
 			for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
 				if (out.size() < max) {
 					out.add(record);

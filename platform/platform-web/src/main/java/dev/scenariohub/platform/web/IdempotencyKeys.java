@@ -136,7 +136,11 @@ public class IdempotencyKeys {
 			return this.mongo
 				.updateFirst(Query.query(Criteria.where("_id").is(id)),
 						new Update().set("pendingUntil", Date.from(this.clock.instant().plus(this.ttl))), COLLECTION)
-				.onErrorResume(ignored -> Mono.empty())
+				.onErrorResume(notExtended -> {
+					log.error("Idempotency-Key {} could not be kept in progress either; a retry after {} may "
+							+ "create again", id, PENDING_LEASE, notExtended);
+					return Mono.empty();
+				})
 				.then(Mono.error(new CreatedButNotRemembered(response)));
 		});
 	}
