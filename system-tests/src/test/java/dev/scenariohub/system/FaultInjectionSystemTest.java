@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +64,7 @@ class FaultInjectionSystemTest {
 
 	private final Map<String, Long> recoveries = new LinkedHashMap<>();
 
-	private final List<String> unexpected = new ArrayList<>();
+	private final List<String> unexpected = new CopyOnWriteArrayList<>();
 
 	private String pendingFault;
 
@@ -201,35 +204,36 @@ class FaultInjectionSystemTest {
 
 	/**
 	 * Retries one step as a careful client does while parts are down: no answer,
-	 * 502/503/504, and the answers that only say "not yet" are retried; anything else
-	 * ends the step. Answers that no client should see (500, or a refusal of a valid
-	 * request) are counted as unexpected.
+	 * 502/503/504, and the answers that only say "not yet" are retried. Any other answer
+	 * no client should see (500, or a refusal of a valid request) is counted as
+	 * unexpected, and the step is retried all the same, until its deadline.
 	 */
 	private Stack.Response retry(String what, Predicate<Stack.Response> done, Set<Integer> notYet,
 			Supplier<Stack.Response> step) {
-		long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
-		while (true) {
-			Stack.Response response = step.get();
-			if (done.test(response)) {
-				acknowledged();
-				return response;
-			}
-			boolean retryable = response.status() == -1 || response.status() == 502 || response.status() == 503
-					|| response.status() == 504 || notYet.contains(response.status()) || unknownYet(response);
-			if (!retryable) {
-				this.unexpected.add(what + " → " + response);
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError(what + " did not succeed within " + STEP_DEADLINE + "; last: " + response);
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted");
-			}
+		AtomicReference<Stack.Response> last = new AtomicReference<>();
+		try {
+			await(what).atMost(STEP_DEADLINE)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> {
+					Stack.Response response = step.get();
+					last.set(response);
+					if (done.test(response)) {
+						return true;
+					}
+					boolean retryable = response.status() == -1 || response.status() == 502 || response.status() == 503
+							|| response.status() == 504 || notYet.contains(response.status()) || unknownYet(response);
+					if (!retryable) {
+						this.unexpected.add(what + " → " + response);
+					}
+					return false;
+				});
 		}
+		catch (ConditionTimeoutException timedOut) {
+			throw new AssertionError(what + " did not succeed within " + STEP_DEADLINE + "; last: " + last.get());
+		}
+		acknowledged();
+		return last.get();
 	}
 
 	private String createScenario(String officer, String programId, int round) {
