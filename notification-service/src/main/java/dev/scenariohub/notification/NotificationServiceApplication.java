@@ -3,8 +3,11 @@ package dev.scenariohub.notification;
 import java.time.Duration;
 
 import dev.scenariohub.notification.delivery.DeliveryChannel;
+import dev.scenariohub.notification.delivery.DeliveryRepository;
 import dev.scenariohub.notification.delivery.Dispatcher;
+import dev.scenariohub.notification.inbox.NotificationRepository;
 import dev.scenariohub.platform.events.PeriodicTask;
+import dev.scenariohub.platform.events.RetentionRule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,6 +34,21 @@ public class NotificationServiceApplication {
 	PeriodicTask emailDispatch(Dispatcher dispatcher,
 			@Value("${notifications.delivery.interval:PT0.2S}") Duration interval) {
 		return new PeriodicTask("e-mail dispatch", interval, () -> dispatcher.dispatchDue(DeliveryChannel.EMAIL));
+	}
+
+	/** Inbox notifications are kept this long after they were created (180 days). */
+	@Bean
+	RetentionRule inboxRetention(@Value("${notifications.retention.inbox:P180D}") Duration keep) {
+		return new RetentionRule(NotificationRepository.COLLECTION, "createdAt", keep);
+	}
+
+	/**
+	 * Webhook and e-mail deliveries are kept this long after they succeeded or failed for
+	 * good (30 days), so their receivers can still look them up; pending ones stay.
+	 */
+	@Bean
+	RetentionRule deliveryRetention(@Value("${notifications.retention.deliveries:P30D}") Duration keep) {
+		return new RetentionRule(DeliveryRepository.COLLECTION, "doneAt", keep);
 	}
 
 }

@@ -1,15 +1,14 @@
 package dev.scenariohub.enterprise.application;
 
-import java.time.Duration;
 import java.util.function.Function;
 
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.ConflictRetry;
+import dev.scenariohub.platform.events.StoreIndexes;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -36,10 +35,10 @@ public class ApplicationRepository {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ensureIndexes() {
-		this.mongo.indexOps(COLLECTION)
-			.createIndex(new Index("liveKey", Sort.Direction.ASC).unique()
-				.named("one-live-application-per-enterprise-and-scenario"))
-			.block(Duration.ofSeconds(30));
+		StoreIndexes.ensure(this.mongo, COLLECTION,
+				StoreIndexes.on("one-live-application-per-enterprise-and-scenario", "liveKey").unique(),
+				StoreIndexes.on("by-enterprise", "enterpriseId", "_id"),
+				StoreIndexes.on("by-scenario", "scenarioId", "_id"));
 	}
 
 	public Mono<Application> findById(String id) {

@@ -1,16 +1,15 @@
 package dev.scenariohub.enterprise.enterprise;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.HistoryEntry;
+import dev.scenariohub.platform.events.StoreIndexes;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -37,9 +36,10 @@ public class EnterpriseRepository {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ensureIndexes() {
-		this.mongo.indexOps(COLLECTION)
-			.createIndex(new Index("creditCode", Sort.Direction.ASC).unique().named("one-enterprise-per-credit-code"))
-			.block(Duration.ofSeconds(30));
+		StoreIndexes.ensure(this.mongo, COLLECTION,
+				StoreIndexes.on("one-enterprise-per-credit-code", "creditCode").unique(),
+				StoreIndexes.on("by-owner", "owner", "_id"), StoreIndexes.on("by-member", "members", "_id"),
+				StoreIndexes.on("by-status", "status", "_id"));
 	}
 
 	public Mono<Enterprise> findById(String id) {

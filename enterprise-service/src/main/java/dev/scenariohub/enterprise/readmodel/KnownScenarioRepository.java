@@ -3,6 +3,9 @@ package dev.scenariohub.enterprise.readmodel;
 import java.time.Instant;
 
 import dev.scenariohub.platform.events.SequencedReadModel;
+import dev.scenariohub.platform.events.StoreIndexes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,6 +28,11 @@ public class KnownScenarioRepository {
 	public KnownScenarioRepository(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 		this.model = new SequencedReadModel(mongo, COLLECTION);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("by-status", "status", "_id"));
 	}
 
 	/** Applies a published snapshot unless a newer state is already known. */

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.platform.events.AggregateStore;
+import dev.scenariohub.platform.events.StoreIndexes;
 import dev.scenariohub.platform.events.Versioned;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -24,8 +28,17 @@ public class DeliveryRepository {
 
 	private final AggregateStore outbox;
 
-	public DeliveryRepository(AggregateStore outbox) {
+	private final ReactiveMongoTemplate mongo;
+
+	public DeliveryRepository(ReactiveMongoTemplate mongo, AggregateStore outbox) {
+		this.mongo = mongo;
 		this.outbox = outbox;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("due", "status", "channel", "nextAttemptAt"),
+				StoreIndexes.on("by-target", "target", "createdAt"), StoreIndexes.on("by-completion", "doneAt"));
 	}
 
 	/**

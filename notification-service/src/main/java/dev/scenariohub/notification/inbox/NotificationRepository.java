@@ -2,6 +2,9 @@ package dev.scenariohub.notification.inbox;
 
 import java.time.Instant;
 
+import dev.scenariohub.platform.events.StoreIndexes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -16,12 +19,18 @@ import reactor.core.publisher.Mono;
 @Repository
 public class NotificationRepository {
 
-	static final String COLLECTION = "notifications";
+	public static final String COLLECTION = "notifications";
 
 	private final ReactiveMongoTemplate mongo;
 
 	public NotificationRepository(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("inbox", "recipient", "createdAt", "_id"),
+				StoreIndexes.on("by-age", "createdAt"));
 	}
 
 	/**

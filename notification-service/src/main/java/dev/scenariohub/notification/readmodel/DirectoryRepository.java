@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 import dev.scenariohub.platform.events.SequencedReadModel;
+import dev.scenariohub.platform.events.StoreIndexes;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,6 +49,11 @@ public class DirectoryRepository {
 		this.applications = new SequencedReadModel(mongo, APPLICATIONS);
 		this.enterprises = new SequencedReadModel(mongo, ENTERPRISES);
 		this.officers = officers.stream().filter(o -> !o.isBlank()).toList();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, APPLICATIONS, StoreIndexes.on("by-scenario", "scenarioId"));
 	}
 
 	public List<String> officers() {

@@ -2,6 +2,9 @@ package dev.scenariohub.notification.subscription;
 
 import java.util.Collection;
 
+import dev.scenariohub.platform.events.StoreIndexes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,6 +23,12 @@ public class SubscriptionRepository {
 
 	public SubscriptionRepository(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("by-owner", "owner", "_id"),
+				StoreIndexes.on("by-sector", "sectors"), StoreIndexes.on("by-capability", "capabilities"));
 	}
 
 	public Mono<Subscription> insert(Subscription subscription) {

@@ -1,7 +1,9 @@
 package dev.scenariohub.notification.webhook;
 
+import dev.scenariohub.platform.events.StoreIndexes;
 import dev.scenariohub.platform.web.NotFound;
-
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,6 +22,11 @@ public class WebhookRepository {
 
 	public WebhookRepository(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("by-owner", "owner", "_id"));
 	}
 
 	public Mono<Webhook> insert(Webhook webhook) {

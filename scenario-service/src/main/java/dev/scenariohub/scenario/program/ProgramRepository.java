@@ -5,7 +5,11 @@ import java.util.function.Function;
 
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.ConflictRetry;
+import dev.scenariohub.platform.events.StoreIndexes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -20,8 +24,16 @@ public class ProgramRepository {
 
 	private final AggregateStore outbox;
 
-	public ProgramRepository(AggregateStore outbox) {
+	private final ReactiveMongoTemplate mongo;
+
+	public ProgramRepository(ReactiveMongoTemplate mongo, AggregateStore outbox) {
+		this.mongo = mongo;
 		this.outbox = outbox;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("by-reservation-time", "reservations.at"));
 	}
 
 	public Mono<Program> findById(String id) {

@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.scenariohub.platform.events.SequencedReadModel;
+import dev.scenariohub.platform.events.StoreIndexes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,6 +33,11 @@ public class KnownApplicantRepository {
 		this.mongo = mongo;
 		this.applications = new SequencedReadModel(mongo, APPLICATIONS);
 		this.enterprises = new SequencedReadModel(mongo, ENTERPRISES);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, APPLICATIONS, StoreIndexes.on("by-scenario", "scenarioId"));
 	}
 
 	public Mono<Boolean> applyApplication(ApplicationPayload a, long sequence) {

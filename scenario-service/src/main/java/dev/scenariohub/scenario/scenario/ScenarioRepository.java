@@ -8,7 +8,11 @@ import java.util.regex.Pattern;
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.HistoryEntry;
+import dev.scenariohub.platform.events.StoreIndexes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -23,8 +27,22 @@ public class ScenarioRepository {
 
 	private final AggregateStore outbox;
 
-	public ScenarioRepository(AggregateStore outbox) {
+	private final ReactiveMongoTemplate mongo;
+
+	public ScenarioRepository(ReactiveMongoTemplate mongo, AggregateStore outbox) {
+		this.mongo = mongo;
 		this.outbox = outbox;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureIndexes() {
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("by-status-and-deadline", "status", "closesAt"),
+				StoreIndexes.on("by-program", "programId", "_id"), StoreIndexes.on("by-sector", "sector", "_id"),
+				StoreIndexes.on("by-capability", "requiredCapabilities", "_id"),
+				StoreIndexes.on("by-assignment", "assignments.assignmentId"),
+				StoreIndexes.on("by-reviewer", "assignments.reviewer", "_id"),
+				StoreIndexes.on("by-objection", "objections.objectionId"),
+				StoreIndexes.on("by-milestone", "milestones.milestoneId"));
 	}
 
 	public Mono<Scenario> findById(String id) {

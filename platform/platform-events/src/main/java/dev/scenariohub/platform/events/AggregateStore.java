@@ -2,6 +2,7 @@ package dev.scenariohub.platform.events;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,17 @@ public class AggregateStore {
 	/** Who did what when: one entry per event, kept in the document for good. */
 	public static final String HISTORY = "history";
 
-	private static final Set<String> MANAGED_FIELDS = Set.of("_id", "_class", VERSION, OUTBOX, LEASE, HISTORY);
+	/**
+	 * When (on the machine's clock, like leases) the oldest event still in the outbox was
+	 * written; absent when the outbox is empty. The relay's claim is served by an index
+	 * on it, and it tells how long events have been waiting.
+	 */
+	public static final String OUTBOX_SINCE = "outboxSince";
+
+	private static final Set<String> MANAGED_FIELDS = Set.of("_id", "_class", VERSION, OUTBOX, OUTBOX_SINCE, LEASE,
+			HISTORY);
+
+	private static final Clock MACHINE_CLOCK = Clock.systemUTC();
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -74,6 +85,7 @@ public class AggregateStore {
 		doc.put(VERSION, version);
 		doc.put(OUTBOX, outbox);
 		if (!outbox.isEmpty()) {
+			doc.put(OUTBOX_SINCE, Date.from(MACHINE_CLOCK.instant()));
 			doc.put(HISTORY, historyOf(outbox, events));
 		}
 		return this.mongo.insert(doc, collection)
@@ -103,6 +115,7 @@ public class AggregateStore {
 		update.set(VERSION, version);
 		if (!outbox.isEmpty()) {
 			update.push(OUTBOX).each(outbox.toArray());
+			update.min(OUTBOX_SINCE, Date.from(MACHINE_CLOCK.instant()));
 			update.push(HISTORY).each(historyOf(outbox, events).toArray());
 		}
 		Query query = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));

@@ -2,6 +2,7 @@ package dev.scenariohub.platform.events;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -84,8 +88,34 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
+	ApplicationListener<ApplicationReadyEvent> outboxIndexes(OutboxRelays relays) {
+		return ready -> relays.prepare().block(Duration.ofSeconds(30));
+	}
+
+	@Bean
 	PeriodicTask outboxSweeper(OutboxRelays relays) {
 		return relays.sweeper();
+	}
+
+	/**
+	 * Idempotency keys (platform-web, when present) are forgotten after their TTL on any
+	 * store, not only where MongoDB's TTL monitor runs.
+	 */
+	@Bean
+	@ConditionalOnProperty("scenariohub.idempotency.ttl")
+	RetentionRule idempotencyKeysRetention(@Value("${scenariohub.idempotency.ttl}") Duration ttl) {
+		return new RetentionRule("idempotency-keys", "createdAt", ttl);
+	}
+
+	@Bean
+	Retention retention(ReactiveMongoTemplate mongo, ObjectProvider<RetentionRule> rules, Clock clock) {
+		return new Retention(mongo, rules.orderedStream().toList(), clock);
+	}
+
+	@Bean
+	PeriodicTask retentionTask(Retention retention,
+			@Value("${scenariohub.retention.interval:PT1H}") Duration interval) {
+		return new PeriodicTask("retention", retention.rules().isEmpty() ? Duration.ZERO : interval, retention::prune);
 	}
 
 	@Bean

@@ -10,8 +10,10 @@ import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,10 +23,10 @@ import reactor.core.publisher.Mono;
  * Publishes the events waiting in the outboxes of one collection to one topic.
  *
  * <ol>
- * <li>Claim: {@code findAndModify} a document with a non-empty outbox and no live lease,
- * setting {@code lease: {owner, until}} — only one relay (of any replica) holds a
- * document at a time, so one aggregate's events are never published concurrently or out
- * of order.</li>
+ * <li>Claim: {@code findAndModify} the document with the oldest pending outbox
+ * ({@code outboxSince}, indexed) and no live lease, setting {@code lease: {owner, until}}
+ * — only one relay (of any replica) holds a document at a time, so one aggregate's events
+ * are never published concurrently or out of order.</li>
  * <li>Publish its events in {@code sequence} order and wait for the broker's acks.</li>
  * <li>Release: {@code $pull} exactly the published event ids and {@code $unset} the
  * lease, only while the lease is still ours. A crash anywhere leaves the events in place;
@@ -43,6 +45,9 @@ public class OutboxRelay {
 	static final String FAILURES = "outboxFailures";
 
 	static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+	/** Every marked document (a range over dates, so the index serves it). */
+	private static final Date ANY_TIME = new Date(0);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -78,6 +83,21 @@ public class OutboxRelay {
 	}
 
 	/**
+	 * Creates the index the claim is served by, and marks documents written before
+	 * {@link AggregateStore#OUTBOX_SINCE} existed whose outbox still holds events.
+	 */
+	public Mono<Void> prepare() {
+		Date now = Date.from(this.clock.instant());
+		return this.mongo.indexOps(this.collection)
+			.createIndex(new Index(AggregateStore.OUTBOX_SINCE, Sort.Direction.ASC).named("pending-outbox"))
+			.then(this.mongo.updateMulti(Query.query(Criteria.where(AggregateStore.OUTBOX_SINCE)
+				.is(null)
+				.and(AggregateStore.OUTBOX + ".0")
+				.exists(true)), new Update().set(AggregateStore.OUTBOX_SINCE, now), this.collection))
+			.then();
+	}
+
+	/**
 	 * Publishes what is pending for one aggregate, repeating while new events keep
 	 * arriving.
 	 * @return how many events were published
@@ -108,9 +128,10 @@ public class OutboxRelay {
 		String owner = UUID.randomUUID().toString();
 		Date now = Date.from(this.clock.instant());
 		Query claimable = Query
-			.query(new Criteria().andOperator(scope, Criteria.where(AggregateStore.OUTBOX + ".0").exists(true),
+			.query(new Criteria().andOperator(scope, Criteria.where(AggregateStore.OUTBOX_SINCE).gte(ANY_TIME),
 					new Criteria().orOperator(Criteria.where(AggregateStore.LEASE).exists(false),
-							Criteria.where(AggregateStore.LEASE + ".until").lt(now))));
+							Criteria.where(AggregateStore.LEASE + ".until").lt(now))))
+			.with(Sort.by(AggregateStore.OUTBOX_SINCE));
 		Update lease = new Update().set(AggregateStore.LEASE,
 				new Document("owner", owner).append("until", Date.from(now.toInstant().plus(this.leaseDuration))));
 		return this.mongo
@@ -137,6 +158,11 @@ public class OutboxRelay {
 							.unset(AggregateStore.LEASE)
 							.unset(FAILURES),
 						this.collection))
+			// the outbox is empty unless a save pushed more meanwhile: then it stays
+			// marked
+			.then(this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(id).and(AggregateStore.OUTBOX + ".0").exists(false)),
+					new Update().unset(AggregateStore.OUTBOX_SINCE), this.collection))
 			.doOnSuccess(released -> this.failures.succeeded())
 			.map(released -> (long) events.size())
 			.onErrorResume(error -> backOff(doc, ours, events.size(), error));

@@ -31,6 +31,11 @@ public class OutboxRelays {
 		this.sweepBatch = sweepBatch;
 	}
 
+	/** Creates the relays' indexes; run once at start-up. */
+	public Mono<Void> prepare() {
+		return Flux.fromIterable(this.byCollection.values()).concatMap(OutboxRelay::prepare).then();
+	}
+
 	/** The periodic sweep, started and stopped with the application. */
 	public PeriodicTask sweeper() {
 		return new PeriodicTask("outbox sweep", this.sweepInterval, this::sweepOnce);

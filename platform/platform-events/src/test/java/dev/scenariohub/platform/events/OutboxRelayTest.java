@@ -224,6 +224,32 @@ class OutboxRelayTest {
 	}
 
 	@Test
+	void documentsAreMarkedWhileTheirOutboxHoldsEventsAndUnmarkedOldOnesAreFoundAfterPrepare() {
+		AggregateStore store = store(new OutboxRelays(List.of(), Duration.ZERO, 100));
+		store.insert(this.collection, "m-1", Map.of("name", "a"), List.of(renamed("a", 1))).block();
+		assertThat(document("m-1").get(AggregateStore.OUTBOX_SINCE)).isInstanceOf(Date.class);
+		// written before documents were marked: events in the outbox, no mark
+		store.insert(this.collection, "legacy", Map.of("name", "b"), List.of(renamed("b", 1))).block();
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is("legacy")),
+					new Update().unset(AggregateStore.OUTBOX_SINCE), this.collection)
+			.block();
+		OutboxRelay relay = relay();
+
+		assertThat(relay.sweep(100).block()).as("only the marked document is claimed").isEqualTo(1L);
+		assertThat(document("m-1")).doesNotContainKey(AggregateStore.OUTBOX_SINCE);
+
+		relay.prepare().block();
+		assertThat(relay.sweep(100).block()).as("after prepare").isEqualTo(1L);
+		assertThat(pendingOutboxes()).isEmpty();
+		assertThat(document("legacy")).doesNotContainKey(AggregateStore.OUTBOX_SINCE);
+	}
+
+	private Document document(String id) {
+		return this.mongo.findById(id, Document.class, this.collection).block();
+	}
+
+	@Test
 	void aStaleVersionIsRefusedAndStoresNoEvent() {
 		OutboxRelays none = new OutboxRelays(List.of(), Duration.ZERO, 100);
 		AggregateStore store = store(none);

@@ -2,6 +2,7 @@ package dev.scenariohub.platform.test;
 
 import java.util.UUID;
 
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points a Spring test context at the JVM's shared Kafka broker and at a database of its
  * own on the shared MongoDB server (so two contexts of one JVM never see each other's
- * documents).
+ * documents), and records every query they send ({@link RecordedQueries}).
  */
 public class SharedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -22,6 +23,9 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
 			.of("spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
 					"spring.mongodb.uri=" + infrastructure.mongoUri(""), "spring.mongodb.database=" + database)
 			.applyTo(context.getEnvironment());
+		MongoClientSettingsBuilderCustomizer recordQueries = settings -> settings
+			.addCommandListener(RecordedQueries.instance());
+		context.getBeanFactory().registerSingleton("recordedQueriesCustomizer", recordQueries);
 	}
 
 }
