@@ -38,7 +38,7 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 		}
 	};
 
-	public ClientRateLimit(@Value("${gateway.rate-limit.requests:100}") int requests,
+	public ClientRateLimit(@Value("${gateway.rate-limit.requests:2000}") int requests,
 			@Value("${gateway.rate-limit.period:PT1S}") Duration period) {
 		this.config = RateLimiterConfig.custom()
 			.limitForPeriod(requests)
