@@ -37,8 +37,7 @@ public final class ReviewRules {
 		if (already) {
 			throw new RuleViolation("already-assigned", reviewer + " is already assigned to this application");
 		}
-		Assignment assignment = new Assignment(assignmentId, applicationId, reviewer, AssignmentStatus.ASSIGNED,
-				Map.of(), null, null, now, null);
+		Assignment assignment = Assignment.assigned(assignmentId, applicationId, reviewer, now);
 		List<Assignment> assignments = new ArrayList<>(scenario.state().assignments());
 		assignments.add(assignment);
 		return scenario.next(scenario.state().toBuilder().assignments(assignments).build(),
@@ -48,9 +47,10 @@ public final class ReviewRules {
 	/**
 	 * A reviewer scores every criterion of the rubric; only while the scenario is
 	 * UNDER_REVIEW.
+	 * @param commentId where the comment is kept ({@link ReviewTextRepository}), or null
 	 */
 	public static Scenario submit(Scenario scenario, String assignmentId, String reviewer, Map<String, Integer> scores,
-			String comment, Instant now) {
+			String commentId, Instant now) {
 		scenario.require(ScenarioStatus.UNDER_REVIEW, "score applications of");
 		Assignment mine = ownAssignment(scenario.state(), assignmentId, reviewer);
 		requireAssigned(mine);
@@ -58,19 +58,21 @@ public final class ReviewRules {
 		if (problem != null) {
 			throw RuleViolation.invalid("scores", problem);
 		}
-		Assignment submitted = new Assignment(mine.assignmentId(), mine.applicationId(), mine.reviewer(),
-				AssignmentStatus.SUBMITTED, Map.copyOf(scores), comment, null, mine.assignedAt(), now);
+		Assignment submitted = mine.submitted(scores, commentId, now);
 		double score = Rubric.score(scenario.state().rubric(), scores);
 		return scenario.next(replace(scenario.state(), submitted),
 				ReviewEvents.of(ReviewEvents.SUBMITTED, scenario.id(), submitted, score, null, reviewer));
 	}
 
-	/** A reviewer steps back from an assignment it has not scored. */
-	public static Scenario recuse(Scenario scenario, String assignmentId, String reviewer, String reason, Instant now) {
+	/**
+	 * A reviewer steps back from an assignment it has not scored.
+	 * @param reasonId where the reason is kept ({@link ReviewTextRepository})
+	 */
+	public static Scenario recuse(Scenario scenario, String assignmentId, String reviewer, String reason,
+			String reasonId, Instant now) {
 		Assignment mine = ownAssignment(scenario.state(), assignmentId, reviewer);
 		requireAssigned(mine);
-		Assignment recused = new Assignment(mine.assignmentId(), mine.applicationId(), mine.reviewer(),
-				AssignmentStatus.RECUSED, Map.of(), null, reason, mine.assignedAt(), now);
+		Assignment recused = mine.recused(reasonId, now);
 		return scenario.next(replace(scenario.state(), recused),
 				ReviewEvents.of(ReviewEvents.RECUSED, scenario.id(), recused, null, reason, reviewer));
 	}

@@ -1,10 +1,13 @@
 package dev.scenariohub.scenario.review;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.scenariohub.platform.web.NotFound;
@@ -13,6 +16,7 @@ import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
 import dev.scenariohub.scenario.readmodel.KnownApplication;
 import dev.scenariohub.scenario.readmodel.KnownEnterprise;
 import dev.scenariohub.scenario.scenario.Assignment;
+import dev.scenariohub.scenario.scenario.AssignmentStatus;
 import dev.scenariohub.scenario.scenario.Scenario;
 import dev.scenariohub.scenario.scenario.ScenarioRepository;
 import org.bson.types.ObjectId;
@@ -32,13 +36,16 @@ public class ReviewService {
 
 	private final AffiliationsRepository affiliations;
 
+	private final ReviewTextRepository texts;
+
 	private final Clock clock;
 
 	public ReviewService(ScenarioRepository scenarios, KnownApplicantRepository applicants,
-			AffiliationsRepository affiliations, Clock clock) {
+			AffiliationsRepository affiliations, ReviewTextRepository texts, Clock clock) {
 		this.scenarios = scenarios;
 		this.applicants = applicants;
 		this.affiliations = affiliations;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -110,31 +117,64 @@ public class ReviewService {
 	/** A reviewer's own assignments, blind. */
 	public Flux<ReviewViews.BlindAssignment> mine(String reviewer) {
 		return this.scenarios.find(Criteria.where("assignments.reviewer").is(reviewer), 1000)
-			.concatMap(scenario -> Flux.fromIterable(scenario.state().assignments())
-				.filter(a -> a.reviewer().equals(reviewer))
+			.concatMap(scenario -> blind(scenario, reviewer, a -> true));
+	}
+
+	private Flux<ReviewViews.BlindAssignment> blind(Scenario scenario, String reviewer, Predicate<Assignment> which) {
+		List<Assignment> own = scenario.state()
+			.assignments()
+			.stream()
+			.filter(a -> a.reviewer().equals(reviewer) && which.test(a))
+			.toList();
+		List<String> commentIds = own.stream()
+			.filter(a -> a.status() == AssignmentStatus.SUBMITTED && a.textId() != null)
+			.map(Assignment::textId)
+			.toList();
+		return this.texts.of(commentIds)
+			.flatMapMany(comments -> Flux.fromIterable(own)
 				.concatMap(a -> this.applicants.application(a.applicationId())
 					.map(app -> Optional.ofNullable(app.proposal()))
 					.defaultIfEmpty(Optional.empty())
 					.map(proposal -> new ReviewViews.BlindAssignment(a.assignmentId(), scenario.id(),
 							scenario.state().title(), scenario.state().rubric(), proposal.orElse(null), a.status(),
-							a.scores(), a.comment(), a.assignedAt()))));
+							a.scores(), a.textId() == null ? a.comment() : comments.get(a.textId()), a.assignedAt()))));
 	}
 
+	/**
+	 * Scores an assignment. The rules are checked first, so a refused review keeps no
+	 * text; then the comment is kept, then the assignment saved.
+	 */
 	public Mono<ReviewViews.BlindAssignment> submit(String assignmentId, String reviewer, Map<String, Integer> scores,
 			String comment) {
-		return this.scenarios
-			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
-					s -> ReviewRules.submit(s, assignmentId, reviewer, scores, comment, this.clock.instant()))
-			.switchIfEmpty(Mono.error(() -> new NotFound("Assignment", assignmentId)))
-			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
+		String commentId = comment == null ? null : new ObjectId().toHexString();
+		return withText(assignmentId, commentId, comment,
+				(s, now) -> ReviewRules.submit(s, assignmentId, reviewer, scores, commentId, now))
+			.flatMap(saved -> ownView(saved, assignmentId, reviewer));
 	}
 
 	public Mono<ReviewViews.BlindAssignment> recuse(String assignmentId, String reviewer, String reason) {
-		return this.scenarios
-			.modify(Criteria.where("assignments.assignmentId").is(assignmentId),
-					s -> ReviewRules.recuse(s, assignmentId, reviewer, reason, this.clock.instant()))
+		String reasonId = new ObjectId().toHexString();
+		return withText(assignmentId, reasonId, reason,
+				(s, now) -> ReviewRules.recuse(s, assignmentId, reviewer, reason, reasonId, now))
+			.flatMap(saved -> ownView(saved, assignmentId, reviewer));
+	}
+
+	private Mono<Scenario> withText(String assignmentId, String textId, String text,
+			BiFunction<Scenario, Instant, Scenario> change) {
+		Criteria holding = Criteria.where("assignments.assignmentId").is(assignmentId);
+		return this.scenarios.findOne(holding)
 			.switchIfEmpty(Mono.error(() -> new NotFound("Assignment", assignmentId)))
-			.flatMap(saved -> mine(reviewer).filter(a -> a.assignmentId().equals(assignmentId)).next());
+			.flatMap(current -> {
+				Instant now = this.clock.instant();
+				change.apply(current, now);
+				Mono<Void> kept = text == null ? Mono.empty()
+						: this.texts.keep(textId, current.id(), assignmentId, text, now);
+				return kept.then(this.scenarios.modify(holding, s -> change.apply(s, now)));
+			});
+	}
+
+	private Mono<ReviewViews.BlindAssignment> ownView(Scenario scenario, String assignmentId, String reviewer) {
+		return blind(scenario, reviewer, a -> a.assignmentId().equals(assignmentId)).next();
 	}
 
 	public Mono<List<Ranking.Entry>> ranking(String scenarioId) {

@@ -69,10 +69,10 @@ class ReviewRulesTest {
 			.isInstanceOf(NotFound.class);
 		assertThatThrownBy(() -> ReviewRules.submit(review, "x1", "r1", Map.of("feasibility", 4), null, NOW))
 			.satisfies(ex -> assertThat(((RuleViolation) ex).field()).isEqualTo("scores"));
-		Scenario submitted = ReviewRules.submit(review, "x1", "r1", scores, "solid", NOW);
+		Scenario submitted = ReviewRules.submit(review, "x1", "r1", scores, "comment-1", NOW);
 		ReviewEvents.ReviewChanged event = (ReviewEvents.ReviewChanged) submitted.newEvents().get(0).payload();
 		assertThat(event.score()).isEqualTo(64.0);
-		assertThatThrownBy(() -> ReviewRules.recuse(saved(submitted), "x1", "r1", "late", NOW))
+		assertThatThrownBy(() -> ReviewRules.recuse(saved(submitted), "x1", "r1", "late", "reason-1", NOW))
 			.isInstanceOf(RuleViolation.class);
 	}
 
