@@ -29,18 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the shedding.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.max-in-flight=20", "gateway.rate-limit.requests=10000" })
+		properties = { "gateway.max-in-flight=20", "gateway.rate-limit.requests=10000", "gateway.route-timeout=2s" })
 class GatewayOverloadTest {
 
 	static final int CLIENTS = 60;
 
-	/** Answers every request after 500 ms. */
+	/** Answers every request after 500 ms, except for scenarios: never. */
 	static final DisposableServer SLOW = HttpServer.create()
 		.host("127.0.0.1")
 		.port(0)
-		.route(routes -> routes.route(request -> true,
-				(request, response) -> response.header("Content-Type", "application/json")
-					.sendString(Mono.just("{\"items\":[]}").delayElement(Duration.ofMillis(500)))))
+		.route(routes -> routes
+			.route(request -> request.uri().startsWith("/api/v1/scenarios"),
+					(request, response) -> response.sendString(Mono.never()))
+			.route(request -> true,
+					(request, response) -> response.header("Content-Type", "application/json")
+						.sendString(Mono.just("{\"items\":[]}").delayElement(Duration.ofMillis(500)))))
 		.bindNow();
 
 	@DynamicPropertySource
@@ -78,7 +81,24 @@ class GatewayOverloadTest {
 	}
 
 	@Test
+	void aServiceThatNeverAnswersGetsA503ProblemOnceTheRouteTimeOutHasPassedAndTheBreakerCountsIt() {
+		CircuitBreaker breaker = this.breakers.circuitBreaker("scenario-service");
+		long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+		long started = System.nanoTime();
+
+		Answer answer = get("/api/v1/scenarios?limit=1").block(Duration.ofSeconds(20));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2),
+				Duration.ofSeconds(6));
+		assertThat(answer.status()).isEqualTo(503);
+		assertThat(answer.contentType()).isEqualTo("application/problem+json");
+		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
+	}
+
+	@Test
 	void requestsBeyondTheInFlightLimitAreShedWith503AndRetryAfterWithoutOpeningTheBreaker() {
+		CircuitBreaker breaker = this.breakers.circuitBreaker("scenario-service");
+		long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
 		List<Answer> answers = Flux.range(0, CLIENTS)
 			.flatMap(i -> get("/api/v1/programs?limit=5"), CLIENTS)
 			.collectList()
@@ -91,9 +111,9 @@ class GatewayOverloadTest {
 		assertThat(answers).filteredOn(a -> a.status() == 503)
 			.allSatisfy(shed -> assertThat(shed.retryAfter()).isEqualTo("1"))
 			.allSatisfy(shed -> assertThat(shed.contentType()).isEqualTo("application/problem+json"));
-		CircuitBreaker breaker = this.breakers.circuitBreaker("scenario-service");
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+		assertThat(breaker.getMetrics().getNumberOfFailedCalls()).as("failures counted by the breaker")
+			.isEqualTo(failedBefore);
 		assertThat(get("/api/v1/programs").block(Duration.ofSeconds(10)).status()).as("once the burst is over")
 			.isEqualTo(200);
 	}

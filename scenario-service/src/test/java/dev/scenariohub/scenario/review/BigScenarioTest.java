@@ -19,6 +19,8 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
@@ -37,6 +39,8 @@ import static org.awaitility.Awaitility.await;
  */
 @ScenarioServiceIntegrationTest
 class BigScenarioTest {
+
+	private static final Logger log = LoggerFactory.getLogger(BigScenarioTest.class);
 
 	static final int APPLICATIONS = Integer.getInteger("scenariohub.big.applications", 40);
 
@@ -120,6 +124,10 @@ class BigScenarioTest {
 		long reviewedSize = settledSize(scenarioId);
 		long perApplication = (reviewedSize - empty) / APPLICATIONS;
 		long projected = empty + perApplication * PROJECTED_APPLICATIONS;
+		log.info(
+				"Scenario document: {} bytes with no assignment, {} bytes with {} applications reviewed three times, "
+						+ "{} bytes per application, projected {} bytes for {}",
+				empty, reviewedSize, APPLICATIONS, perApplication, projected, PROJECTED_APPLICATIONS);
 		assertThat(projected)
 			.as("bytes of a scenario with %d applications and 3 longest reviews each (%d bytes per application)",
 					PROJECTED_APPLICATIONS, perApplication)

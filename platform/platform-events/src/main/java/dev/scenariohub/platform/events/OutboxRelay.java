@@ -132,6 +132,8 @@ public class OutboxRelay {
 					new Criteria().orOperator(Criteria.where(AggregateStore.LEASE).exists(false),
 							Criteria.where(AggregateStore.LEASE + ".until").lt(now))))
 			.with(Sort.by(AggregateStore.OUTBOX_SINCE));
+		// only what publishing needs: an aggregate's state can be megabytes
+		claimable.fields().include(AggregateStore.OUTBOX, FAILURES);
 		Update lease = new Update().set(AggregateStore.LEASE,
 				new Document("owner", owner).append("until", Date.from(now.toInstant().plus(this.leaseDuration))));
 		return this.mongo

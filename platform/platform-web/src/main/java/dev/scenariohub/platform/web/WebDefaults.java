@@ -30,6 +30,9 @@ public class WebDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.group.readiness.show-details", "always");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
 		defaults.put("scenariohub.idempotency.ttl", "P1D");
+		// an observation per security filter per request costs more CPU than most
+		// handlers
+		defaults.put("management.observations.enable.spring.security", "false");
 		defaults.put("springdoc.api-docs.version", "openapi_3_1");
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
 		environment.getPropertySources().addLast(new MapPropertySource("scenariohubWebDefaults", defaults));
