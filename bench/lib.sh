@@ -1,6 +1,10 @@
 # Shared by the bench scripts: start the embedded stack in its own data directory and stop
 # it (and anything else registered) on exit. Source it from the repository root.
 
+# The services as they run in production: fully compiled (./run.sh's default stops at C1 for
+# a quick start on a laptop), a fixed heap. Override with SCENARIOHUB_JAVA_OPTS.
+export SCENARIOHUB_JAVA_OPTS=${SCENARIOHUB_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC}
+
 bench_work=$(mktemp -d)
 bench_stack=""
 bench_cleanups=()

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.StoreIndexes;
+import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -51,6 +52,17 @@ public class ApplicationRepository {
 				: new Criteria().andOperator(criteria, Criteria.where("_id").gt(afterId));
 		return this.outbox.query(COLLECTION, Query.query(c).with(Sort.by("_id")).limit(limit), ApplicationState.class)
 			.map(v -> Application.of(v.state(), v.version()));
+	}
+
+	/**
+	 * The distinct values of one field of the submitted (not draft) applications that
+	 * match.
+	 */
+	public Flux<String> submittedValuesOf(String field, Criteria which) {
+		Query query = Query
+			.query(new Criteria().andOperator(which, Criteria.where("status").ne(ApplicationStatus.DRAFT.name())));
+		query.fields().include(field);
+		return this.mongo.find(query, Document.class, COLLECTION).mapNotNull(doc -> doc.getString(field)).distinct();
 	}
 
 	public Mono<Long> insert(Application application) {

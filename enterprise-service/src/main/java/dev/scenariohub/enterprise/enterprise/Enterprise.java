@@ -40,7 +40,7 @@ public final class Enterprise extends Aggregate<EnterpriseState> {
 		}
 		EnterpriseState state = new EnterpriseState(id, d.name(), d.creditCode(), d.category(), d.district(),
 				d.capabilities(), d.coreTechnologies(), d.contact(), EnterpriseStatus.PENDING, owner, List.of(),
-				checksumFails, null, null, now);
+				checksumFails, null, null, now, null);
 		return new Enterprise(state, 0, List.of(EnterpriseEvents.of(EnterpriseEvents.REGISTERED, state, owner)));
 	}
 
@@ -50,7 +50,8 @@ public final class Enterprise extends Aggregate<EnterpriseState> {
 		EnterpriseState next = new EnterpriseState(s.id(), or(c.name(), s.name()), s.creditCode(),
 				or(c.category(), s.category()), or(c.district(), s.district()), or(c.capabilities(), s.capabilities()),
 				or(c.coreTechnologies(), s.coreTechnologies()), or(c.contact(), s.contact()), s.status(), s.owner(),
-				s.members(), s.creditCodeChecksumFails(), s.creditCodeOverride(), s.rejectionReason(), s.createdAt());
+				s.members(), s.creditCodeChecksumFails(), s.creditCodeOverride(), s.rejectionReason(), s.createdAt(),
+				null);
 		if (next.equals(s)) {
 			return this;
 		}
@@ -103,7 +104,7 @@ public final class Enterprise extends Aggregate<EnterpriseState> {
 		EnterpriseState s = state();
 		return new EnterpriseState(s.id(), s.name(), s.creditCode(), s.category(), s.district(), s.capabilities(),
 				s.coreTechnologies(), s.contact(), status, s.owner(), members, s.creditCodeChecksumFails(), override,
-				rejectionReason, s.createdAt());
+				rejectionReason, s.createdAt(), null);
 	}
 
 	private Enterprise next(EnterpriseState next, EventType type, String actor) {

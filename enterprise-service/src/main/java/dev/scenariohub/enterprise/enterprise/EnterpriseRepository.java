@@ -1,11 +1,14 @@
 package dev.scenariohub.enterprise.enterprise;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.events.StoreIndexes;
+import dev.scenariohub.platform.events.Versioned;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -39,7 +42,8 @@ public class EnterpriseRepository {
 		StoreIndexes.ensure(this.mongo, COLLECTION,
 				StoreIndexes.on("one-enterprise-per-credit-code", "creditCode").unique(),
 				StoreIndexes.on("by-owner", "owner", "_id"), StoreIndexes.on("by-member", "members", "_id"),
-				StoreIndexes.on("by-status", "status", "_id"));
+				StoreIndexes.on("by-status", "status", "_id"), StoreIndexes.on("by-capability", "capabilities"),
+				StoreIndexes.on("by-technology-word", "technologyWords"));
 	}
 
 	public Mono<Enterprise> findById(String id) {
@@ -75,6 +79,33 @@ public class EnterpriseRepository {
 		return this.outbox
 			.query(COLLECTION, Query.query(criteria).with(Sort.by("_id")).limit(limit), EnterpriseState.class)
 			.map(v -> Enterprise.of(v.state(), v.version()));
+	}
+
+	/**
+	 * Verified enterprises with one of the capabilities, one of the core-technology
+	 * words, or one of the ids — each found by its index.
+	 */
+	public Flux<EnterpriseState> verifiedWithAny(Collection<String> capabilities, Collection<String> technologyWords,
+			Collection<String> ids, int limit) {
+		List<Criteria> any = new ArrayList<>();
+		if (!capabilities.isEmpty()) {
+			any.add(Criteria.where("capabilities").in(capabilities));
+		}
+		if (!technologyWords.isEmpty()) {
+			any.add(Criteria.where("technologyWords").in(technologyWords));
+		}
+		if (!ids.isEmpty()) {
+			any.add(Criteria.where("_id").in(ids));
+		}
+		if (any.isEmpty()) {
+			return Flux.empty();
+		}
+		Criteria verified = Criteria.where("status").is(EnterpriseStatus.VERIFIED.name());
+		return this.outbox
+			.query(COLLECTION,
+					Query.query(new Criteria().andOperator(verified, new Criteria().orOperator(any))).limit(limit),
+					EnterpriseState.class)
+			.map(Versioned::state);
 	}
 
 	public Mono<List<HistoryEntry>> history(String id) {

@@ -3,9 +3,9 @@ package dev.scenariohub.enterprise.matching;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import dev.scenariohub.enterprise.text.Words;
 
 /**
  * How well an enterprise fits a scenario, on 0–100, with the reasons a person can check:
@@ -20,11 +20,6 @@ public final class Fit {
 	static final double SECTOR = 15;
 
 	static final double TEXT = 25;
-
-	private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-	private static final Set<String> STOP = Set.of("a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by",
-			"or", "at", "from", "is", "are", "be", "as", "ai");
 
 	/** The score and why. */
 	public record Result(double score, List<String> reasons) {
@@ -51,9 +46,9 @@ public final class Fit {
 			score += SECTOR;
 			reasons.add("has applied in this sector before");
 		}
-		Set<String> technologyWords = words(coreTechnologies == null ? "" : String.join(" ", coreTechnologies));
+		Set<String> technologyWords = Words.of(coreTechnologies == null ? "" : String.join(" ", coreTechnologies));
 		if (!technologyWords.isEmpty()) {
-			Set<String> text = words(scenarioText == null ? "" : scenarioText);
+			Set<String> text = Words.of(scenarioText);
 			List<String> shared = technologyWords.stream().filter(text::contains).sorted().toList();
 			score += TEXT * shared.size() / technologyWords.size();
 			if (!shared.isEmpty()) {
@@ -61,16 +56,6 @@ public final class Fit {
 			}
 		}
 		return new Result(Math.round(score * 10) / 10.0, List.copyOf(reasons));
-	}
-
-	static Set<String> words(String text) {
-		Set<String> words = new HashSet<>();
-		for (String word : WORDS.split(text.toLowerCase(Locale.ROOT))) {
-			if (word.length() > 1 && !STOP.contains(word)) {
-				words.add(word.endsWith("s") && word.length() > 3 ? word.substring(0, word.length() - 1) : word);
-			}
-		}
-		return words;
 	}
 
 }

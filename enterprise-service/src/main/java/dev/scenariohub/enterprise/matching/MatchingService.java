@@ -4,28 +4,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.scenariohub.enterprise.application.ApplicationRepository;
-import dev.scenariohub.enterprise.application.ApplicationStatus;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
-import dev.scenariohub.enterprise.enterprise.EnterpriseFilter;
 import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
-import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
 import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
+import dev.scenariohub.enterprise.text.Words;
 import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.NotFound;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Open scenarios for an enterprise, and enterprises for a scenario, ranked by
- * {@link Fit}.
+ * {@link Fit}. Candidates are what shares something with the other side — a required
+ * capability, the sector of earlier applications, a core-technology word — each found by
+ * an index of the store; nothing with no fit at all is listed, and nothing is scanned.
  */
 @Service
 public class MatchingService {
@@ -57,35 +57,35 @@ public class MatchingService {
 		return this.enterprises.findById(enterpriseId)
 			.filter(e -> caller.officer() || e.state().actsFor(caller.sub()))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Enterprise", enterpriseId)))
-			.flatMap(enterprise -> sectorsOf(Set.of(enterpriseId))
-				.flatMap(sectors -> this.scenarios.open(null, CANDIDATES)
-					.filter(s -> s.closesAt() == null || s.closesAt().isAfter(now))
-					.filter(s -> eligible(s, enterprise.state()))
-					.map(s -> match(s, enterprise.state(), sectors.getOrDefault(enterpriseId, Set.of())))
-					.collectList()
-					.map(all -> top(all, limit))));
+			.map(Enterprise::state)
+			.flatMap(enterprise -> sectorsAppliedIn(enterpriseId).flatMap(sectors -> this.scenarios
+				.openWithAny(enterprise.capabilities(), sectors, enterprise.technologyWords(), CANDIDATES)
+				.filter(s -> s.closesAt() == null || s.closesAt().isAfter(now))
+				.filter(s -> eligible(s, enterprise))
+				.map(s -> match(s, enterprise, sectors.contains(s.sector())))
+				.collectList()
+				.map(all -> top(all, limit))));
 	}
 
 	public Mono<List<Match>> enterprisesFor(String scenarioId, int limit) {
 		return this.scenarios.findById(scenarioId)
 			.switchIfEmpty(Mono.error(() -> new NotFound("Published scenario", scenarioId)))
-			.flatMap(scenario -> this.enterprises
-				.list(new EnterpriseFilter(EnterpriseStatus.VERIFIED, null, null, null), null, null, CANDIDATES)
-				.map(Enterprise::state)
+			.flatMap(scenario -> experiencedIn(scenario.sector()).flatMap(experienced -> this.enterprises
+				.verifiedWithAny(scenario.requiredCapabilities(), Words.of(textOf(scenario)), experienced, CANDIDATES)
 				.filter(e -> eligible(scenario, e))
+				.map(e -> match(scenario, e, experienced.contains(e.id())))
 				.collectList()
-				.flatMap(candidates -> sectorsOf(
-						candidates.stream().map(EnterpriseState::id).collect(Collectors.toSet()))
-					.map(sectors -> top(candidates.stream()
-						.map(e -> match(scenario, e, sectors.getOrDefault(e.id(), Set.of())))
-						.toList(), limit))));
+				.map(all -> top(all, limit))));
 	}
 
-	private static Match match(KnownScenario s, EnterpriseState e, Set<String> sectorsApplied) {
-		String text = String.join(" ", s.title(), s.description() == null ? "" : s.description(),
+	private static String textOf(KnownScenario s) {
+		return String.join(" ", s.title(), s.description() == null ? "" : s.description(),
 				s.requirements() == null ? "" : s.requirements());
-		Fit.Result fit = Fit.of(s.requiredCapabilities(), e.capabilities(), sectorsApplied.contains(s.sector()),
-				e.coreTechnologies(), text);
+	}
+
+	private static Match match(KnownScenario s, EnterpriseState e, boolean sectorExperience) {
+		Fit.Result fit = Fit.of(s.requiredCapabilities(), e.capabilities(), sectorExperience, e.coreTechnologies(),
+				textOf(s));
 		return new Match(s.id(), e.id(), s.title() + " ↔ " + e.name(), fit.score(), fit.reasons());
 	}
 
@@ -94,15 +94,21 @@ public class MatchingService {
 				|| s.eligibleCategories().contains(e.category().name());
 	}
 
-	/** Sectors each enterprise has submitted applications in. */
-	private Mono<Map<String, Set<String>>> sectorsOf(Set<String> enterpriseIds) {
-		return this.applications
-			.find(Criteria.where("enterpriseId").in(enterpriseIds).and("status").ne(ApplicationStatus.DRAFT.name()),
-					null, CANDIDATES)
-			.flatMap(a -> this.scenarios.findById(a.state().scenarioId())
-				.map(s -> Map.entry(a.state().enterpriseId(), s.sector())))
-			.collect(Collectors.groupingBy(Map.Entry::getKey,
-					Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+	/** The sectors of the scenarios an enterprise has submitted applications to. */
+	private Mono<Set<String>> sectorsAppliedIn(String enterpriseId) {
+		return this.applications.submittedValuesOf("scenarioId", Criteria.where("enterpriseId").is(enterpriseId))
+			.collectList()
+			.flatMapMany(this.scenarios::sectorsOf)
+			.collect(Collectors.toSet());
+	}
+
+	/** The enterprises that have submitted applications to scenarios of a sector. */
+	private Mono<Set<String>> experiencedIn(String sector) {
+		return this.scenarios.idsInSector(sector)
+			.collectList()
+			.flatMapMany(ids -> ids.isEmpty() ? Flux.<String>empty()
+					: this.applications.submittedValuesOf("enterpriseId", Criteria.where("scenarioId").in(ids)))
+			.collect(Collectors.toSet());
 	}
 
 	private static List<Match> top(List<Match> all, int limit) {

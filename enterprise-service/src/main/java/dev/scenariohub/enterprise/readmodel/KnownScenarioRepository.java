@@ -1,9 +1,15 @@
 package dev.scenariohub.enterprise.readmodel;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 
+import dev.scenariohub.enterprise.text.Words;
 import dev.scenariohub.platform.events.SequencedReadModel;
 import dev.scenariohub.platform.events.StoreIndexes;
+import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -32,7 +38,9 @@ public class KnownScenarioRepository {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ensureIndexes() {
-		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("by-status", "status", "_id"));
+		StoreIndexes.ensure(this.mongo, COLLECTION, StoreIndexes.on("by-status", "status", "_id"),
+				StoreIndexes.on("by-capability", "requiredCapabilities"), StoreIndexes.on("by-sector", "sector"),
+				StoreIndexes.on("by-word", "words"));
 	}
 
 	/** Applies a published snapshot unless a newer state is already known. */
@@ -49,7 +57,8 @@ public class KnownScenarioRepository {
 			.set("opensAt", p.opensAt())
 			.set("closesAt", p.closesAt())
 			.set("timeZone", p.timeZone())
-			.set("status", p.status());
+			.set("status", p.status())
+			.set("words", Words.of(Arrays.asList(p.title(), p.description(), p.requirements())));
 		return this.model.applyIfNewer(p.scenarioId(), sequence, update);
 	}
 
@@ -67,6 +76,47 @@ public class KnownScenarioRepository {
 
 	public Mono<KnownScenario> findById(String id) {
 		return this.mongo.findById(id, KnownScenario.class, COLLECTION);
+	}
+
+	/**
+	 * Open scenarios that require one of the capabilities, are in one of the sectors, or
+	 * whose text uses one of the words — each found by its index.
+	 */
+	public Flux<KnownScenario> openWithAny(Collection<String> capabilities, Collection<String> sectors,
+			Collection<String> words, int limit) {
+		List<Criteria> any = new ArrayList<>();
+		if (!capabilities.isEmpty()) {
+			any.add(Criteria.where("requiredCapabilities").in(capabilities));
+		}
+		if (!sectors.isEmpty()) {
+			any.add(Criteria.where("sector").in(sectors));
+		}
+		if (!words.isEmpty()) {
+			any.add(Criteria.where("words").in(words));
+		}
+		if (any.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.mongo.find(Query
+			.query(new Criteria().andOperator(Criteria.where("status").is("OPEN"), new Criteria().orOperator(any)))
+			.limit(limit), KnownScenario.class, COLLECTION);
+	}
+
+	/** The ids of the scenarios of one sector. */
+	public Flux<String> idsInSector(String sector) {
+		Query query = Query.query(Criteria.where("sector").is(sector));
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, COLLECTION).map(doc -> String.valueOf(doc.get("_id")));
+	}
+
+	/** The sectors of these scenarios. */
+	public Flux<String> sectorsOf(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
+		Query query = Query.query(Criteria.where("_id").in(ids));
+		query.fields().include("sector");
+		return this.mongo.find(query, Document.class, COLLECTION).mapNotNull(doc -> doc.getString("sector")).distinct();
 	}
 
 	public Flux<KnownScenario> open(String afterId, int limit) {

@@ -29,7 +29,7 @@ class ApplicationRulesTest {
 
 	static EnterpriseState enterprise(EnterpriseStatus status, EnterpriseCategory category) {
 		return new EnterpriseState("e1", "n", "91430111MA4L41YT1U", category, "d", List.of(), List.of(), null, status,
-				"u1", List.of(), false, null, null, NOW);
+				"u1", List.of(), false, null, null, NOW, null);
 	}
 
 	static Application draft(long fundingFen, long gpuHours) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import dev.scenariohub.enterprise.enterprise.CreditCodes;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
@@ -37,14 +39,18 @@ class MatchingApiTest {
 	}
 
 	private String scenario(String title, List<String> capabilities) {
+		return scenario(title, "LOW_ALTITUDE_ECONOMY", "Drone deliveries with lidar landing", capabilities);
+	}
+
+	private String scenario(String title, String sector, String description, List<String> capabilities) {
 		String id = new ObjectId().toHexString();
 		String json = """
-				{"scenarioId":"%s","programId":"p1","title":"%s","sector":"LOW_ALTITUDE_ECONOMY","demandOwner":"Haizhu Post",
-				 "description":"Drone deliveries with lidar landing","requirements":"r","requiredCapabilities":%s,"eligibleCategories":[],
+				{"scenarioId":"%s","programId":"p1","title":"%s","sector":"%s","demandOwner":"Haizhu Post",
+				 "description":"%s","requirements":"r","requiredCapabilities":%s,"eligibleCategories":[],
 				 "support":{"funding":{"amount":"1.00","currency":"CNY"},"computeGpuHours":1},"maxAwards":1,
 				 "opensAt":"2026-01-01T00:00:00Z","closesAt":"%s","timeZone":"Asia/Shanghai","status":"OPEN","publishedAt":"2026-01-01T00:00:00Z"}
 				"""
-			.formatted(id, title, capabilities.stream().map(c -> "\"" + c + "\"").toList(),
+			.formatted(id, title, sector, description, capabilities.stream().map(c -> "\"" + c + "\"").toList(),
 					Instant.now().plus(Duration.ofDays(5)));
 		this.publisher
 			.publish("scenarios",
@@ -69,6 +75,72 @@ class MatchingApiTest {
 			.exists()
 			.jsonPath("$.paths['/api/v1/matches']")
 			.exists();
+	}
+
+	@Test
+	void candidatesShareACapabilityASectorOrACoreTechnologyWordAndNothingWithoutFitIsListed() {
+		String tag = new ObjectId().toHexString();
+		String word = "quasar" + tag.substring(18);
+		String byCapability = scenario("Capability " + tag, "HEALTHCARE", "Triage", List.of("triage-" + tag));
+		String byWord = scenario("Word " + tag, "HEALTHCARE", "Imaging with " + word + " sensors", List.of("x-" + tag));
+		String earlier = scenario("Earlier " + tag, "BRAIN_COMPUTER_INTERFACE", "Signals", List.of("y-" + tag));
+		String bySector = scenario("Sector " + tag, "BRAIN_COMPUTER_INTERFACE", "Implants", List.of("z-" + tag));
+		String unrelated = scenario("Unrelated " + tag, "HEALTHCARE", "Nothing shared", List.of("w-" + tag));
+		WebTestClient owner = ApiClients.as(this.web, "ent-cand-" + tag, "enterprise");
+		WebTestClient officer = ApiClients.as(this.web, "demo-officer", "officer");
+		String enterprise = (String) owner.post()
+			.uri("/api/v1/enterprises")
+			.bodyValue(Map.of("name", "Candidate Co.", "creditCode", CreditCodes.fresh(), "category", "STARTUP",
+					"district", "Haizhu", "capabilities", List.of("triage-" + tag), "coreTechnologies",
+					List.of(word + " sensing"), "contact", Map.of("name", "Chen", "email", "chen@example.com")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		officer.post().uri("/api/v1/enterprises/{id}/verify", enterprise).exchange().expectStatus().isOk();
+		String application = (String) owner.post()
+			.uri("/api/v1/applications")
+			.bodyValue(Map.of("scenarioId", earlier, "enterpriseId", enterprise, "summary", "s", "technicalApproach",
+					"t", "requestedFunding", Map.of("amount", "1.00", "currency", "CNY"), "requestedComputeGpuHours",
+					1))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		owner.post().uri("/api/v1/applications/{id}/submit", application).exchange().expectStatus().isOk();
+
+		Map<String, List<String>> reasons = matches(owner, "enterpriseId", enterprise).stream()
+			.collect(Collectors.toMap(m -> (String) m.get("scenarioId"), m -> (List<String>) m.get("reasons")));
+		assertThat(reasons).containsKeys(byCapability, byWord, bySector).doesNotContainKey(unrelated);
+		assertThat(reasons.get(byCapability)).contains("matches 1 of 1 required capabilities: triage-" + tag);
+		assertThat(reasons.get(byWord)).contains("core technologies mentioned in the scenario: " + word);
+		assertThat(reasons.get(bySector)).contains("has applied in this sector before");
+
+		for (String scenario : List.of(byCapability, byWord, bySector)) {
+			assertThat(matches(officer, "scenarioId", scenario)).as("enterprises for %s", scenario)
+				.extracting(m -> m.get("enterpriseId"))
+				.contains(enterprise);
+		}
+		assertThat(matches(officer, "scenarioId", unrelated)).extracting(m -> m.get("enterpriseId"))
+			.doesNotContain(enterprise);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> matches(WebTestClient client, String by, String id) {
+		return client.get()
+			.uri("/api/v1/matches?" + by + "={id}&limit=100", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
