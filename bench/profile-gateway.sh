@@ -20,8 +20,8 @@ gateway=$(bench_pid gateway)
 [ -n "$gateway" ] || { echo "no gateway process" >&2; exit 1; }
 
 echo "Warming up ..."
-wrk -t2 -c"$conns" -d10s "$url" >/dev/null
-jcmd "$gateway" JFR.start name=bench settings=profile >/dev/null
+wrk -t2 -c"$conns" -d30s "$url" >/dev/null
+jcmd "$gateway" JFR.start name=bench settings=profile "jdk.ExecutionSample#period=1ms" >/dev/null
 wrk -t2 -c"$conns" -d"${secs}s" --latency "$url" | tee "$out/wrk.txt"
 jcmd "$gateway" JFR.dump name=bench filename="$PWD/$out/gateway.jfr" >/dev/null
 jcmd "$gateway" JFR.stop name=bench >/dev/null

@@ -14,6 +14,8 @@ import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.IntegrationTest;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.types.ObjectId;
@@ -31,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 class ScenarioEventsConsumerTest {
 
 	private static final String PUBLISHED = "dev.scenariohub.scenario.published.v1";
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	CloudEventPublisher publisher;
@@ -87,6 +92,7 @@ class ScenarioEventsConsumerTest {
 
 	@Test
 	void aMalformedRecordGoesToTheDeadLetterTopicWithoutBlockingOthers() {
+		double countedBefore = deadLettersCounted();
 		String id = new ObjectId().toHexString();
 		this.kafka.send(new ProducerRecord<>("scenarios", id, "not a cloud event".getBytes())).join();
 		String after = new ObjectId().toHexString();
@@ -98,6 +104,14 @@ class ScenarioEventsConsumerTest {
 			var dead = dlq.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
 			assertThat(EventTap.header(dead, "x-exception-message")).contains("not a CloudEvent");
 		}
+		assertThat(deadLettersCounted()).as("scenariohub.dlq.records").isEqualTo(countedBefore + 1);
+	}
+
+	private double deadLettersCounted() {
+		Counter counter = this.meters.find("scenariohub.dlq.records")
+			.tags("topic", "scenarios", "dlq", "scenarios.enterprise-service.dlq")
+			.counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	@Test

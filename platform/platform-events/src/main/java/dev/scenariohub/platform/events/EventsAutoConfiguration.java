@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -88,6 +91,20 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
+	OutboxBacklog outboxBacklog(ReactiveMongoTemplate mongo, EventsProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		return new OutboxBacklog(mongo, properties.outboxes().keySet(), meters.getIfAvailable(SimpleMeterRegistry::new),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	PeriodicTask outboxBacklogTask(OutboxBacklog backlog, EventsProperties properties,
+			@Value("${scenariohub.events.backlog-interval:PT10S}") Duration interval) {
+		return new PeriodicTask("outbox backlog", properties.outboxes().isEmpty() ? Duration.ZERO : interval,
+				backlog::refresh);
+	}
+
+	@Bean
 	ApplicationListener<ApplicationReadyEvent> outboxIndexes(OutboxRelays relays) {
 		return ready -> relays.prepare().block(Duration.ofSeconds(30));
 	}
@@ -125,12 +142,23 @@ public class EventsAutoConfiguration {
 
 	/**
 	 * Dead letters go to {@code <topic>.<consumer-group>.dlq}, with the error in the
-	 * record's headers.
+	 * record's headers, and are counted ({@code scenariohub.dlq.records}).
 	 */
 	@Bean
 	DlqDestinationResolver dlqDestinationResolver(
-			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group) {
-		return (record, exception) -> record.topic() + "." + group + ".dlq";
+			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group,
+			ObjectProvider<MeterRegistry> meters) {
+		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+		return (record, exception) -> {
+			String dlq = record.topic() + "." + group + ".dlq";
+			Counter.builder("scenariohub.dlq.records")
+				.description("Records given up on and sent to a dead-letter topic")
+				.tag("topic", record.topic())
+				.tag("dlq", dlq)
+				.register(registry)
+				.increment();
+			return dlq;
+		};
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.MutableClock;
 import dev.scenariohub.platform.test.SharedInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -290,8 +291,20 @@ class OutboxRelayTest {
 		}
 		OutboxRelay relay = new OutboxRelay(this.mongo, failingFor("poison"), this.collection, this.topic, LEASE,
 				this.clock);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		MutableClock machine = new MutableClock(Instant.now());
+		OutboxBacklog backlog = new OutboxBacklog(this.mongo, List.of(this.collection), meters, machine);
+		backlog.refresh().block();
+		assertThat(backlog.pending(this.collection)).isEqualTo(1 + healthy.size());
 
 		assertThat(relay.sweep(100).block()).as("events published by one sweep").isEqualTo(2L * healthy.size());
+		machine.advance(Duration.ofSeconds(90));
+		backlog.refresh().block();
+		assertThat(meters.get("scenariohub.outbox.pending").tag("collection", this.collection).gauge().value())
+			.isEqualTo(1);
+		assertThat(meters.get("scenariohub.outbox.oldest.age").tag("collection", this.collection).gauge().value())
+			.as("seconds the poisoned document has waited")
+			.isGreaterThanOrEqualTo(90);
 
 		try (EventTap tap = tap()) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> tap.records().size() >= 2 * healthy.size());
@@ -311,6 +324,9 @@ class OutboxRelayTest {
 		OutboxRelay healed = relay();
 		assertThat(healed.sweep(100).block()).as("retried after its back-off, once the broker takes it").isEqualTo(1L);
 		assertThat(pendingOutboxes()).isEmpty();
+		backlog.refresh().block();
+		assertThat(backlog.pending(this.collection)).isZero();
+		assertThat(backlog.oldestAgeSeconds(this.collection)).isZero();
 		assertThat(this.mongo.findById("poison", Document.class, this.collection).block())
 			.doesNotContainKeys(OutboxRelay.FAILURES, AggregateStore.LEASE);
 	}
