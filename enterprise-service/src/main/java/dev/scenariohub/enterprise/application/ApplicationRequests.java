@@ -3,6 +3,7 @@ package dev.scenariohub.enterprise.application;
 import java.util.List;
 
 import dev.scenariohub.platform.web.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +21,7 @@ public final class ApplicationRequests {
 	}
 
 	/** {@code POST /api/v1/applications}. */
+	@Schema(name = "CreateApplication", description = "A new application (a DRAFT).")
 	public record Create(@NotNull @Pattern(regexp = ID, message = "is not a valid id") String scenarioId,
 			@NotNull @Pattern(regexp = ID, message = "is not a valid id") String enterpriseId,
 			@NotBlank @Size(max = 5_000) String summary, @Size(max = 20_000) String technicalApproach,
@@ -34,6 +36,8 @@ public final class ApplicationRequests {
 	}
 
 	/** {@code PATCH /api/v1/applications/{id}} while DRAFT. */
+	@Schema(name = "ApplicationChanges",
+			description = "Changes to a DRAFT application: the fields given, nothing else.")
 	public record Patch(@Size(min = 1, max = 5_000) String summary, @Size(max = 20_000) String technicalApproach,
 			@Size(max = 5_000) String team, @Size(max = 20) List<@NotNull @Valid MilestoneRequest> milestones,
 			@Valid Money requestedFunding, @Min(0) @Max(10_000_000) Long requestedComputeGpuHours) {

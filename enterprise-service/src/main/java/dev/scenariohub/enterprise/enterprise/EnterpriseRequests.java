@@ -2,6 +2,7 @@ package dev.scenariohub.enterprise.enterprise;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,7 @@ public final class EnterpriseRequests {
 	}
 
 	/** {@code POST /api/v1/enterprises}. */
+	@Schema(name = "RegisterEnterprise", description = "An enterprise to register.")
 	public record Register(@NotBlank @Size(max = 200) String name, @NotNull @Size(max = 40) String creditCode,
 			Boolean creditCodeChecksumFails, @NotNull EnterpriseCategory category,
 			@NotBlank @Size(max = 100) String district,
@@ -38,6 +40,7 @@ public final class EnterpriseRequests {
 	 * {@code PATCH /api/v1/enterprises/{id}}: only the fields given change; the credit
 	 * code never does.
 	 */
+	@Schema(name = "EnterpriseChanges", description = "Changes to an enterprise: the fields given, nothing else.")
 	public record Patch(@Size(min = 1, max = 200) String name, EnterpriseCategory category,
 			@Size(min = 1, max = 100) String district,
 			@Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> capabilities,

@@ -74,8 +74,21 @@ class MatchingApiTest {
 			.jsonPath("$.paths['/api/v1/applications/{id}/submit']")
 			.exists()
 			.jsonPath("$.paths['/api/v1/matches']")
+			.exists()
+			.jsonPath(BODY.formatted("/api/v1/enterprises", "post"))
+			.isEqualTo("#/components/schemas/RegisterEnterprise")
+			.jsonPath(BODY.formatted("/api/v1/enterprises/{id}", "patch"))
+			.isEqualTo("#/components/schemas/EnterpriseChanges")
+			.jsonPath(BODY.formatted("/api/v1/applications", "post"))
+			.isEqualTo("#/components/schemas/CreateApplication")
+			.jsonPath(BODY.formatted("/api/v1/applications/{id}", "patch"))
+			.isEqualTo("#/components/schemas/ApplicationChanges")
+			.jsonPath("$.components.schemas.ApplicationChanges.properties.summary")
 			.exists();
 	}
+
+	/** Where an operation's JSON request body schema is. */
+	static final String BODY = "$.paths['%s'].%s.requestBody.content['application/json'].schema['$ref']";
 
 	@Test
 	void candidatesShareACapabilityASectorOrACoreTechnologyWordAndNothingWithoutFitIsListed() {

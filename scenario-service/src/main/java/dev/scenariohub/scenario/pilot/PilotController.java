@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.ValidationProblem;
 import dev.scenariohub.scenario.scenario.Milestone;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,7 @@ public class PilotController {
 	}
 
 	/** {@code POST /api/v1/milestones/{id}/complete}. */
+	@Schema(name = "PilotCompletion", description = "The closing report of a pilot.")
 	public record CompleteRequest(@NotBlank @Size(max = 5_000) String report) {
 	}
 

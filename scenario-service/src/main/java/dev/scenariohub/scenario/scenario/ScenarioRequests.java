@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import dev.scenariohub.platform.web.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,7 @@ public final class ScenarioRequests {
 	}
 
 	/** {@code POST /api/v1/scenarios}. */
+	@Schema(name = "CreateScenario", description = "A new scenario (a DRAFT).")
 	public record Create(@NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String programId,
 			@NotBlank @Size(max = 200) String title, @NotNull Sector sector,
 			@NotBlank @Size(max = 200) String demandOwner, @NotBlank @Size(max = 20_000) String description,
@@ -35,6 +37,7 @@ public final class ScenarioRequests {
 	}
 
 	/** {@code PATCH /api/v1/scenarios/{id}}: only the fields given change. */
+	@Schema(name = "ScenarioChanges", description = "Changes to a scenario: the fields given, nothing else.")
 	public record Patch(@Size(min = 1, max = 200) String title, Sector sector,
 			@Size(min = 1, max = 200) String demandOwner, @Size(min = 1, max = 20_000) String description,
 			@Size(max = 20_000) String requirements,

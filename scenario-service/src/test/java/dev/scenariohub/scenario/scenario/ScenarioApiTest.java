@@ -257,6 +257,33 @@ class ScenarioApiTest {
 	}
 
 	@Test
+	void everyRequestBodyIsDocumentedWithItsOwnSchema() {
+		String body = "$.paths['%s'].%s.requestBody.content['application/json'].schema['$ref']";
+		this.web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath(body.formatted("/api/v1/programs", "post"))
+			.isEqualTo("#/components/schemas/CreateProgram")
+			.jsonPath(body.formatted("/api/v1/programs/{id}", "patch"))
+			.isEqualTo("#/components/schemas/ProgramChanges")
+			.jsonPath(body.formatted("/api/v1/scenarios", "post"))
+			.isEqualTo("#/components/schemas/CreateScenario")
+			.jsonPath(body.formatted("/api/v1/scenarios/{id}", "patch"))
+			.isEqualTo("#/components/schemas/ScenarioChanges")
+			.jsonPath("$.components.schemas.CreateProgram.properties.authority")
+			.exists()
+			.jsonPath("$.components.schemas.CreateProgram.properties.programId")
+			.doesNotExist()
+			.jsonPath("$.components.schemas.CreateScenario.properties.programId")
+			.exists()
+			.jsonPath("$.components.schemas.CompleteRequest")
+			.doesNotExist();
+	}
+
+	@Test
 	void onlyOfficersCreateScenarios() {
 		this.web.post().uri("/api/v1/scenarios").bodyValue(validScenario()).exchange().expectStatus().isUnauthorized();
 		as("demo-enterprise-1", "enterprise").post()

@@ -1,0 +1,39 @@
+package dev.scenariohub.notification.subscription;
+
+import dev.scenariohub.platform.test.ApiClients;
+import dev.scenariohub.platform.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A subscription is what its documented schema says: sectors and capabilities (the rule
+ * that one of them is named is checked, see ScenarioPublishedNotificationTest) — not a
+ * third field the server then refuses.
+ */
+@IntegrationTest
+class SubscriptionContractTest {
+
+	WebTestClient web;
+
+	@Autowired
+	void bind(ApplicationContext context) {
+		this.web = ApiClients.anonymous(context);
+	}
+
+	@Test
+	void theDocumentedSubscriptionSchemaHasOnlyItsFields() {
+		this.web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.schemas.CreateSubscriptionRequest.properties.sectors")
+			.exists()
+			.jsonPath("$.components.schemas.CreateSubscriptionRequest.properties.sectorsOrCapabilities")
+			.doesNotExist();
+	}
+
+}
