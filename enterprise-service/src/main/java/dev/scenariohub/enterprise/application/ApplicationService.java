@@ -10,6 +10,7 @@ import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
 import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
 import dev.scenariohub.platform.security.Caller;
+import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.RuleViolation;
@@ -90,14 +91,18 @@ public class ApplicationService {
 		}).map(a -> ApplicationView.of(a.state(), a.version()));
 	}
 
+	/** Only the applicant's own people edit an application; officers read it. */
 	public Mono<ApplicationView> change(String id, String ifMatch, ApplicationRequests.Patch patch, Caller caller) {
 		long expected = ETags.requireIfMatch(ifMatch);
-		return visible(id, caller).flatMap(a -> {
-			if (a.version() != expected) {
-				return Mono.error(ETags.staleVersion(expected, a.version()));
-			}
-			return save(a, a.change(patch.toChanges()));
-		});
+		return visible(id, caller)
+			.flatMap(
+					a -> actingFor(a.state().enterpriseId(), caller)
+						.onErrorMap(NotFound.class,
+								notOwn -> ApiException
+									.forbidden("only the applicant's own people edit its application"))
+						.then(Mono
+							.defer(() -> a.version() != expected ? Mono.error(ETags.staleVersion(expected, a.version()))
+									: save(a, a.change(patch.toChanges())))));
 	}
 
 	public Mono<ApplicationView> submit(String id, Caller caller) {

@@ -44,12 +44,19 @@ public final class Enterprise extends Aggregate<EnterpriseState> {
 		return new Enterprise(state, 0, List.of(EnterpriseEvents.of(EnterpriseEvents.REGISTERED, state, owner)));
 	}
 
-	/** Applies the fields that are not null; a verified enterprise stays verified. */
+	/**
+	 * Applies the fields that are not null. A verified enterprise stays verified unless
+	 * its category changes: eligibility depends on the category, so an officer verifies
+	 * it again (PENDING).
+	 */
 	public Enterprise change(EnterpriseDraft c, String actor) {
 		EnterpriseState s = state();
-		EnterpriseState next = new EnterpriseState(s.id(), or(c.name(), s.name()), s.creditCode(),
-				or(c.category(), s.category()), or(c.district(), s.district()), or(c.capabilities(), s.capabilities()),
-				or(c.coreTechnologies(), s.coreTechnologies()), or(c.contact(), s.contact()), s.status(), s.owner(),
+		EnterpriseCategory category = or(c.category(), s.category());
+		EnterpriseStatus status = s.status() == EnterpriseStatus.VERIFIED && category != s.category()
+				? EnterpriseStatus.PENDING : s.status();
+		EnterpriseState next = new EnterpriseState(s.id(), or(c.name(), s.name()), s.creditCode(), category,
+				or(c.district(), s.district()), or(c.capabilities(), s.capabilities()),
+				or(c.coreTechnologies(), s.coreTechnologies()), or(c.contact(), s.contact()), status, s.owner(),
 				s.members(), s.creditCodeChecksumFails(), s.creditCodeOverride(), s.rejectionReason(), s.createdAt(),
 				null);
 		if (next.equals(s)) {

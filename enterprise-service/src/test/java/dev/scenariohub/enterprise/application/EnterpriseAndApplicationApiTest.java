@@ -26,6 +26,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -261,6 +262,41 @@ class EnterpriseAndApplicationApiTest {
 			.expectBody()
 			.jsonPath("$[1].actor")
 			.isEqualTo("demo-officer");
+	}
+
+	@Test
+	void officersReadAnApplicationButOnlyTheApplicantEditsIt() {
+		String open = openScenario(Instant.now().plus(Duration.ofDays(10)), "\"STARTUP\"");
+		String enterprise = register("ent-edit", "STARTUP", true);
+		String draft = draft("ent-edit", open, enterprise);
+
+		officer().patch()
+			.uri("/api/v1/applications/{id}", draft)
+			.header("If-Match", "\"1\"")
+			.bodyValue(Map.of("summary", "Rewritten by the bureau"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		officer().get()
+			.uri("/api/v1/applications/{id}", draft)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.summary")
+			.isEqualTo("Rooftop lockers");
+		as("ent-edit").patch()
+			.uri("/api/v1/applications/{id}", draft)
+			.header("If-Match", "\"1\"")
+			.bodyValue(Map.of("summary", "Rooftop lockers, two sites"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.summary")
+			.isEqualTo("Rooftop lockers, two sites");
 	}
 
 	@Test

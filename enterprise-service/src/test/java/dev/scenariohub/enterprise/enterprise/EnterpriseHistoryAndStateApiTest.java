@@ -69,6 +69,36 @@ class EnterpriseHistoryAndStateApiTest {
 	}
 
 	@Test
+	void aVerifiedEnterpriseThatChangesItsCategoryIsVerifiedAgainButOtherChangesKeepItVerified() {
+		String id = register("ent-state-3");
+		WebTestClient owner = ApiClients.as(this.web, "ent-state-3", "enterprise");
+		officer().post().uri("/api/v1/enterprises/{id}/verify", id).exchange().expectStatus().isOk();
+
+		owner.patch()
+			.uri("/api/v1/enterprises/{id}", id)
+			.header("If-Match", "\"2\"")
+			.bodyValue(Map.of("district", "Tianhe"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("VERIFIED");
+		owner.patch()
+			.uri("/api/v1/enterprises/{id}", id)
+			.header("If-Match", "\"3\"")
+			.bodyValue(Map.of("category", "LITTLE_GIANT"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("PENDING")
+			.jsonPath("$.category")
+			.isEqualTo("LITTLE_GIANT");
+	}
+
+	@Test
 	void historyBeginsWithTheRegistration() {
 		String id = register("ent-state-2");
 		officer().post().uri("/api/v1/enterprises/{id}/verify", id).exchange().expectStatus().isOk();
