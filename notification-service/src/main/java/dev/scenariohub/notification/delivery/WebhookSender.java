@@ -7,19 +7,26 @@ import java.util.concurrent.TimeUnit;
 
 import dev.scenariohub.notification.webhook.Signature;
 import dev.scenariohub.notification.webhook.WebhookRepository;
+import dev.scenariohub.notification.webhook.WebhookTargets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Posts a delivery to its webhook, signed per Standard Webhooks ({@code webhook-id} is
- * the delivery's id on every attempt). Each webhook has its own circuit breaker, so a
- * dead receiver costs one short-circuited check per due delivery instead of a timeout.
+ * the delivery's id on every attempt), only to addresses {@link WebhookTargets} allows,
+ * checked as the connection is made, and following no redirect. Each webhook has its own
+ * circuit breaker, so a dead receiver costs one short-circuited check per due delivery
+ * instead of a timeout.
  */
 @Component
 public class WebhookSender implements ChannelSender {
@@ -39,11 +46,15 @@ public class WebhookSender implements ChannelSender {
 		.waitDurationInOpenState(Duration.ofSeconds(30))
 		.build());
 
-	public WebhookSender(WebhookRepository webhooks, Clock clock,
+	public WebhookSender(WebhookRepository webhooks, WebhookTargets targets, Clock clock,
 			@Value("${notifications.webhook.timeout:PT10S}") Duration timeout) {
 		this.webhooks = webhooks;
 		this.clock = clock;
-		this.http = WebClient.builder().build();
+		// its own connections, each to an address vetted when it was made; no redirects
+		HttpClient client = HttpClient.create(ConnectionProvider.create("webhooks", 256))
+			.resolver(targets.resolver())
+			.followRedirect(false);
+		this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
 		this.timeout = timeout;
 	}
 
@@ -76,6 +87,9 @@ public class WebhookSender implements ChannelSender {
 					.header("webhook-signature", Signature.sign(webhook.secret(), d.id(), timestamp, d.body()))
 					.bodyValue(d.body().getBytes(StandardCharsets.UTF_8))
 					.retrieve()
+					// only a 2xx is a delivery: a redirect is not followed and not a
+					// success
+					.onStatus(status -> !status.is2xxSuccessful(), ClientResponse::createException)
 					.toBodilessEntity()
 					.timeout(this.timeout)
 					.doOnSuccess(ok -> breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS))

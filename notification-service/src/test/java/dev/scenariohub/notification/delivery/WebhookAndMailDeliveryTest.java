@@ -160,6 +160,38 @@ class WebhookAndMailDeliveryTest {
 	}
 
 	@Test
+	void aRedirectIsNeitherFollowedNorADelivery() {
+		String owner = "hook-owner-" + UUID.randomUUID();
+		WebTestClient client = ApiClients.as(this.web, owner, "enterprise");
+		AtomicInteger elsewhere = new AtomicInteger();
+		DisposableServer target = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			elsewhere.incrementAndGet();
+			return response.status(204).send();
+		}).bindNow();
+		DisposableServer redirecting = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> response.status(307)
+				.header("Location", "http://127.0.0.1:" + target.port() + "/internal")
+				.send())
+			.bindNow();
+		try {
+			Map<String, Object> hook = register(client, "http://127.0.0.1:" + redirecting.port() + "/hooks");
+			client.post().uri("/api/v1/webhooks/{id}/ping", hook.get("id")).exchange().expectStatus().isAccepted();
+
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> deliveries(client, hook.get("id")).stream()
+					.anyMatch(d -> "FAILED".equals(d.get("status"))));
+			assertThat(String.valueOf(deliveries(client, hook.get("id")).get(0).get("lastError"))).contains("307");
+			assertThat(elsewhere).as("requests to where the redirect pointed").hasValue(0);
+		}
+		finally {
+			redirecting.disposeNow();
+			target.disposeNow();
+		}
+	}
+
+	@Test
 	void aFlakyReceiverGetsSignedRetriesUntilItAnswersWhileADeadOneFails() {
 		String owner = "hook-owner-" + UUID.randomUUID();
 		WebTestClient client = ApiClients.as(this.web, owner, "enterprise");
