@@ -11,16 +11,20 @@ import dev.scenariohub.notification.preferences.EventFamily;
 import dev.scenariohub.notification.preferences.Preferences;
 import dev.scenariohub.notification.preferences.PreferencesRepository;
 import dev.scenariohub.platform.web.ApiException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET|POST /api/v1/notifications/unsubscribe?token=…}: turns e-mail off for the
- * event family the link came with, for the recipient the token names, without logging in
- * (POST is the RFC 8058 one-click form mail clients use).
+ * {@code POST /api/v1/notifications/unsubscribe?token=…} turns e-mail off for the event
+ * family the link came with, for the recipient the token names, without logging in (the
+ * RFC 8058 one-click form mail clients use). {@code GET} — what a person's click, and a
+ * mail scanner's prefetch, does — only shows a page with the button that posts it, so
+ * nobody is opted out by a link being fetched.
  */
 @RestController
 public class UnsubscribeController {
@@ -34,9 +38,22 @@ public class UnsubscribeController {
 		this.preferences = preferences;
 	}
 
-	@GetMapping("/api/v1/notifications/unsubscribe")
-	Mono<Map<String, String>> confirm(@RequestParam String token) {
-		return unsubscribe(token);
+	@GetMapping(path = "/api/v1/notifications/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
+	String confirm(@RequestParam String token) {
+		if (this.links.verify(token) == null) {
+			throw invalid();
+		}
+		String action = "/api/v1/notifications/unsubscribe?token=" + HtmlUtils.htmlEscape(token);
+		return """
+				<!doctype html>
+				<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+				<title>退订 / Unsubscribe</title></head>
+				<body><main>
+				<h1>退订这类邮件？ / Stop these e-mails?</h1>
+				<p>您仍会在站内收件箱收到通知。 / You will still see these notifications in your inbox.</p>
+				<form method="post" action="%s"><button type="submit">退订 / Unsubscribe</button></form>
+				</main></body></html>
+				""".formatted(action);
 	}
 
 	@PostMapping("/api/v1/notifications/unsubscribe")
@@ -47,8 +64,7 @@ public class UnsubscribeController {
 	private Mono<Map<String, String>> unsubscribe(String token) {
 		String[] claim = this.links.verify(token);
 		if (claim == null) {
-			throw ApiException.badRequest("invalid-unsubscribe-token", "Invalid link",
-					"This unsubscribe link is not valid; use the link from the e-mail as it is");
+			throw invalid();
 		}
 		String recipient = claim[0];
 		EventFamily family = EventFamily.valueOf(claim[1].substring(0, claim[1].indexOf('.')).toUpperCase(Locale.ROOT));
@@ -59,6 +75,11 @@ public class UnsubscribeController {
 			channels.put(family, enabled);
 			return this.preferences.save(new Preferences(recipient, p.locale(), p.email(), channels));
 		}).thenReturn(Map.of("status", "UNSUBSCRIBED", "family", family.name()));
+	}
+
+	private static ApiException invalid() {
+		return ApiException.badRequest("invalid-unsubscribe-token", "Invalid link",
+				"This unsubscribe link is not valid; use the link from the e-mail as it is");
 	}
 
 }

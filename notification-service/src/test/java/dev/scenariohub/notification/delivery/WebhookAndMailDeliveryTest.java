@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.DisposableServer;
@@ -312,6 +313,30 @@ class WebhookAndMailDeliveryTest {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+
+		this.web.get()
+			.uri("/api/v1/notifications/unsubscribe?token={t}", forged)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		// following the link (or a mail scanner fetching it) only shows the button
+		this.web.get()
+			.uri("/api/v1/notifications/unsubscribe?token={t}", token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value(page -> assertThat(page).contains("<form method=\"post\""));
+		client.get()
+			.uri("/api/v1/notification-preferences")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.channels.ENTERPRISE")
+			.doesNotExist();
 
 		this.web.post().uri("/api/v1/notifications/unsubscribe?token={t}", token).exchange().expectStatus().isOk();
 		client.get()
