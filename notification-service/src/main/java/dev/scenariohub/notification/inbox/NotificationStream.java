@@ -3,11 +3,16 @@ package dev.scenariohub.notification.inbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import dev.scenariohub.platform.web.ApiException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +32,9 @@ import reactor.core.publisher.Mono;
  * replica stored them), looking back a little for ones stored late and skipping those
  * already sent; it sends a heartbeat comment when idle, and a client that does not keep
  * up gets at most a bounded buffer: once it is full the stream stops reading and ends
- * with an error after what was buffered.
+ * with an error after what was buffered. A user has at most
+ * {@code notifications.stream.max-per-user} streams open at once on a replica (a browser
+ * with a few tabs); one more is refused with 429.
  */
 @RestController
 public class NotificationStream {
@@ -48,19 +55,31 @@ public class NotificationStream {
 
 	private final int buffer;
 
+	private final int maxPerUser;
+
+	private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
 	public NotificationStream(NotificationRepository inbox, @Value("${notifications.stream.poll:PT0.5S}") Duration poll,
 			@Value("${notifications.stream.heartbeat:PT15S}") Duration heartbeat,
-			@Value("${notifications.stream.buffer:256}") int buffer) {
+			@Value("${notifications.stream.buffer:256}") int buffer,
+			@Value("${notifications.stream.max-per-user:5}") int maxPerUser) {
 		this.inbox = inbox;
 		this.poll = poll;
 		this.heartbeat = heartbeat;
 		this.buffer = buffer;
+		this.maxPerUser = maxPerUser;
 	}
 
 	@GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Notification>> stream(@AuthenticationPrincipal Jwt caller,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		String recipient = caller.getSubject();
+		AtomicInteger streams = this.open.computeIfAbsent(recipient, key -> new AtomicInteger());
+		if (streams.incrementAndGet() > this.maxPerUser) {
+			release(recipient, streams);
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many open streams",
+					"You have " + this.maxPerUser + " notification streams open; close one before opening another");
+		}
 		var matcher = lastEventId == null ? null : POSITION.matcher(lastEventId.trim());
 		Instant start = matcher != null && matcher.matches() ? Instant.ofEpochMilli(Long.parseLong(matcher.group(1)))
 				: Instant.now();
@@ -84,7 +103,14 @@ public class NotificationStream {
 		// stream is up
 		ServerSentEvent<Notification> connected = ServerSentEvent.<Notification>builder().comment("connected").build();
 		return Flux.concat(Flux.just(connected), Flux.merge(notifications, heartbeats))
-			.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR);
+			.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR)
+			.doFinally(signal -> release(recipient, streams));
+	}
+
+	private void release(String recipient, AtomicInteger streams) {
+		if (streams.decrementAndGet() <= 0) {
+			this.open.remove(recipient, streams);
+		}
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.scenariohub.notification.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.scenariohub.platform.test.ApiClients;
@@ -15,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -79,6 +82,38 @@ class NotificationStreamTest {
 			.expectNextCount(256)
 			.expectErrorSatisfies(error -> assertThat(Exceptions.isOverflow(error)).isTrue())
 			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aUserHasAtMostFiveStreamsOpenAndASixthIsRefusedUntilOneCloses() {
+		String sub = "tabs-" + UUID.randomUUID();
+		Jwt jwt = Jwt.withTokenValue("t").header("alg", "none").subject(sub).build();
+		List<Disposable> tabs = new ArrayList<>();
+		try {
+			for (int i = 0; i < 5; i++) {
+				tabs.add(this.streams.stream(jwt, null).subscribe());
+			}
+			ApiClients.as(this.web, sub, "enterprise")
+				.get()
+				.uri("/api/v1/notifications/stream")
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(429)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://scenariohub.dev/problems/too-many-streams");
+			Jwt someoneElse = Jwt.withTokenValue("t").header("alg", "none").subject("other-" + sub).build();
+			this.streams.stream(someoneElse, null).subscribe().dispose();
+
+			tabs.remove(0).dispose();
+			tabs.add(this.streams.stream(jwt, null).subscribe());
+		}
+		finally {
+			tabs.forEach(Disposable::dispose);
+		}
 	}
 
 	@Test
