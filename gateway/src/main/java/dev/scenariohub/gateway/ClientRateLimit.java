@@ -3,9 +3,12 @@ package dev.scenariohub.gateway;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.scenariohub.platform.security.Cidr;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +24,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rate limits per client at the gateway (Resilience4j token buckets): a signed-in client
- * is counted by its token's subject, an anonymous one by its address. Over the limit the
- * answer is 429 problem+json with {@code Retry-After}. Limits are per gateway replica.
+ * is counted by its token's subject, an anonymous one by its address. Behind a proxy the
+ * address is the proxy's, so {@code gateway.rate-limit.trusted-proxies} (CIDRs, e.g. the
+ * ingress controller's pod network) names the proxies whose {@code X-Forwarded-For} is
+ * believed: the client is the right-most address in it that is not a trusted proxy. Over
+ * the limit the answer is 429 problem+json with {@code Retry-After}. Limits are per
+ * gateway replica.
  */
 @Component
 public class ClientRateLimit implements GlobalFilter, Ordered {
@@ -38,8 +45,16 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 		}
 	};
 
+	private final List<Cidr> trustedProxies;
+
 	public ClientRateLimit(@Value("${gateway.rate-limit.requests:2000}") int requests,
-			@Value("${gateway.rate-limit.period:PT1S}") Duration period) {
+			@Value("${gateway.rate-limit.period:PT1S}") Duration period,
+			@Value("${gateway.rate-limit.trusted-proxies:}") List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies.stream()
+			.map(String::trim)
+			.filter(cidr -> !cidr.isEmpty())
+			.map(Cidr::of)
+			.toList();
 		this.config = RateLimiterConfig.custom()
 			.limitForPeriod(requests)
 			.limitRefreshPeriod(period)
@@ -61,9 +76,40 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 		}
 	}
 
-	private static String address(ServerWebExchange exchange) {
+	private String address(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+		String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+		return clientAddress(peer, exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For"),
+				this.trustedProxies);
+	}
+
+	/**
+	 * The client's address: the peer, unless the peer is a trusted proxy — then the
+	 * right-most hop of {@code X-Forwarded-For} that is not a trusted proxy (what is left
+	 * of it the client may have written itself).
+	 */
+	static String clientAddress(String peer, List<String> forwardedFor, List<Cidr> trustedProxies) {
+		if (!trusted(peer, trustedProxies)) {
+			return peer;
+		}
+		List<String> hops = forwardedFor.stream()
+			.flatMap(value -> Arrays.stream(value.split(",")))
+			.map(String::trim)
+			.filter(hop -> !hop.isEmpty())
+			.toList();
+		for (int i = hops.size() - 1; i >= 0; i--) {
+			if (!trusted(hops.get(i), trustedProxies)) {
+				return hops.get(i);
+			}
+		}
+		return hops.isEmpty() ? peer : hops.get(0);
+	}
+
+	private static boolean trusted(String address, List<Cidr> trustedProxies) {
+		// only literal addresses are compared (a name would be looked up)
+		return Cidr.literal(address)
+			.map(literal -> trustedProxies.stream().anyMatch(proxy -> proxy.contains(literal)))
+			.orElse(false);
 	}
 
 	private Mono<Void> tooMany(ServerWebExchange exchange) {

@@ -7,6 +7,8 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.scenariohub.platform.security.Cidr;
+
 /**
  * Whether an address is on the public internet, so that a webhook may be called there.
  * Refused: every special-purpose range of the IANA registries for IPv4 and IPv6 — this
@@ -18,50 +20,20 @@ import java.util.List;
  */
 public final class PublicAddresses {
 
-	private record Range(byte[] network, int prefix) {
-
-		static Range of(String cidr) {
-			String[] parts = cidr.split("/");
-			try {
-				return new Range(InetAddress.getByName(parts[0]).getAddress(), Integer.parseInt(parts[1]));
-			}
-			catch (UnknownHostException ex) {
-				throw new IllegalArgumentException(cidr, ex);
-			}
-		}
-
-		boolean contains(byte[] address) {
-			if (address.length != this.network.length) {
-				return false;
-			}
-			int full = this.prefix / 8;
-			if (!Arrays.equals(address, 0, full, this.network, 0, full)) {
-				return false;
-			}
-			int rest = this.prefix % 8;
-			if (rest == 0) {
-				return true;
-			}
-			int mask = (0xff << (8 - rest)) & 0xff;
-			return (address[full] & mask) == (this.network[full] & mask);
-		}
-
-	}
-
-	private static final List<Range> NOT_PUBLIC_V4 = List
+	private static final List<Cidr> NOT_PUBLIC_V4 = List
 		.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
 				"192.0.0.0/24", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24",
 				"192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
 				"224.0.0.0/4", "240.0.0.0/4")
 		.stream()
-		.map(Range::of)
+		.map(Cidr::of)
 		.toList();
 
-	private static final List<Range> NOT_PUBLIC_V6 = List
+	private static final List<Cidr> NOT_PUBLIC_V6 = List
 		.of("::/127", "100::/64", "2001::/23", "2001:db8::/32", "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10",
 				"fec0::/10", "ff00::/8")
 		.stream()
-		.map(Range::of)
+		.map(Cidr::of)
 		.toList();
 
 	/**
@@ -69,16 +41,16 @@ public final class PublicAddresses {
 	 * (Java turns a parsed IPv4-mapped address into an IPv4 one; an address built from
 	 * its bytes stays IPv6.)
 	 */
-	private static final Range MAPPED = new Range(
+	private static final Cidr MAPPED = new Cidr(
 			new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0 }, 96);
 
-	private static final Range COMPATIBLE = Range.of("::/96");
+	private static final Cidr COMPATIBLE = Cidr.of("::/96");
 
-	private static final Range NAT64 = Range.of("64:ff9b::/96");
+	private static final Cidr NAT64 = Cidr.of("64:ff9b::/96");
 
-	private static final Range NAT64_LOCAL = Range.of("64:ff9b:1::/48");
+	private static final Cidr NAT64_LOCAL = Cidr.of("64:ff9b:1::/48");
 
-	private static final Range SIX_TO_FOUR = Range.of("2002::/16");
+	private static final Cidr SIX_TO_FOUR = Cidr.of("2002::/16");
 
 	private PublicAddresses() {
 	}
