@@ -63,11 +63,11 @@ public class ReviewService {
 		String assignmentId = new ObjectId().toHexString();
 		return liveApplication(scenarioId, applicationId)
 			.flatMap(application -> Mono.zip(this.affiliations.of(reviewer), enterpriseOf(application))
-				.map(t -> ConflictOfInterest.between(t.getT1(), application, t.getT2().orElse(null))))
+				.map(t -> ConflictOfInterest.between(reviewer, t.getT1(), application, t.getT2().orElse(null))))
 			.flatMap(conflicted -> {
 				if (conflicted) {
 					return Mono.error(new RuleViolation("conflict-of-interest",
-							reviewer + " declared ties to the applicant and cannot review this application"));
+							reviewer + " is tied to the applicant and cannot review this application"));
 				}
 				return this.scenarios.modify(byId(scenarioId), s -> ReviewRules.assign(s, assignmentId, applicationId,
 						reviewer, this.clock.instant(), officer));
@@ -91,7 +91,7 @@ public class ReviewService {
 				Set<String> conflicts = t.getT1()
 					.stream()
 					.flatMap(x -> reviewers.stream()
-						.filter(r -> ConflictOfInterest.between(t.getT2().get(r), x.getT1(), x.getT2().orElse(null)))
+						.filter(r -> ConflictOfInterest.between(r, t.getT2().get(r), x.getT1(), x.getT2().orElse(null)))
 						.map(r -> r + "|" + x.getT1().id()))
 					.collect(Collectors.toSet());
 				return this.scenarios.modify(byId(scenarioId), s -> {

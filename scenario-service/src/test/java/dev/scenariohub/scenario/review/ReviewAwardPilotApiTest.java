@@ -215,7 +215,19 @@ class ReviewAwardPilotApiTest {
 
 	@Test
 	void conflictsOfInterestAreRefusedManuallyAndAutomatically() {
-		assignWithoutConflicts(closedWithTwoApplicants());
+		Journey j = closedWithTwoApplicants();
+		assignWithoutConflicts(j);
+		// the applicant's owner is in conflict without declaring anything
+		this.fixtures.officer()
+			.post()
+			.uri("/api/v1/scenarios/{id}/review-assignments", j.scenarioId)
+			.bodyValue(Map.of("applicationId", j.a2, "reviewer", j.owner2))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://scenariohub.dev/problems/conflict-of-interest");
 	}
 
 	@Test

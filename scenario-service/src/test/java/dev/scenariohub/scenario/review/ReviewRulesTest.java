@@ -80,11 +80,22 @@ class ReviewRulesTest {
 	void aConflictIsATieByEnterpriseIdOrByCreditCode() {
 		KnownApplication app = new KnownApplication("a1", "s1", "e1", "SUBMITTED", null, null, 1);
 		KnownEnterprise ent = new KnownEnterprise("e1", "Acme", "91430111MA4L41YT1U", "u1", List.of(), 1);
-		assertThat(ConflictOfInterest.between(new Affiliations("r", List.of("e1"), List.of(), NOW), app, ent)).isTrue();
-		assertThat(ConflictOfInterest.between(new Affiliations("r", List.of(), List.of("91430111MA4L41YT1U"), NOW), app,
-				ent))
+		assertThat(ConflictOfInterest.between("r", new Affiliations("r", List.of("e1"), List.of(), NOW), app, ent))
 			.isTrue();
-		assertThat(ConflictOfInterest.between(Affiliations.none("r"), app, ent)).isFalse();
+		assertThat(ConflictOfInterest.between("r", new Affiliations("r", List.of(), List.of("91430111MA4L41YT1U"), NOW),
+				app, ent))
+			.isTrue();
+		assertThat(ConflictOfInterest.between("r", Affiliations.none("r"), app, ent)).isFalse();
+	}
+
+	@Test
+	void theApplicantsOwnPeopleAreInConflictWhateverTheyDeclared() {
+		KnownApplication app = new KnownApplication("a1", "s1", "e1", "SUBMITTED", null, null, 1);
+		KnownEnterprise ent = new KnownEnterprise("e1", "Acme", "91430111MA4L41YT1U", "owner-1", List.of("member-1"),
+				1);
+		assertThat(ConflictOfInterest.between("owner-1", Affiliations.none("owner-1"), app, ent)).isTrue();
+		assertThat(ConflictOfInterest.between("member-1", null, app, ent)).isTrue();
+		assertThat(ConflictOfInterest.between("someone-else", null, app, ent)).isFalse();
 	}
 
 	@Test
