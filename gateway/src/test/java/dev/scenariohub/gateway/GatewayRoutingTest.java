@@ -31,7 +31,8 @@ class GatewayRoutingTest {
 			.port(0)
 			.route(routes -> routes.route(request -> true,
 					(request, response) -> response.header("Content-Type", "application/json")
-						.sendString(Mono.just("{\"service\":\"" + name + "\",\"path\":\"" + request.path() + "\"}"))))
+						.sendString(Mono.just("{\"service\":\"" + name + "\",\"path\":\"" + request.path()
+								+ "\",\"requestId\":\"" + request.requestHeaders().get("X-Request-Id") + "\"}"))))
 			.bindNow();
 	}
 
@@ -62,6 +63,38 @@ class GatewayRoutingTest {
 
 	private WebTestClient signedIn() {
 		return ApiClients.as(this.web, "demo-officer", "officer");
+	}
+
+	@Test
+	void everyRequestHasAnIdThatTheServiceAndTheClientBothSee() {
+		String generated = this.web.get()
+			.uri("/api/v1/scenarios")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Request-Id");
+		assertThat(generated).matches("[0-9a-f-]{36}");
+
+		this.web.get()
+			.uri("/api/v1/scenarios")
+			.header("X-Request-Id", "support-ticket-4711")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "support-ticket-4711")
+			.expectBody()
+			.jsonPath("$.requestId")
+			.isEqualTo("support-ticket-4711");
+
+		this.web.get()
+			.uri("/api/v1/scenarios")
+			.header("X-Request-Id", "<script>")
+			.exchange()
+			.expectHeader()
+			.value("X-Request-Id", id -> assertThat(id).as("replaced").matches("[0-9a-f-]{36}"));
+
+		this.web.get().uri("/api/v1/notifications").exchange().expectHeader().exists("X-Request-Id");
 	}
 
 	@Test
