@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -26,6 +28,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -156,9 +160,28 @@ public class AuthorizationServerConfiguration {
 		};
 	}
 
+	/**
+	 * What the JWKS publishes: the current key, and the previous one (public part) while
+	 * a rotation rolls out.
+	 */
 	@Bean
-	JWKSource<SecurityContext> jwkSource(IdentityProperties properties) {
-		return new ImmutableJWKSet<>(new JWKSet(SigningKeys.load(properties.signingKey())));
+	JWKSource<SecurityContext> jwkSource(IdentityProperties properties, RSAKey currentSigningKey) {
+		List<JWK> keys = new ArrayList<>(List.of(currentSigningKey));
+		if (properties.previousSigningKey() != null && !properties.previousSigningKey().isBlank()) {
+			keys.add(SigningKeys.load(properties.previousSigningKey()).toPublicJWK());
+		}
+		return new ImmutableJWKSet<>(new JWKSet(keys));
+	}
+
+	@Bean
+	RSAKey currentSigningKey(IdentityProperties properties) {
+		return SigningKeys.load(properties.signingKey());
+	}
+
+	/** Tokens are signed with the current key only. */
+	@Bean
+	JwtEncoder jwtEncoder(RSAKey currentSigningKey) {
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(currentSigningKey)));
 	}
 
 	@Bean

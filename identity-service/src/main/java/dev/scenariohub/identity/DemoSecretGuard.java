@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Refuses to run with the published demo credentials (or with no credentials worth the
- * name) unless the local stack asked for them explicitly.
+ * name), or without a signing key of its own, unless the local stack asked for it
+ * explicitly.
  */
 final class DemoSecretGuard {
 
@@ -38,6 +39,10 @@ final class DemoSecretGuard {
 			if (!properties.allowDemoSecrets() && weak(user.password(), user.username() + "-password")) {
 				problems.add("user " + user.username() + " uses a demo or short password");
 			}
+		}
+		if (!properties.allowDemoSecrets() && (properties.signingKey() == null || properties.signingKey().isBlank())) {
+			problems.add("no signing key (IDENTITY_SIGNINGKEY): each replica and each restart would sign with a key "
+					+ "of its own, and the others' tokens would be refused");
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Refusing to start the issuer: " + String.join("; ", problems)

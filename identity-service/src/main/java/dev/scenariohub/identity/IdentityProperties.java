@@ -13,15 +13,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuer the issuer URL that tokens name in {@code iss} and clients discover
  * @param allowDemoSecrets whether the well-known demo secrets may be used (local stack
  * only)
- * @param signingKey PKCS#8 PEM of the RSA signing key; generated at start when absent
- * (then tokens do not survive a restart and replicas cannot share them)
+ * @param signingKey PKCS#8 PEM of the RSA signing key; required unless demo secrets are
+ * allowed (a generated key would differ per replica and per restart)
+ * @param previousSigningKey the key signing was done with before the current one: still
+ * published in the JWKS (public part only), so tokens it signed stay valid while a
+ * rotation rolls out
  * @param clients machine clients ({@code client_credentials})
  * @param users people, who sign in through the login form
  * @param console the public browser client (authorization code + PKCE)
  */
 @ConfigurationProperties("identity")
-public record IdentityProperties(String issuer, boolean allowDemoSecrets, String signingKey, List<Client> clients,
-		List<User> users, Console console) {
+public record IdentityProperties(String issuer, boolean allowDemoSecrets, String signingKey, String previousSigningKey,
+		List<Client> clients, List<User> users, Console console) {
 
 	public IdentityProperties {
 		clients = clients == null ? List.of() : clients;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DemoSecretGuardTest {
 
 	private static IdentityProperties withClient(String id, String secret, boolean allowDemo) {
-		return new IdentityProperties("http://issuer", allowDemo, null,
+		return new IdentityProperties("http://issuer", allowDemo, allowDemo ? null : "a key", null,
 				List.of(new IdentityProperties.Client(id, secret, Set.of("officer"))), List.of(), null);
 	}
 
@@ -38,9 +38,18 @@ class DemoSecretGuardTest {
 
 	@Test
 	void refusesUnknownRoles() {
-		IdentityProperties properties = new IdentityProperties("http://issuer", true, null,
+		IdentityProperties properties = new IdentityProperties("http://issuer", true, null, null,
 				List.of(new IdentityProperties.Client("x", "demo", Set.of("superuser"))), List.of(), null);
 		assertThatThrownBy(() -> DemoSecretGuard.check(properties)).hasMessageContaining("roles");
+	}
+
+	@Test
+	void refusesToRunWithoutASigningKeyOfItsOwnOutsideTheDemo() {
+		IdentityProperties properties = new IdentityProperties("http://issuer", false, " ", null,
+				List.of(new IdentityProperties.Client("bureau-console", "q8V2m0xW7d1LzR4pN6sT", Set.of("officer"))),
+				List.of(), null);
+		assertThatThrownBy(() -> DemoSecretGuard.check(properties)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("IDENTITY_SIGNINGKEY");
 	}
 
 	@Test
