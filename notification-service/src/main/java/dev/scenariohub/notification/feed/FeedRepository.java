@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.scenariohub.platform.events.IncomingEvent;
 import org.bson.Document;
@@ -35,6 +36,9 @@ public class FeedRepository {
 
 	private final ReactiveMongoTemplate mongo;
 
+	/** The highest position known to exist (-1: not read yet). */
+	private final AtomicLong head = new AtomicLong(-1);
+
 	public FeedRepository(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 	}
@@ -47,26 +51,41 @@ public class FeedRepository {
 	}
 
 	/**
+	 * Appends at the position after the last one this process knows to exist — one write
+	 * in the usual case. When that position is taken (another writer came first) or the
+	 * event is there already, the unique indexes refuse the write: an event already
+	 * stored is not appended again; otherwise the head is read again and the write
+	 * retried. The known head only ever holds positions that exist, so a write at head +
+	 * 1 never leaves a gap.
 	 * @return true when appended, false when the event was there already
 	 */
 	public Mono<Boolean> append(IncomingEvent event, JsonMapper json) {
 		Document data = Document.parse(new String(event.data(), StandardCharsets.UTF_8));
 		Query taken = Query.query(Criteria.where("eventId").is(event.id()));
-		return this.mongo.exists(taken, COLLECTION)
-			.flatMap(exists -> exists ? Mono.just(false) : Mono
-				.defer(() -> head()
-					.flatMap(head -> this.mongo.insert(new Document("_id", head + 1).append("eventId", event.id())
-						.append("type", event.type())
-						.append("source", event.source())
-						.append("subject", event.subject())
-						.append("sequence", event.sequence())
-						.append("time", Date.from(event.time()))
-						.append("data", data), COLLECTION)))
-				.map(inserted -> true)
-				.onErrorResume(DuplicateKeyException.class,
-						race -> this.mongo.exists(taken, COLLECTION)
-							.flatMap(mine -> mine ? Mono.just(false) : Mono.error(race)))
-				.retryWhen(Retry.max(100).filter(DuplicateKeyException.class::isInstance)));
+		return Mono
+			.defer(() -> knownHead().flatMap(head -> this.mongo
+				.insert(new Document("_id", head + 1).append("eventId", event.id())
+					.append("type", event.type())
+					.append("source", event.source())
+					.append("subject", event.subject())
+					.append("sequence", event.sequence())
+					.append("time", Date.from(event.time()))
+					.append("data", data), COLLECTION)
+				.doOnSuccess(inserted -> this.head.accumulateAndGet(head + 1, Math::max))))
+			.map(inserted -> true)
+			.onErrorResume(DuplicateKeyException.class,
+					race -> this.mongo.exists(taken, COLLECTION)
+						.flatMap(stored -> stored ? Mono.just(false) : readHead().then(Mono.error(race))))
+			.retryWhen(Retry.max(100).filter(DuplicateKeyException.class::isInstance));
+	}
+
+	private Mono<Long> knownHead() {
+		long known = this.head.get();
+		return known >= 0 ? Mono.just(known) : readHead();
+	}
+
+	private Mono<Long> readHead() {
+		return head().map(read -> this.head.accumulateAndGet(read, Math::max));
 	}
 
 	/** Entries after a position, oldest first, optionally of some types only. */
