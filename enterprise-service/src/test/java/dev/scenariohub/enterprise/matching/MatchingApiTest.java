@@ -84,7 +84,13 @@ class MatchingApiTest {
 			.jsonPath(BODY.formatted("/api/v1/applications/{id}", "patch"))
 			.isEqualTo("#/components/schemas/ApplicationChanges")
 			.jsonPath("$.components.schemas.ApplicationChanges.properties.summary")
-			.exists();
+			.exists()
+			.jsonPath("$.paths['/api/v1/enterprises'].post.responses['201']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/applications'].post.responses['201']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/applications'].post.responses['200']")
+			.doesNotExist();
 	}
 
 	/** Where an operation's JSON request body schema is. */

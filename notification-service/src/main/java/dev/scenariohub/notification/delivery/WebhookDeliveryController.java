@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.platform.web.ValidationProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +37,8 @@ public class WebhookDeliveryController {
 			.flatMap(webhook -> this.planner.deliveriesOf(webhook.id()).collectList());
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED) // what springdoc documents; the ResponseEntity
+											// sets it
 	@PostMapping("/ping")
 	Mono<ResponseEntity<Void>> ping(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);

@@ -9,6 +9,7 @@ import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +40,8 @@ public class SubscriptionController {
 		this.clock = clock;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
+										// sets it
 	@PostMapping
 	Mono<ResponseEntity<Subscription>> create(@Valid @RequestBody CreateSubscriptionRequest request,
 			@AuthenticationPrincipal Jwt caller) {
@@ -59,6 +63,8 @@ public class SubscriptionController {
 		return this.subscriptions.ownedBy(caller.getSubject()).collectList();
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT) // what springdoc documents; the ResponseEntity
+											// sets it
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);

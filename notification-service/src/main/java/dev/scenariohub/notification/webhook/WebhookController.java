@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.bson.types.ObjectId;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -59,6 +61,8 @@ public class WebhookController {
 		this.clock = clock;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
+										// sets it
 	@PostMapping
 	Mono<ResponseEntity<Webhook>> create(@Valid @RequestBody CreateWebhook body, @AuthenticationPrincipal Jwt caller) {
 		List<String> types = body.eventTypes() == null ? List.of() : body.eventTypes();
@@ -90,6 +94,8 @@ public class WebhookController {
 		return this.webhooks.ownedBy(caller.getSubject()).map(WebhookView::of).collectList();
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT) // what springdoc documents; the ResponseEntity
+											// sets it
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);

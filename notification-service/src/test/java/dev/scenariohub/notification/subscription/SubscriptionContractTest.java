@@ -36,4 +36,26 @@ class SubscriptionContractTest {
 			.doesNotExist();
 	}
 
+	@Test
+	void theDocumentedStatusesAreTheOnesAnswered() {
+		this.web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/v1/subscriptions'].post.responses['201']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/subscriptions/{id}'].delete.responses['204']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/webhooks'].post.responses['201']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/webhooks/{id}'].delete.responses['204']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/webhooks/{id}/ping'].post.responses['202']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/webhooks/{id}/ping'].post.responses['200']")
+			.doesNotExist();
+	}
+
 }

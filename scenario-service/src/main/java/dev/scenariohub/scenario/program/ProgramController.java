@@ -11,6 +11,7 @@ import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -43,6 +45,8 @@ public class ProgramController {
 		this.clock = clock;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
+										// sets it
 	@PostMapping
 	Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequests.Create request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

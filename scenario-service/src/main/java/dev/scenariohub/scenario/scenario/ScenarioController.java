@@ -11,6 +11,7 @@ import dev.scenariohub.platform.web.IdempotencyKeys;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +43,8 @@ public class ScenarioController {
 		this.idempotency = idempotency;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
+										// sets it
 	@PostMapping
 	Mono<ResponseEntity<ScenarioView>> create(@Valid @RequestBody ScenarioRequests.Create request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -280,7 +280,13 @@ class ScenarioApiTest {
 			.jsonPath("$.components.schemas.CreateScenario.properties.programId")
 			.exists()
 			.jsonPath("$.components.schemas.CompleteRequest")
-			.doesNotExist();
+			.doesNotExist()
+			.jsonPath("$.paths['/api/v1/programs'].post.responses['201']")
+			.exists()
+			.jsonPath("$.paths['/api/v1/programs'].post.responses['200']")
+			.doesNotExist()
+			.jsonPath("$.paths['/api/v1/scenarios'].post.responses['201']")
+			.exists();
 	}
 
 	@Test
