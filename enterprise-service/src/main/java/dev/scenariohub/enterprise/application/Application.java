@@ -119,8 +119,8 @@ public final class Application extends Aggregate<ApplicationState> {
 
 	private void require(ApplicationStatus expected, String action) {
 		if (state().status() != expected) {
-			throw RuleViolation.illegalTransition(state().status(),
-					"cannot " + action + " a " + state().status() + " application (it must be " + expected + ")");
+			throw RuleViolation.illegalTransition(state().status(), "cannot " + action
+					+ " this application while it is " + state().status() + " (it must be " + expected + ")");
 		}
 	}
 

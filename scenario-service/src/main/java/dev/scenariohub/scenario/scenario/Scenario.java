@@ -157,13 +157,13 @@ public final class Scenario extends Aggregate<ScenarioState> {
 
 	/** CLOSED → UNDER_REVIEW. */
 	public Scenario startReview(String actor) {
-		require(ScenarioStatus.CLOSED, "start review");
+		require(ScenarioStatus.CLOSED, "start the review of");
 		return to(ScenarioStatus.UNDER_REVIEW, ScenarioEvents.REVIEW_STARTED, actor);
 	}
 
 	/** AWARDED → PILOTING. */
 	public Scenario startPilot(String actor) {
-		require(ScenarioStatus.AWARDED, "start the pilot");
+		require(ScenarioStatus.AWARDED, "start the pilot of");
 		return to(ScenarioStatus.PILOTING, ScenarioEvents.PILOT_STARTED, actor);
 	}
 
@@ -189,7 +189,7 @@ public final class Scenario extends Aggregate<ScenarioState> {
 	public void require(ScenarioStatus expected, String action) {
 		if (status() != expected) {
 			throw RuleViolation.illegalTransition(status(),
-					"cannot " + action + " a " + status() + " scenario (it must be " + expected + ")");
+					"cannot " + action + " this scenario while it is " + status() + " (it must be " + expected + ")");
 		}
 	}
 

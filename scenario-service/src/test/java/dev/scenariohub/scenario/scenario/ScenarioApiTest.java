@@ -147,7 +147,9 @@ class ScenarioApiTest {
 			.jsonPath("$.type")
 			.isEqualTo("https://scenariohub.dev/problems/illegal-transition")
 			.jsonPath("$.currentStatus")
-			.isEqualTo("OPEN");
+			.isEqualTo("OPEN")
+			.jsonPath("$.detail")
+			.isEqualTo("cannot publish this scenario while it is OPEN (it must be DRAFT)");
 	}
 
 	@Test
@@ -226,7 +228,26 @@ class ScenarioApiTest {
 			.expectStatus()
 			.isEqualTo(413)
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://scenariohub.dev/problems/body-too-large")
+			.jsonPath("$.title")
+			.isEqualTo("Body too large");
+		officer().post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("title=x")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://scenariohub.dev/problems/unsupported-media-type")
+			.jsonPath("$.detail")
+			.exists();
 
 		var weights = new HashMap<>(validScenario());
 		weights.put("rubric", List.of(Map.of("key", "feasibility", "name", "Feasibility", "weight", 70)));

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -128,9 +129,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, ServerWebExchange exchange) {
-		if (body instanceof ProblemDetail problem) {
+		// some exceptions (a body over the size limit among them) come without a body:
+		// their
+		// own problem is then the one to complete
+		Object given = body == null && ex instanceof ErrorResponse error ? error.getBody() : body;
+		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return respond(problem(HttpStatus.CONTENT_TOO_LARGE, type("body-too-large"), "Body too large",
+					"The request body exceeds the size this endpoint accepts"));
+		}
+		if (given instanceof ProblemDetail problem) {
 			if (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType()))) {
 				problem.setType(type(slugOf(status)));
+			}
+			if (problem.getDetail() == null) {
+				problem.setDetail(problem.getTitle());
 			}
 			return respond(problem);
 		}
