@@ -114,8 +114,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		Throwable cause = ex;
 		while (cause != null) {
 			if (cause instanceof DataBufferLimitException) {
-				return respond(problem(HttpStatus.CONTENT_TOO_LARGE, type("body-too-large"), "Body too large",
-						"The request body exceeds the size this endpoint accepts"));
+				return respond(bodyTooLarge());
 			}
 			if (cause instanceof JacksonException jackson) {
 				return respond(unreadable(jackson));
@@ -134,8 +133,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		// own problem is then the one to complete
 		Object given = body == null && ex instanceof ErrorResponse error ? error.getBody() : body;
 		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-			return respond(problem(HttpStatus.CONTENT_TOO_LARGE, type("body-too-large"), "Body too large",
-					"The request body exceeds the size this endpoint accepts"));
+			return respond(bodyTooLarge());
 		}
 		if (given instanceof ProblemDetail problem) {
 			if (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType()))) {
@@ -147,6 +145,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return respond(problem);
 		}
 		return super.handleExceptionInternal(ex, body, headers, status, exchange);
+	}
+
+	/** One problem for a body over the limit, wherever the limit was hit. */
+	private static ProblemDetail bodyTooLarge() {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, type("body-too-large"), "Body too large",
+				"The request body exceeds the size this endpoint accepts");
 	}
 
 	private ProblemDetail unreadable(JacksonException ex) {
