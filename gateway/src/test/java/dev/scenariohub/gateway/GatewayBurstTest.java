@@ -18,7 +18,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,19 +34,11 @@ class GatewayBurstTest {
 	static final int BURST = 200;
 
 	/** Answers every request after 300 ms, as a busy but healthy service does. */
-	static final DisposableServer SLOW = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.route(routes -> routes.route(request -> true,
-				(request, response) -> response.header("Content-Type", "application/json")
-					.sendString(Mono.just("{\"items\":[]}").delayElement(Duration.ofMillis(300)))))
-		.bindNow();
+	static final DisposableServer SLOW = SlowService.start(Duration.ofMillis(300), null);
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		registry.add("SCENARIO_SERVICE_URL", () -> "http://127.0.0.1:" + SLOW.port());
-		registry.add("ENTERPRISE_SERVICE_URL", () -> "http://127.0.0.1:" + SLOW.port());
-		registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:" + SLOW.port());
+		SlowService.routeEverythingTo(SLOW, registry);
 	}
 
 	@AfterAll
