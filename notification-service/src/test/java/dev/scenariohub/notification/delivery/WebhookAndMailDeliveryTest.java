@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.scenariohub.notification.webhook.WebhookApi;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
 import dev.scenariohub.platform.test.ApiClients;
@@ -148,18 +149,6 @@ class WebhookAndMailDeliveryTest {
 			.join();
 	}
 
-	private List<Map<String, Object>> deliveries(WebTestClient owner, Object webhookId) {
-		return owner.get()
-			.uri("/api/v1/webhooks/{id}/deliveries", webhookId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-	}
-
 	@Test
 	void aRedirectIsNeitherFollowedNorADelivery() {
 		String owner = "hook-owner-" + UUID.randomUUID();
@@ -181,9 +170,11 @@ class WebhookAndMailDeliveryTest {
 			client.post().uri("/api/v1/webhooks/{id}/ping", hook.get("id")).exchange().expectStatus().isAccepted();
 
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> deliveries(client, hook.get("id")).stream()
+				.until(() -> WebhookApi.deliveries(client, hook.get("id"))
+					.stream()
 					.anyMatch(d -> "FAILED".equals(d.get("status"))));
-			assertThat(String.valueOf(deliveries(client, hook.get("id")).get(0).get("lastError"))).contains("307");
+			assertThat(String.valueOf(WebhookApi.deliveries(client, hook.get("id")).get(0).get("lastError")))
+				.contains("307");
 			assertThat(elsewhere).as("requests to where the redirect pointed").hasValue(0);
 		}
 		finally {
@@ -210,7 +201,8 @@ class WebhookAndMailDeliveryTest {
 			verified(enterpriseId, owner);
 
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> deliveries(client, flakyHook.get("id")).stream()
+				.until(() -> WebhookApi.deliveries(client, flakyHook.get("id"))
+					.stream()
 					.anyMatch(d -> "DELIVERED".equals(d.get("status"))));
 			assertThat(flakyGot).hasSize(3).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
 			assertThat(flakyGot.stream().map(Received::id).distinct()).as("one webhook-id across retries").hasSize(1);
@@ -219,9 +211,10 @@ class WebhookAndMailDeliveryTest {
 					"\"type\":\"dev.scenariohub.enterprise.verified.v1\"", "\"subject\":\"" + enterpriseId + "\"");
 
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> deliveries(client, deadHook.get("id")).stream()
+				.until(() -> WebhookApi.deliveries(client, deadHook.get("id"))
+					.stream()
 					.anyMatch(d -> "FAILED".equals(d.get("status"))));
-			Map<String, Object> failed = deliveries(client, deadHook.get("id")).get(0);
+			Map<String, Object> failed = WebhookApi.deliveries(client, deadHook.get("id")).get(0);
 			assertThat(failed.get("attempts")).isEqualTo(3);
 			try (EventTap tap = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "notifications")) {
 				var event = tap.awaitRecord(

@@ -104,26 +104,16 @@ class WebhookTargetsTest {
 			owner.post().uri("/api/v1/webhooks/{id}/ping", hook.get("id")).exchange().expectStatus().isAccepted();
 
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> deliveries(owner, hook.get("id")).stream()
+				.until(() -> WebhookApi.deliveries(owner, hook.get("id"))
+					.stream()
 					.anyMatch(d -> String.valueOf(d.get("lastError")).contains("not a public address")));
 			assertThat(received).as("requests that reached this machine").hasValue(0);
-			assertThat(deliveries(owner, hook.get("id"))).extracting(d -> d.get("status")).doesNotContain("DELIVERED");
+			assertThat(WebhookApi.deliveries(owner, hook.get("id"))).extracting(d -> d.get("status"))
+				.doesNotContain("DELIVERED");
 		}
 		finally {
 			local.disposeNow();
 		}
-	}
-
-	private List<Map<String, Object>> deliveries(WebTestClient owner, Object webhookId) {
-		return owner.get()
-			.uri("/api/v1/webhooks/{id}/deliveries", webhookId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
 	}
 
 }
