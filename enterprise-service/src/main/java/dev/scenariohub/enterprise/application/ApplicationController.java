@@ -3,11 +3,15 @@ package dev.scenariohub.enterprise.application;
 import java.net.URI;
 
 import dev.scenariohub.platform.security.Caller;
+import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** HTTP for applications. */
+@Tag(name = "Applications", description = "Enterprises' applications to scenarios, from draft to award.")
 @RestController
 @RequestMapping("/api/v1/applications")
 public class ApplicationController {
@@ -41,6 +46,8 @@ public class ApplicationController {
 
 	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
 										// sets it
+	@Operation(operationId = "createApplication", summary = "Start an application (a DRAFT) to an open scenario",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PostMapping
 	Mono<ResponseEntity<ApplicationView>> create(@Valid @RequestBody ApplicationRequests.Create request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller) {
@@ -51,6 +58,8 @@ public class ApplicationController {
 						.body(view)));
 	}
 
+	@Operation(operationId = "listApplications", summary = "List applications (an enterprise user sees its own)",
+			security = @SecurityRequirement(name = "bearer", scopes = { Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN }))
 	@GetMapping
 	Mono<Page<ApplicationView>> list(@RequestParam(required = false) String scenarioId,
 			@RequestParam(required = false) String enterpriseId,
@@ -69,12 +78,16 @@ public class ApplicationController {
 			.map(fetched -> Page.of(fetched, size, ApplicationView::id, Page.nextLinks(request, size)));
 	}
 
+	@Operation(operationId = "getApplication", summary = "Read an application",
+			security = @SecurityRequirement(name = "bearer", scopes = { Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN }))
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<ApplicationView>> get(@PathVariable String id, Authentication caller) {
 		return this.applications.visible(id, Caller.of(caller))
 			.map(a -> withETag(ApplicationView.of(a.state(), a.version())));
 	}
 
+	@Operation(operationId = "updateApplication", summary = "Change a DRAFT application (If-Match)",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PatchMapping("/{id}")
 	Mono<ResponseEntity<ApplicationView>> patch(@PathVariable String id,
 			@Valid @RequestBody ApplicationRequests.Patch patch,
@@ -82,16 +95,23 @@ public class ApplicationController {
 		return this.applications.change(id, ifMatch, patch, Caller.of(caller)).map(ApplicationController::withETag);
 	}
 
+	@Operation(operationId = "submitApplication", summary = "Submit an application before the window closes",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PostMapping("/{id}/submit")
 	Mono<ResponseEntity<ApplicationView>> submit(@PathVariable String id, Authentication caller) {
 		return this.applications.submit(id, Caller.of(caller)).map(ApplicationController::withETag);
 	}
 
+	@Operation(operationId = "withdrawApplication", summary = "Withdraw a submitted application",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PostMapping("/{id}/withdraw")
 	Mono<ResponseEntity<ApplicationView>> withdraw(@PathVariable String id, Authentication caller) {
 		return this.applications.withdraw(id, Caller.of(caller)).map(ApplicationController::withETag);
 	}
 
+	@Operation(operationId = "reconfirmApplication",
+			summary = "Re-confirm an application after a material change to its scenario",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PostMapping("/{id}/reconfirm")
 	Mono<ResponseEntity<ApplicationView>> reconfirm(@PathVariable String id, Authentication caller) {
 		return this.applications.reconfirm(id, Caller.of(caller)).map(ApplicationController::withETag);

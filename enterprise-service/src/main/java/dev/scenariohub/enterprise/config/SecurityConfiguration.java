@@ -22,14 +22,19 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
-		return ResourceServer.chain(http, jwtAuthenticationConverter, exchanges -> exchanges
-			.pathMatchers(HttpMethod.POST, "/api/v1/enterprises/*/verify", "/api/v1/enterprises/*/reject",
-					"/api/v1/enterprises/*/credit-code-override")
-			.hasRole(Roles.OFFICER)
-			.pathMatchers(HttpMethod.POST, "/api/v1/enterprises", "/api/v1/applications", "/api/v1/applications/**")
-			.hasRole(Roles.ENTERPRISE)
-			.pathMatchers("/api/v1/enterprises/**", "/api/v1/applications/**", "/api/v1/matches/**")
-			.hasAnyRole(Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN));
+		return ResourceServer.chain(http, jwtAuthenticationConverter,
+				exchanges -> exchanges
+					.pathMatchers(HttpMethod.POST, "/api/v1/enterprises/*/verify", "/api/v1/enterprises/*/reject",
+							"/api/v1/enterprises/*/credit-code-override")
+					.hasRole(Roles.OFFICER)
+					.pathMatchers(HttpMethod.POST, "/api/v1/enterprises", "/api/v1/enterprises/*/members",
+							"/api/v1/applications", "/api/v1/applications/**")
+					.hasRole(Roles.ENTERPRISE)
+					.pathMatchers(HttpMethod.PATCH, "/api/v1/enterprises/*", "/api/v1/applications/*")
+					.hasRole(Roles.ENTERPRISE)
+					.pathMatchers(HttpMethod.GET, "/api/v1/enterprises", "/api/v1/enterprises/**",
+							"/api/v1/applications", "/api/v1/applications/**", "/api/v1/matches", "/api/v1/matches/**")
+					.hasAnyRole(Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN));
 	}
 
 }

@@ -5,11 +5,15 @@ import java.util.List;
 
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.security.Caller;
+import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** HTTP for enterprises: register, read, change, members, verification. */
+@Tag(name = "Enterprises", description = "Enterprises, their members and their verification.")
 @RestController
 @RequestMapping("/api/v1/enterprises")
 public class EnterpriseController {
@@ -43,6 +48,8 @@ public class EnterpriseController {
 
 	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
 										// sets it
+	@Operation(operationId = "registerEnterprise", summary = "Register the caller's enterprise; it awaits verification",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PostMapping
 	Mono<ResponseEntity<EnterpriseView>> register(@Valid @RequestBody EnterpriseRequests.Register request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller) {
@@ -53,6 +60,8 @@ public class EnterpriseController {
 						.body(view)));
 	}
 
+	@Operation(operationId = "listEnterprises", summary = "List enterprises (an enterprise user sees its own)",
+			security = @SecurityRequirement(name = "bearer", scopes = { Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN }))
 	@GetMapping
 	Mono<Page<EnterpriseView>> list(@RequestParam(required = false) EnterpriseStatus status,
 			@RequestParam(required = false) EnterpriseCategory category,
@@ -72,17 +81,24 @@ public class EnterpriseController {
 			.map(fetched -> Page.of(fetched, size, EnterpriseView::id, Page.nextLinks(request, size)));
 	}
 
+	@Operation(operationId = "getEnterprise", summary = "Read an enterprise",
+			security = @SecurityRequirement(name = "bearer", scopes = { Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN }))
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<EnterpriseView>> get(@PathVariable String id, Authentication caller) {
 		return this.enterprises.visible(id, Caller.of(caller))
 			.map(e -> withETag(EnterpriseView.of(e.state(), e.version())));
 	}
 
+	@Operation(operationId = "getEnterpriseHistory", summary = "Who did what to an enterprise, and when",
+			security = @SecurityRequirement(name = "bearer", scopes = { Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN }))
 	@GetMapping("/{id}/history")
 	Mono<List<HistoryEntry>> history(@PathVariable String id, Authentication caller) {
 		return this.enterprises.history(id, Caller.of(caller));
 	}
 
+	@Operation(operationId = "updateEnterprise",
+			summary = "Change the caller's enterprise (If-Match); a category change sends it back to verification",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PatchMapping("/{id}")
 	Mono<ResponseEntity<EnterpriseView>> patch(@PathVariable String id,
 			@Valid @RequestBody EnterpriseRequests.Patch patch,
@@ -90,12 +106,16 @@ public class EnterpriseController {
 		return this.enterprises.change(id, ifMatch, patch, Caller.of(caller)).map(EnterpriseController::withETag);
 	}
 
+	@Operation(operationId = "addEnterpriseMember", summary = "Add a member to the caller's enterprise",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PostMapping("/{id}/members")
 	Mono<ResponseEntity<EnterpriseView>> addMember(@PathVariable String id,
 			@Valid @RequestBody EnterpriseRequests.Member body, Authentication caller) {
 		return this.enterprises.addMember(id, body.sub(), Caller.of(caller)).map(EnterpriseController::withETag);
 	}
 
+	@Operation(operationId = "verifyEnterprise", summary = "Verify a PENDING enterprise",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/verify")
 	Mono<ResponseEntity<EnterpriseView>> verify(@PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication officer) {
@@ -103,6 +123,8 @@ public class EnterpriseController {
 			.map(EnterpriseController::withETag);
 	}
 
+	@Operation(operationId = "rejectEnterprise", summary = "Reject a PENDING enterprise, with a reason",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/reject")
 	Mono<ResponseEntity<EnterpriseView>> reject(@PathVariable String id,
 			@Valid @RequestBody EnterpriseRequests.Reason body,
@@ -111,6 +133,9 @@ public class EnterpriseController {
 			.map(EnterpriseController::withETag);
 	}
 
+	@Operation(operationId = "overrideCreditCode",
+			summary = "Accept a credit code that fails the checksum after an audit",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/credit-code-override")
 	Mono<ResponseEntity<EnterpriseView>> overrideCreditCode(@PathVariable String id,
 			@Valid @RequestBody EnterpriseRequests.Reason body, Authentication officer) {

@@ -62,10 +62,12 @@ public final class EnterpriseRequests {
 	}
 
 	/** A reason, for reject and credit-code override. */
+	@Schema(name = "DecisionReason")
 	public record Reason(@NotBlank @Size(max = 2_000) String reason) {
 	}
 
 	/** {@code POST /api/v1/enterprises/{id}/members}. */
+	@Schema(name = "NewMember")
 	public record Member(
 			@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "is not a valid subject") String sub) {
 	}

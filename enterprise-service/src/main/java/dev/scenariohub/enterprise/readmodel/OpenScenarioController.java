@@ -1,9 +1,13 @@
 package dev.scenariohub.enterprise.readmodel;
 
+import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +20,7 @@ import reactor.core.publisher.Mono;
  * The scenarios open for applications, as this service knows them from scenario events:
  * what an enterprise can apply to (and, with matching, what fits it).
  */
+@Tag(name = "Matching")
 @RestController
 @RequestMapping("/api/v1/matches/open-scenarios")
 public class OpenScenarioController {
@@ -26,6 +31,9 @@ public class OpenScenarioController {
 		this.scenarios = scenarios;
 	}
 
+	@Operation(operationId = "listKnownOpenScenarios",
+			summary = "The open scenarios enterprise-service knows of (its read model)",
+			security = @SecurityRequirement(name = "bearer", scopes = { Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN }))
 	@GetMapping
 	Mono<Page<KnownScenario>> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor, ServerHttpRequest request) {
@@ -36,6 +44,8 @@ public class OpenScenarioController {
 			.map(fetched -> Page.of(fetched, size, KnownScenario::id, Page.nextLinks(request, size)));
 	}
 
+	@Operation(operationId = "getKnownOpenScenario", summary = "One scenario as enterprise-service knows it",
+			security = @SecurityRequirement(name = "bearer", scopes = { Roles.ENTERPRISE, Roles.OFFICER, Roles.ADMIN }))
 	@GetMapping("/{id}")
 	Mono<KnownScenario> get(@PathVariable String id) {
 		ValidationProblem.requireId("id", id);

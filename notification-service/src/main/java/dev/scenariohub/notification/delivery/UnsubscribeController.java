@@ -11,6 +11,8 @@ import dev.scenariohub.notification.preferences.EventFamily;
 import dev.scenariohub.notification.preferences.Preferences;
 import dev.scenariohub.notification.preferences.PreferencesRepository;
 import dev.scenariohub.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +28,7 @@ import reactor.core.publisher.Mono;
  * mail scanner's prefetch, does — only shows a page with the button that posts it, so
  * nobody is opted out by a link being fetched.
  */
+@Tag(name = "Notifications", description = "The inbox, its live stream and unsubscribing from e-mail.")
 @RestController
 public class UnsubscribeController {
 
@@ -38,6 +41,8 @@ public class UnsubscribeController {
 		this.preferences = preferences;
 	}
 
+	@Operation(operationId = "showUnsubscribePage",
+			summary = "A page that asks to confirm unsubscribing (changes nothing)")
 	@GetMapping(path = "/api/v1/notifications/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
 	String confirm(@RequestParam String token) {
 		if (this.links.verify(token) == null) {
@@ -56,6 +61,7 @@ public class UnsubscribeController {
 				""".formatted(action);
 	}
 
+	@Operation(operationId = "unsubscribe", summary = "Unsubscribe from e-mail (one-click, RFC 8058)")
 	@PostMapping("/api/v1/notifications/unsubscribe")
 	Mono<Map<String, String>> oneClick(@RequestParam String token) {
 		return unsubscribe(token);

@@ -4,6 +4,9 @@ import java.util.List;
 
 import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** What went to one of the caller's webhooks, and a test event on request. */
+@Tag(name = "Webhooks")
 @RestController
 @RequestMapping("/api/v1/webhooks/{id}")
 public class WebhookDeliveryController {
@@ -30,6 +34,8 @@ public class WebhookDeliveryController {
 		this.planner = planner;
 	}
 
+	@Operation(operationId = "listWebhookDeliveries", summary = "Recent deliveries of a webhook and their outcome",
+			security = @SecurityRequirement(name = "bearer"))
 	@GetMapping("/deliveries")
 	Mono<List<Delivery>> deliveries(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);
@@ -39,6 +45,8 @@ public class WebhookDeliveryController {
 
 	@ResponseStatus(HttpStatus.ACCEPTED) // what springdoc documents; the ResponseEntity
 											// sets it
+	@Operation(operationId = "pingWebhook", summary = "Send a test event to a webhook",
+			security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/ping")
 	Mono<ResponseEntity<Void>> ping(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +20,7 @@ import reactor.core.publisher.Mono;
  * {@code GET /api/v1/feed?after=&types=&limit=}: public events, ordered, resumable — for
  * subscribers that cannot reach Kafka. Anonymous access is allowed.
  */
+@Tag(name = "Feed", description = "The public change feed: every public event, in order, resumable by cursor.")
 @RestController
 public class FeedController {
 
@@ -28,6 +32,7 @@ public class FeedController {
 	}
 
 	/** One public event. */
+	@Schema(name = "FeedEntry")
 	public record Entry(long position, String id, String type, String source, String subject, long sequence, Date time,
 			Map<String, Object> data) {
 	}
@@ -38,6 +43,7 @@ public class FeedController {
 		this.feed = feed;
 	}
 
+	@Operation(operationId = "readFeed", summary = "Events after a cursor, optionally filtered by type")
 	@GetMapping("/api/v1/feed")
 	Mono<FeedPage> page(@RequestParam(required = false) String after, @RequestParam(required = false) String types,
 			@RequestParam(required = false) Integer limit) {

@@ -9,6 +9,9 @@ import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** The caller's own in-app inbox. */
+@Tag(name = "Notifications")
 @RestController
 @RequestMapping("/api/v1/notifications")
 public class NotificationController {
@@ -36,6 +40,8 @@ public class NotificationController {
 		this.clock = clock;
 	}
 
+	@Operation(operationId = "listNotifications", summary = "The caller's inbox, newest first",
+			security = @SecurityRequirement(name = "bearer"))
 	@GetMapping
 	Mono<Page<Notification>> list(@RequestParam(required = false) Boolean unread,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
@@ -52,6 +58,8 @@ public class NotificationController {
 					Page.nextLinks(request, size)));
 	}
 
+	@Operation(operationId = "markNotificationRead", summary = "Mark one notification read",
+			security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/{id}/read")
 	Mono<Map<String, String>> read(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);
@@ -60,6 +68,8 @@ public class NotificationController {
 					: Mono.error(new NotFound("Notification", id)));
 	}
 
+	@Operation(operationId = "markAllNotificationsRead", summary = "Mark every notification read",
+			security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/read-all")
 	Mono<Map<String, Long>> readAll(@AuthenticationPrincipal Jwt caller) {
 		return this.inbox.markAllRead(caller.getSubject(), this.clock.instant()).map(count -> Map.of("marked", count));

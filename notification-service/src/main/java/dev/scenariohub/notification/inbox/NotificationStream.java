@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +39,7 @@ import reactor.core.publisher.Mono;
  * {@code notifications.stream.max-per-user} streams open at once on a replica (a browser
  * with a few tabs); one more is refused with 429.
  */
+@Tag(name = "Notifications")
 @RestController
 public class NotificationStream {
 
@@ -70,6 +74,8 @@ public class NotificationStream {
 		this.maxPerUser = maxPerUser;
 	}
 
+	@Operation(operationId = "streamNotifications", summary = "New notifications as they arrive (Server-Sent Events)",
+			security = @SecurityRequirement(name = "bearer"))
 	@GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Notification>> stream(@AuthenticationPrincipal Jwt caller,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {

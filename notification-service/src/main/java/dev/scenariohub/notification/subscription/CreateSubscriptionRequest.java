@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/v1/subscriptions}: at least one sector or capability. */
+@Schema(name = "CreateSubscription")
 public record CreateSubscriptionRequest(@Size(max = 20) List<@NotNull Sector> sectors,
 		@Size(max = 50) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,59}",
 				message = "must be a lower-case tag such as computer-vision") String> capabilities) {

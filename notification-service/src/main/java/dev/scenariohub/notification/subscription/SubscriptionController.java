@@ -7,6 +7,9 @@ import java.util.List;
 import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** The caller's own subscriptions to new scenarios. */
+@Tag(name = "Subscriptions",
+		description = "Subscriptions to sectors and capabilities: be told when a matching scenario opens.")
 @RestController
 @RequestMapping("/api/v1/subscriptions")
 public class SubscriptionController {
@@ -42,6 +47,8 @@ public class SubscriptionController {
 
 	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
 										// sets it
+	@Operation(operationId = "createSubscription", summary = "Subscribe to a sector or capability",
+			security = @SecurityRequirement(name = "bearer"))
 	@PostMapping
 	Mono<ResponseEntity<Subscription>> create(@Valid @RequestBody CreateSubscriptionRequest request,
 			@AuthenticationPrincipal Jwt caller) {
@@ -58,6 +65,8 @@ public class SubscriptionController {
 			.map(saved -> ResponseEntity.created(URI.create("/api/v1/subscriptions/" + saved.id())).body(saved));
 	}
 
+	@Operation(operationId = "listSubscriptions", summary = "The caller's subscriptions",
+			security = @SecurityRequirement(name = "bearer"))
 	@GetMapping
 	Mono<List<Subscription>> list(@AuthenticationPrincipal Jwt caller) {
 		return this.subscriptions.ownedBy(caller.getSubject()).collectList();
@@ -65,6 +74,8 @@ public class SubscriptionController {
 
 	@ResponseStatus(HttpStatus.NO_CONTENT) // what springdoc documents; the ResponseEntity
 											// sets it
+	@Operation(operationId = "deleteSubscription", summary = "Remove one of the caller's subscriptions",
+			security = @SecurityRequirement(name = "bearer"))
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);

@@ -9,6 +9,9 @@ import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.web.ApiException;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +33,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** The caller's webhooks. */
+@Tag(name = "Webhooks", description = "Signed HTTP callbacks carrying events as CloudEvents.")
 @RestController
 @RequestMapping("/api/v1/webhooks")
 public class WebhookController {
@@ -63,6 +67,8 @@ public class WebhookController {
 
 	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
 										// sets it
+	@Operation(operationId = "createWebhook", summary = "Register a webhook; its secret is shown once",
+			security = @SecurityRequirement(name = "bearer"))
 	@PostMapping
 	Mono<ResponseEntity<Webhook>> create(@Valid @RequestBody CreateWebhook body, @AuthenticationPrincipal Jwt caller) {
 		List<String> types = body.eventTypes() == null ? List.of() : body.eventTypes();
@@ -89,6 +95,8 @@ public class WebhookController {
 			.map(saved -> ResponseEntity.created(URI.create("/api/v1/webhooks/" + saved.id())).body(saved));
 	}
 
+	@Operation(operationId = "listWebhooks", summary = "The caller's webhooks",
+			security = @SecurityRequirement(name = "bearer"))
 	@GetMapping
 	Mono<List<WebhookView>> list(@AuthenticationPrincipal Jwt caller) {
 		return this.webhooks.ownedBy(caller.getSubject()).map(WebhookView::of).collectList();
@@ -96,6 +104,8 @@ public class WebhookController {
 
 	@ResponseStatus(HttpStatus.NO_CONTENT) // what springdoc documents; the ResponseEntity
 											// sets it
+	@Operation(operationId = "deleteWebhook", summary = "Remove one of the caller's webhooks",
+			security = @SecurityRequirement(name = "bearer"))
 	@DeleteMapping("/{id}")
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
 		ValidationProblem.requireId("id", id);

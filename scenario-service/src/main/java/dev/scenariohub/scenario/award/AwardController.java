@@ -2,9 +2,14 @@ package dev.scenariohub.scenario.award;
 
 import java.util.List;
 
+import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.ValidationProblem;
 import dev.scenariohub.scenario.scenario.Award;
 import dev.scenariohub.scenario.scenario.Objection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,15 +30,18 @@ import reactor.core.publisher.Mono;
  * Awards (officers), objections (applicants during standstill) and their resolution
  * (officers).
  */
+@Tag(name = "Awards", description = "Provisional awards, the standstill and objections.")
 @RestController
 public class AwardController {
 
 	/** {@code POST /api/v1/scenarios/{id}/award}. */
+	@Schema(name = "AwardApplications")
 	public record AwardRequest(@NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = "[0-9a-f]{24}",
 			message = "is not a valid id") String> applicationIds) {
 	}
 
 	/** {@code POST /api/v1/scenarios/{id}/objections}. */
+	@Schema(name = "LodgeObjection")
 	public record ObjectionRequest(
 			@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
 			@NotBlank @Size(max = 5_000) String reason) {
@@ -49,6 +57,9 @@ public class AwardController {
 		this.awards = awards;
 	}
 
+	@Operation(operationId = "awardScenario",
+			summary = "Award applications provisionally, reserving support from the program's pools",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/api/v1/scenarios/{id}/award")
 	Mono<AwardView> award(@PathVariable String id, @Valid @RequestBody AwardRequest body,
 			@AuthenticationPrincipal Jwt officer) {
@@ -57,6 +68,8 @@ public class AwardController {
 			.map(s -> new AwardView(s.id(), s.award()));
 	}
 
+	@Operation(operationId = "lodgeObjection", summary = "Object to an award during the standstill",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.ENTERPRISE))
 	@PostMapping("/api/v1/scenarios/{id}/objections")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Objection> object(@PathVariable String id, @Valid @RequestBody ObjectionRequest body,
@@ -65,12 +78,17 @@ public class AwardController {
 		return this.awards.lodge(id, body.applicationId(), body.reason(), applicant.getSubject());
 	}
 
+	@Operation(operationId = "upholdObjection",
+			summary = "Uphold an objection: the award is withdrawn and its reservation released",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/api/v1/objections/{id}/uphold")
 	Mono<Objection> uphold(@PathVariable String id, @AuthenticationPrincipal Jwt officer) {
 		ValidationProblem.requireId("id", id);
 		return this.awards.resolve(id, true, officer.getSubject());
 	}
 
+	@Operation(operationId = "dismissObjection", summary = "Dismiss an objection",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/api/v1/objections/{id}/dismiss")
 	Mono<Objection> dismiss(@PathVariable String id, @AuthenticationPrincipal Jwt officer) {
 		ValidationProblem.requireId("id", id);

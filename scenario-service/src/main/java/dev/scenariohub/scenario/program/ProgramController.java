@@ -3,12 +3,16 @@ package dev.scenariohub.scenario.program;
 import java.net.URI;
 import java.time.Clock;
 
+import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
 import org.springframework.http.HttpStatus;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** Programs: officers write, anyone reads. */
+@Tag(name = "Programs", description = "Themed calls with funding and compute pools; awards reserve from the pools.")
 @RestController
 @RequestMapping("/api/v1/programs")
 public class ProgramController {
@@ -47,6 +52,8 @@ public class ProgramController {
 
 	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
 										// sets it
+	@Operation(operationId = "createProgram", summary = "Create a program with its budget pools",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping
 	Mono<ResponseEntity<ProgramView>> create(@Valid @RequestBody ProgramRequests.Create request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -61,6 +68,7 @@ public class ProgramController {
 		});
 	}
 
+	@Operation(operationId = "listPrograms", summary = "List programs with their pools")
 	@GetMapping
 	Mono<Page<ProgramView>> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor, ServerHttpRequest request) {
@@ -71,12 +79,15 @@ public class ProgramController {
 			.map(fetched -> Page.of(fetched, size, ProgramView::id, Page.nextLinks(request, size)));
 	}
 
+	@Operation(operationId = "getProgram", summary = "Read a program: total, reserved and remaining of each pool")
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<ProgramView>> get(@PathVariable String id) {
 		return load(id)
 			.map(p -> ResponseEntity.ok().eTag(ETags.of(p.version())).body(ProgramView.of(p.state(), p.version())));
 	}
 
+	@Operation(operationId = "updateProgram", summary = "Change a program (If-Match)",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PatchMapping("/{id}")
 	Mono<ResponseEntity<ProgramView>> patch(@PathVariable String id, @Valid @RequestBody ProgramRequests.Patch request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {

@@ -11,6 +11,7 @@ import dev.scenariohub.scenario.scenario.AssignmentStatus;
 import dev.scenariohub.scenario.scenario.Criterion;
 import dev.scenariohub.scenario.scenario.Rubric;
 import dev.scenariohub.scenario.scenario.ScenarioState;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Applications ranked by their score: the mean, over submitted (not recused) reviews, of
@@ -20,6 +21,7 @@ import dev.scenariohub.scenario.scenario.ScenarioState;
 public final class Ranking {
 
 	/** One line of the ranking. */
+	@Schema(name = "RankingEntry")
 	public record Entry(int rank, String applicationId, Double score, int reviewsSubmitted, int reviewsAssigned,
 			int reviewsRecused) {
 	}

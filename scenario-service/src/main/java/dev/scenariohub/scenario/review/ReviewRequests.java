@@ -3,6 +3,7 @@ package dev.scenariohub.scenario.review;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,17 +31,20 @@ public final class ReviewRequests {
 	}
 
 	/** {@code POST /api/v1/scenarios/{id}/review-assignments}. */
+	@Schema(name = "AssignReviewer")
 	public record Assign(@NotNull @Pattern(regexp = ID, message = "is not a valid id") String applicationId,
 			@NotNull @Pattern(regexp = SUB, message = "is not a valid subject") String reviewer) {
 	}
 
 	/** {@code POST /api/v1/scenarios/{id}/review-assignments/auto}. */
+	@Schema(name = "AssignReviewersAutomatically")
 	public record AutoAssign(@NotEmpty @Size(
 			max = 200) List<@NotNull @Pattern(regexp = SUB, message = "is not a valid subject") String> reviewers,
 			@NotNull @Min(1) @Max(10) Integer perApplication) {
 	}
 
 	/** {@code POST /api/v1/reviews/assignments/{id}/scores}. */
+	@Schema(name = "ReviewScores")
 	public record Scores(
 			@NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,39}",
 					message = "is not a criterion key") String, @NotNull Integer> scores,
@@ -48,6 +52,7 @@ public final class ReviewRequests {
 	}
 
 	/** {@code POST /api/v1/reviews/assignments/{id}/recuse}. */
+	@Schema(name = "Recusal")
 	public record Recuse(@NotBlank @Size(max = 2_000) String reason) {
 	}
 

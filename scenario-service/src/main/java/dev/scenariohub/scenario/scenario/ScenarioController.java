@@ -5,11 +5,15 @@ import java.util.List;
 
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.security.Caller;
+import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.Cursors;
 import dev.scenariohub.platform.web.ETags;
 import dev.scenariohub.platform.web.IdempotencyKeys;
 import dev.scenariohub.platform.web.Page;
 import dev.scenariohub.platform.web.ValidationProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** HTTP for scenarios and their lifecycle transitions: map, validate, delegate. */
+@Tag(name = "Scenarios",
+		description = "Application scenarios and their lifecycle: DRAFT, OPEN, CLOSED, UNDER_REVIEW, AWARDED, PILOTING, COMPLETED or CANCELLED.")
 @RestController
 @RequestMapping("/api/v1/scenarios")
 public class ScenarioController {
@@ -45,6 +51,8 @@ public class ScenarioController {
 
 	@ResponseStatus(HttpStatus.CREATED) // what springdoc documents; the ResponseEntity
 										// sets it
+	@Operation(operationId = "createScenario", summary = "Create a scenario as a DRAFT",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping
 	Mono<ResponseEntity<ScenarioView>> create(@Valid @RequestBody ScenarioRequests.Create request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -56,6 +64,7 @@ public class ScenarioController {
 						.body(view)));
 	}
 
+	@Operation(operationId = "listScenarios", summary = "List scenarios (drafts only for officers)")
 	@GetMapping
 	Mono<Page<ScenarioView>> list(@RequestParam(required = false) ScenarioStatus status,
 			@RequestParam(required = false) Sector sector, @RequestParam(required = false) String programId,
@@ -78,22 +87,30 @@ public class ScenarioController {
 			.map(fetched -> Page.of(fetched, size, ScenarioView::id, Page.nextLinks(request, size)));
 	}
 
+	@Operation(operationId = "getScenario", summary = "Read a scenario (drafts only for officers)")
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<ScenarioView>> get(@PathVariable String id, Authentication caller) {
 		return this.scenarios.get(id, Caller.of(caller).officer()).map(ScenarioController::withETag);
 	}
 
+	@Operation(operationId = "getScenarioHistory", summary = "Who did what to a scenario, and when",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@GetMapping("/{id}/history")
 	Mono<List<HistoryEntry>> history(@PathVariable String id, Authentication caller) {
 		return this.scenarios.history(id, Caller.of(caller).officer());
 	}
 
+	@Operation(operationId = "updateScenario",
+			summary = "Change a scenario (If-Match); a material change to an OPEN one asks applicants to re-confirm",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PatchMapping("/{id}")
 	Mono<ResponseEntity<ScenarioView>> patch(@PathVariable String id, @Valid @RequestBody ScenarioRequests.Patch patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
 		return this.scenarios.change(id, ifMatch, patch, officer.getSubject()).map(ScenarioController::withETag);
 	}
 
+	@Operation(operationId = "publishScenario", summary = "Publish a DRAFT scenario: it opens for applications",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/publish")
 	Mono<ResponseEntity<ScenarioView>> publish(@PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
@@ -102,6 +119,8 @@ public class ScenarioController {
 			.map(ScenarioController::withETag);
 	}
 
+	@Operation(operationId = "closeScenario", summary = "Close an OPEN scenario before its deadline",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/close")
 	Mono<ResponseEntity<ScenarioView>> close(@PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
@@ -110,6 +129,8 @@ public class ScenarioController {
 			.map(ScenarioController::withETag);
 	}
 
+	@Operation(operationId = "cancelScenario", summary = "Cancel a scenario, with a reason",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/cancel")
 	Mono<ResponseEntity<ScenarioView>> cancel(@PathVariable String id, @Valid @RequestBody ScenarioRequests.Cancel body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
@@ -117,6 +138,8 @@ public class ScenarioController {
 			.map(ScenarioController::withETag);
 	}
 
+	@Operation(operationId = "startScenarioReview", summary = "Start reviewing a CLOSED scenario's applications",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/start-review")
 	Mono<ResponseEntity<ScenarioView>> startReview(@PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
@@ -124,6 +147,8 @@ public class ScenarioController {
 			.map(ScenarioController::withETag);
 	}
 
+	@Operation(operationId = "startScenarioPilot", summary = "Start the pilot of an AWARDED scenario",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/start-pilot")
 	Mono<ResponseEntity<ScenarioView>> startPilot(@PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {
@@ -131,6 +156,8 @@ public class ScenarioController {
 			.map(ScenarioController::withETag);
 	}
 
+	@Operation(operationId = "completeScenario", summary = "Complete a PILOTING scenario once its milestones are done",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
 	@PostMapping("/{id}/complete")
 	Mono<ResponseEntity<ScenarioView>> complete(@PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @AuthenticationPrincipal Jwt officer) {

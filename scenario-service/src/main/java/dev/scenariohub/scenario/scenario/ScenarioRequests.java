@@ -69,6 +69,7 @@ public final class ScenarioRequests {
 	}
 
 	/** {@code POST /api/v1/scenarios/{id}/cancel}. */
+	@Schema(name = "ScenarioCancellation")
 	public record Cancel(@NotBlank @Size(max = 2_000) String reason) {
 	}
 

@@ -35,6 +35,8 @@ public class WebDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.observations.enable.spring.security", "false");
 		defaults.put("springdoc.api-docs.version", "openapi_3_1");
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
+		defaults.put("springdoc.default-produces-media-type", "application/json");
+		defaults.put("springdoc.writer-with-order-by-keys", true);
 		environment.getPropertySources().addLast(new MapPropertySource("scenariohubWebDefaults", defaults));
 	}
 
