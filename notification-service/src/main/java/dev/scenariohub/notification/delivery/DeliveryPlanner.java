@@ -1,9 +1,10 @@
 package dev.scenariohub.notification.delivery;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,11 @@ import dev.scenariohub.notification.webhook.Webhook;
 import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.IncomingEvent;
+import dev.scenariohub.platform.events.Sequences;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +34,14 @@ public class DeliveryPlanner {
 
 	/** The test event a webhook's owner can ask for. */
 	static final EventType PING = EventType.of("webhook", "ping", 1);
+
+	private static final URI SOURCE = URI.create("/notification-service");
+
+	/**
+	 * The CloudEvents JSON format: JSON data is written inline as {@code data}, as the
+	 * HTTP binding's structured mode expects.
+	 */
+	private static final EventFormat FORMAT = new JsonFormat();
 
 	private final WebhookRepository webhooks;
 
@@ -64,38 +78,41 @@ public class DeliveryPlanner {
 	public Mono<Boolean> ping(Webhook webhook) {
 		Instant now = this.clock.instant();
 		String id = UUID.randomUUID().toString();
-		Map<String, Object> ping = new LinkedHashMap<>();
-		ping.put("specversion", "1.0");
-		ping.put("id", id);
-		ping.put("type", PING.value());
-		ping.put("source", "/notification-service");
-		ping.put("subject", webhook.id());
-		ping.put("time", now.toString());
-		ping.put("datacontenttype", "application/json");
-		ping.put("data", Map.of("webhookId", webhook.id()));
-		return this.deliveries.enqueue(Delivery.pending(
-				NotificationIds.of(id, webhook.owner(), "webhook:" + webhook.id()), DeliveryChannel.WEBHOOK,
-				webhook.owner(), webhook.id(),
-				new Delivery.Content(id, PING.value(), PING.family(), null, this.json.writeValueAsString(ping)), now));
+		CloudEvent ping = CloudEventBuilder.v1()
+			.withId(id)
+			.withType(PING.value())
+			.withSource(SOURCE)
+			.withSubject(webhook.id())
+			.withTime(now.atOffset(ZoneOffset.UTC))
+			.withDataContentType("application/json")
+			.withData(this.json.writeValueAsBytes(Map.of("webhookId", webhook.id())))
+			.build();
+		return this.deliveries
+			.enqueue(Delivery.pending(NotificationIds.of(id, webhook.owner(), "webhook:" + webhook.id()),
+					DeliveryChannel.WEBHOOK, webhook.owner(), webhook.id(),
+					new Delivery.Content(id, PING.value(), PING.family(), null, structured(ping)), now));
 	}
 
 	public Flux<Delivery> deliveriesOf(String webhookId) {
 		return this.deliveries.ofTarget(webhookId, 100);
 	}
 
-	/** The event as a CloudEvent in structured JSON mode. */
-	private String structured(IncomingEvent event) {
-		Map<String, Object> ce = new LinkedHashMap<>();
-		ce.put("specversion", "1.0");
-		ce.put("id", event.id());
-		ce.put("type", event.type());
-		ce.put("source", event.source());
-		ce.put("subject", event.subject());
-		ce.put("time", event.time().toString());
-		ce.put("datacontenttype", "application/json");
-		ce.put("sequence", event.sequence());
-		ce.put("data", this.json.readTree(new String(event.data(), StandardCharsets.UTF_8)));
-		return this.json.writeValueAsString(ce);
+	/** The event as a CloudEvent in structured JSON mode, as it arrived. */
+	private static String structured(IncomingEvent event) {
+		return structured(CloudEventBuilder.v1()
+			.withId(event.id())
+			.withType(event.type())
+			.withSource(URI.create(event.source()))
+			.withSubject(event.subject())
+			.withTime(event.time().atOffset(ZoneOffset.UTC))
+			.withDataContentType("application/json")
+			.withExtension("sequence", Sequences.format(event.sequence()))
+			.withData(event.data())
+			.build());
+	}
+
+	private static String structured(CloudEvent event) {
+		return new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
 	}
 
 }

@@ -31,6 +31,12 @@ import reactor.netty.resources.ConnectionProvider;
 @Component
 public class WebhookSender implements ChannelSender {
 
+	/**
+	 * The CloudEvents HTTP binding's structured mode: the body is the whole event in the
+	 * JSON format.
+	 */
+	static final MediaType CLOUDEVENT_JSON = new MediaType("application", "cloudevents+json", StandardCharsets.UTF_8);
+
 	private final WebhookRepository webhooks;
 
 	private final Clock clock;
@@ -81,7 +87,7 @@ public class WebhookSender implements ChannelSender {
 				long started = System.nanoTime();
 				return this.http.post()
 					.uri(webhook.url())
-					.contentType(MediaType.APPLICATION_JSON)
+					.contentType(CLOUDEVENT_JSON)
 					.header("webhook-id", d.id())
 					.header("webhook-timestamp", Long.toString(timestamp))
 					.header("webhook-signature", Signature.sign(webhook.secret(), d.id(), timestamp, d.body()))

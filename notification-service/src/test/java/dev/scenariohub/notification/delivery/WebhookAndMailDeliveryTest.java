@@ -18,11 +18,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenariohub.notification.webhook.WebhookApi;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
+import dev.scenariohub.platform.events.Sequences;
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.EventSchemas;
 import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.IntegrationTest;
 import dev.scenariohub.platform.test.SharedInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import jakarta.mail.internet.MimeMessage;
 import org.bson.types.ObjectId;
@@ -61,7 +64,7 @@ class WebhookAndMailDeliveryTest {
 	/**
 	 * What a receiver got, verified as the Standard Webhooks spec says a receiver must.
 	 */
-	record Received(String id, long timestamp, String body, boolean signatureValid) {
+	record Received(String id, long timestamp, String body, boolean signatureValid, Map<String, String> headers) {
 	}
 
 	@Autowired
@@ -110,8 +113,11 @@ class WebhookAndMailDeliveryTest {
 				.flatMap(body -> {
 					String id = request.requestHeaders().get("webhook-id");
 					String timestamp = request.requestHeaders().get("webhook-timestamp");
+					Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+					request.requestHeaders().forEach(header -> headers.put(header.getKey(), header.getValue()));
 					received.add(new Received(id, Long.parseLong(timestamp), body,
-							verify(secret[0], id, timestamp, body, request.requestHeaders().get("webhook-signature"))));
+							verify(secret[0], id, timestamp, body, request.requestHeaders().get("webhook-signature")),
+							headers));
 					return calls.incrementAndGet() <= failures ? response.status(500).send().then()
 							: response.status(204).send().then();
 				}))
@@ -180,6 +186,38 @@ class WebhookAndMailDeliveryTest {
 		finally {
 			redirecting.disposeNow();
 			target.disposeNow();
+		}
+	}
+
+	@Test
+	void aWebhookIsAStructuredCloudEventTheOfficialSdkReads() {
+		String owner = "hook-sdk-" + UUID.randomUUID();
+		WebTestClient client = ApiClients.as(this.web, owner, "enterprise");
+		ConcurrentLinkedQueue<Received> got = new ConcurrentLinkedQueue<>();
+		String[] secret = new String[1];
+		DisposableServer receiver = receiver(secret, 0, got);
+		try {
+			secret[0] = (String) register(client, "http://127.0.0.1:" + receiver.port() + "/hooks").get("secret");
+			String enterpriseId = new ObjectId().toHexString();
+			String eventId = UUID.randomUUID().toString();
+			verified(eventId, enterpriseId, owner);
+			await().atMost(Duration.ofSeconds(30)).until(() -> got.stream().anyMatch(r -> r.body().contains(eventId)));
+			Received delivery = got.stream().filter(r -> r.body().contains(eventId)).findFirst().orElseThrow();
+
+			assertThat(delivery.headers().get("Content-Type")).startsWith("application/cloudevents+json");
+			CloudEvent event = HttpMessageFactory
+				.createReader(delivery.headers()::forEach, delivery.body().getBytes(StandardCharsets.UTF_8))
+				.toEvent();
+			assertThat(event.getId()).isEqualTo(eventId);
+			assertThat(event.getType()).isEqualTo("dev.scenariohub.enterprise.verified.v1");
+			assertThat(event.getSubject()).isEqualTo(enterpriseId);
+			assertThat(event.getDataContentType()).isEqualTo("application/json");
+			assertThat(event.getExtension("sequence")).as("a sequence that compares as text")
+				.isEqualTo(Sequences.format(2));
+			EventSchemas.assertValid(event.getType(), event.getData().toBytes());
+		}
+		finally {
+			receiver.disposeNow();
 		}
 	}
 

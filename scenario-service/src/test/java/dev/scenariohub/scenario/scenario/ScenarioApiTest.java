@@ -126,7 +126,7 @@ class ScenarioApiTest {
 					EventTap.event("dev.scenariohub.scenario.published.v1", draft.id()), Duration.ofSeconds(20));
 			assertThat(record.key()).isEqualTo(draft.id());
 			assertThat(EventTap.header(record, "ce_source")).isEqualTo("/scenario-service");
-			assertThat(EventTap.header(record, "ce_sequence")).isEqualTo("2");
+			assertThat(EventTap.header(record, "ce_sequence")).isEqualTo("0000000000000000002");
 			EventSchemas.assertValid("dev.scenariohub.scenario.published.v1", record.value());
 		}
 	}

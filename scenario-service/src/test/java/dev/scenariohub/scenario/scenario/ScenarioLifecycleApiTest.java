@@ -160,7 +160,9 @@ class ScenarioLifecycleApiTest {
 		assertThat(types(events)).containsExactly("dev.scenariohub.scenario.published.v1",
 				"dev.scenariohub.scenario.closed.v1", "dev.scenariohub.scenario.review-started.v1",
 				"dev.scenariohub.scenario.cancelled.v1");
-		assertThat(events).extracting(r -> EventTap.header(r, "ce_sequence")).containsExactly("2", "3", "4", "5");
+		assertThat(events).extracting(r -> EventTap.header(r, "ce_sequence"))
+			.containsExactly("0000000000000000002", "0000000000000000003", "0000000000000000004",
+					"0000000000000000005");
 		events.forEach(r -> EventSchemas.assertValid(EventTap.header(r, "ce_type"), r.value()));
 
 		this.fixtures.officer()

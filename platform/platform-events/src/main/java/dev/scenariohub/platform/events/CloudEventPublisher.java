@@ -67,7 +67,7 @@ public class CloudEventPublisher {
 			.withSubject(event.subject())
 			.withTime(event.time().atOffset(ZoneOffset.UTC))
 			.withDataContentType("application/json")
-			.withExtension("sequence", event.sequence())
+			.withExtension("sequence", Sequences.format(event.sequence()))
 			.withData(event.data().getBytes(StandardCharsets.UTF_8))
 			.build();
 	}

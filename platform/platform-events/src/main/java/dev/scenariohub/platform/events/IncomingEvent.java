@@ -53,7 +53,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
 		}
 		long seq;
 		try {
-			seq = Long.parseLong(sequence.toString());
+			seq = Sequences.parse(sequence);
 		}
 		catch (NumberFormatException ex) {
 			throw new MalformedEventException("event " + event.getId() + " has a non-numeric sequence: " + sequence);

@@ -122,7 +122,7 @@ class OutboxRelayTest {
 			assertThat(record.key()).isEqualTo("t-1");
 			assertThat(EventTap.header(record, "ce_specversion")).isEqualTo("1.0");
 			assertThat(EventTap.header(record, "ce_source")).isEqualTo("/test-service");
-			assertThat(EventTap.header(record, "ce_sequence")).isEqualTo("1");
+			assertThat(EventTap.header(record, "ce_sequence")).isEqualTo("0000000000000000001");
 			assertThat(EventTap.header(record, "ce_time")).startsWith("2026-03-01T08:00");
 			assertThat(EventTap.header(record, "content-type")).isEqualTo("application/json");
 			assertThat(new String(record.value())).isEqualTo("{\"name\":\"first\",\"step\":1}");
