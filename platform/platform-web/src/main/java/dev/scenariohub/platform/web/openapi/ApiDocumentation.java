@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -54,6 +55,7 @@ public class ApiDocumentation {
 		return new OpenAPI()
 			.info(new Info().title("ScenarioHub " + service)
 				.version("v1")
+				.contact(new Contact().name("ScenarioHub").url("https://scenariohub.dev"))
 				.description(description.isBlank() ? "The " + service + " part of the ScenarioHub API." : description))
 			.servers(List.of(new Server().url(gateway).description("The ScenarioHub gateway")))
 			.components(components);

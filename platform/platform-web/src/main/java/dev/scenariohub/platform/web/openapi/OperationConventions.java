@@ -45,11 +45,46 @@ final class OperationConventions implements OpenApiCustomizer {
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
 			complete(openApi, path, method, op);
 		}));
+		dropUnusedResponses(openApi);
+	}
+
+	/** The shared problem responses no operation of this service can give. */
+	private static void dropUnusedResponses(OpenAPI openApi) {
+		if (openApi.getComponents() == null || openApi.getComponents().getResponses() == null) {
+			return;
+		}
+		java.util.Set<String> used = new java.util.HashSet<>();
+		openApi.getPaths()
+			.values()
+			.forEach(item -> item.readOperations()
+				.forEach(op -> op.getResponses().values().forEach(response -> used.add(response.get$ref()))));
+		openApi.getComponents()
+			.getResponses()
+			.keySet()
+			.removeIf(name -> !used.contains("#/components/responses/" + name));
+	}
+
+	/** Who may call the operation, in words, from its security requirement. */
+	private static String access(Operation op) {
+		if (op.getSecurity().isEmpty()) {
+			return "Public: no token needed.";
+		}
+		java.util.List<String> roles = op.getSecurity()
+			.stream()
+			.flatMap(requirement -> requirement.getOrDefault(BEARER, java.util.List.of()).stream())
+			.toList();
+		if (roles.isEmpty()) {
+			return "Needs a bearer token; any role.";
+		}
+		return "Needs a bearer token with the role " + String.join(" or ", roles) + ".";
 	}
 
 	private void complete(OpenAPI openApi, String path, PathItem.HttpMethod method, Operation op) {
 		if (op.getSecurity() == null) {
 			op.setSecurity(new ArrayList<>());
+		}
+		if (op.getDescription() == null || op.getDescription().isBlank()) {
+			op.setDescription(op.getSummary() == null ? access(op) : op.getSummary() + ". " + access(op));
 		}
 		ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
 		op.setResponses(responses);

@@ -1,0 +1,14 @@
+package dev.scenariohub.enterprise;
+
+import dev.scenariohub.platform.test.EventContracts;
+import org.junit.jupiter.api.Test;
+
+/** Every event type enterprise-service can emit has a schema and an AsyncAPI message. */
+class EventContractTest {
+
+	@Test
+	void everyEventTypeTheServiceEmitsHasAContract() {
+		EventContracts.assertEveryEmittedTypeDocumented("dev.scenariohub.enterprise");
+	}
+
+}
