@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.scenariohub.enterprise.text.Words;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The stored state of an enterprise.
@@ -31,6 +32,7 @@ public record EnterpriseState(String id, String name, String creditCode, Enterpr
 	}
 
 	/** An officer's audited decision. */
+	@Schema(name = "CreditCodeOverride")
 	public record Override(String by, String reason, Instant at) {
 	}
 

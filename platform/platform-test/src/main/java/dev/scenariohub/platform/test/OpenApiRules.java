@@ -29,6 +29,15 @@ public final class OpenApiRules {
 
 	private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
+	/**
+	 * Names a generated client cannot use for a class of its own without clashing with
+	 * the language (java.lang, which every Java file imports, and TypeScript's globals).
+	 */
+	private static final Set<String> TAKEN_NAMES = Set.of("Override", "Deprecated", "Object", "String", "Integer",
+			"Long", "Boolean", "Number", "Class", "Record", "Enum", "Error", "Exception", "Void", "Module", "Package",
+			"Thread", "System", "Math", "Date", "Map", "Set", "Array", "Function", "Promise", "Symbol", "Response",
+			"Request");
+
 	private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
 	private OpenApiRules() {
@@ -187,6 +196,9 @@ public final class OpenApiRules {
 	}
 
 	private static void checkSchema(String name, JsonNode schema, List<String> broken) {
+		if (TAKEN_NAMES.contains(name)) {
+			broken.add("schema " + name + ": a generated client cannot name a class " + name);
+		}
 		schema.path("properties").fields().forEachRemaining(property -> {
 			String pattern = property.getValue().path("pattern").asText(null);
 			if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
