@@ -30,9 +30,9 @@ class SubscriptionContractTest {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.components.schemas.CreateSubscriptionRequest.properties.sectors")
+			.jsonPath("$.components.schemas.CreateSubscription.properties.sectors")
 			.exists()
-			.jsonPath("$.components.schemas.CreateSubscriptionRequest.properties.sectorsOrCapabilities")
+			.jsonPath("$.components.schemas.CreateSubscription.properties.sectorsOrCapabilities")
 			.doesNotExist();
 	}
 

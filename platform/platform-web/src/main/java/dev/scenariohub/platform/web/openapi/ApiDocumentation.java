@@ -36,8 +36,8 @@ public class ApiDocumentation {
 	@Bean
 	@ConditionalOnMissingBean
 	OpenAPI scenariohubOpenApi(@Value("${spring.application.name}") String service,
-			@Value("${scenariohub.openapi.server-url:http://localhost:8080}") String gateway,
-			@Value("${scenariohub.openapi.issuer-url:http://localhost:9000}") String issuer,
+			@Value("${scenariohub.openapi.server-url:${PUBLIC_BASE_URL:http://localhost:8080}}") String gateway,
+			@Value("${scenariohub.openapi.issuer-url:${ISSUER_URI:http://localhost:9000}}") String issuer,
 			@Value("${scenariohub.openapi.description:}") String description) {
 		Components components = new Components()
 			.addSecuritySchemes(OperationConventions.BEARER,
