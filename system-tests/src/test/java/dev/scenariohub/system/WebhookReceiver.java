@@ -12,8 +12,8 @@ import com.sun.net.httpserver.HttpServer;
 /** A subscriber's webhook endpoint on loopback that answers 204 and keeps what it got. */
 final class WebhookReceiver implements AutoCloseable {
 
-	/** One call: its {@code webhook-id} header and its body. */
-	record Call(String webhookId, String body) {
+	/** One call: its {@code webhook-id} and {@code traceparent} headers and its body. */
+	record Call(String webhookId, String traceparent, String body) {
 	}
 
 	private final HttpServer server;
@@ -29,6 +29,7 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 		this.server.createContext("/hook", exchange -> {
 			this.calls.add(new Call(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
+					exchange.getRequestHeaders().getFirst("traceparent"),
 					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
 			exchange.sendResponseHeaders(204, -1);
 			exchange.close();

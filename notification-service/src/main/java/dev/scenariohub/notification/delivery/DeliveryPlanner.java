@@ -16,6 +16,7 @@ import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.IncomingEvent;
 import dev.scenariohub.platform.events.Sequences;
+import dev.scenariohub.platform.events.TraceContexts;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -51,26 +52,31 @@ public class DeliveryPlanner {
 
 	private final Clock clock;
 
-	public DeliveryPlanner(WebhookRepository webhooks, DeliveryRepository deliveries, JsonMapper json, Clock clock) {
+	private final TraceContexts traces;
+
+	public DeliveryPlanner(WebhookRepository webhooks, DeliveryRepository deliveries, JsonMapper json, Clock clock,
+			TraceContexts traces) {
 		this.webhooks = webhooks;
 		this.deliveries = deliveries;
 		this.json = json;
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	public Mono<Void> plan(IncomingEvent event, String family, String recipient, Preferences preferences,
 			Templates.Text text) {
 		Instant now = this.clock.instant();
-		Flux<Delivery> hooks = !preferences.wants(family, "webhook") ? Flux.empty()
-				: this.webhooks.ownedBy(recipient)
-					.filter(w -> w.wants(event.type()))
-					.map(w -> Delivery.pending(NotificationIds.of(event.id(), recipient, "webhook:" + w.id()),
-							DeliveryChannel.WEBHOOK, recipient, w.id(),
-							new Delivery.Content(event.id(), event.type(), family, null, structured(event)), now));
+		// the trace of the record being consumed: each delivery's attempts continue it
+		Map<String, String> trace = this.traces.current();
+		Flux<Delivery> hooks = !preferences.wants(family, "webhook") ? Flux.empty() : this.webhooks.ownedBy(recipient)
+			.filter(w -> w.wants(event.type()))
+			.map(w -> Delivery.pending(NotificationIds.of(event.id(), recipient, "webhook:" + w.id()),
+					DeliveryChannel.WEBHOOK, recipient, w.id(),
+					new Delivery.Content(event.id(), event.type(), family, null, structured(event)), now, trace));
 		Flux<Delivery> mail = preferences.email() == null || !preferences.wants(family, "email") ? Flux.empty()
 				: Flux.just(Delivery.pending(NotificationIds.of(event.id(), recipient, "email"), DeliveryChannel.EMAIL,
 						recipient, preferences.email(),
-						new Delivery.Content(event.id(), event.type(), family, text.title(), text.body()), now));
+						new Delivery.Content(event.id(), event.type(), family, text.title(), text.body()), now, trace));
 		return Flux.concat(hooks, mail).concatMap(this.deliveries::enqueue).then();
 	}
 
@@ -90,7 +96,8 @@ public class DeliveryPlanner {
 		return this.deliveries
 			.enqueue(Delivery.pending(NotificationIds.of(id, webhook.owner(), "webhook:" + webhook.id()),
 					DeliveryChannel.WEBHOOK, webhook.owner(), webhook.id(),
-					new Delivery.Content(id, PING.value(), PING.family(), null, structured(ping)), now));
+					new Delivery.Content(id, PING.value(), PING.family(), null, structured(ping)), now,
+					this.traces.current()));
 	}
 
 	public Flux<Delivery> deliveriesOf(String webhookId) {

@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 import dev.scenariohub.notification.webhook.Signature;
 import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.notification.webhook.WebhookTargets;
+import dev.scenariohub.platform.events.TraceContexts;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.tracing.Span;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -52,10 +54,13 @@ public class WebhookSender implements ChannelSender {
 		.waitDurationInOpenState(Duration.ofSeconds(30))
 		.build());
 
-	public WebhookSender(WebhookRepository webhooks, WebhookTargets targets, Clock clock,
+	private final TraceContexts traces;
+
+	public WebhookSender(WebhookRepository webhooks, WebhookTargets targets, Clock clock, TraceContexts traces,
 			@Value("${notifications.webhook.timeout:PT10S}") Duration timeout) {
 		this.webhooks = webhooks;
 		this.clock = clock;
+		this.traces = traces;
 		// its own connections, each to an address vetted when it was made; no redirects
 		HttpClient client = HttpClient.create(ConnectionProvider.create("webhooks", 256))
 			.resolver(targets.resolver())
@@ -85,8 +90,10 @@ public class WebhookSender implements ChannelSender {
 				}
 				long timestamp = this.clock.instant().getEpochSecond();
 				long started = System.nanoTime();
+				TraceContexts.Started span = this.traces.start(d.eventType() + " deliver", Span.Kind.CLIENT, d.trace());
 				return this.http.post()
 					.uri(webhook.url())
+					.headers(headers -> span.headers().forEach(headers::set))
 					.contentType(CLOUDEVENT_JSON)
 					.header("webhook-id", d.id())
 					.header("webhook-timestamp", Long.toString(timestamp))
@@ -100,6 +107,12 @@ public class WebhookSender implements ChannelSender {
 					.timeout(this.timeout)
 					.doOnSuccess(ok -> breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS))
 					.doOnError(error -> breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error))
+					.doOnEach(signal -> {
+						if (signal.isOnComplete() || signal.isOnError()) {
+							span.end(signal.getThrowable());
+						}
+					})
+					.doOnCancel(() -> span.end(null))
 					.then();
 			});
 	}

@@ -63,11 +63,23 @@ public class AggregateStore {
 
 	private final Clock clock;
 
+	private final TraceContexts traces;
+
 	public AggregateStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
+		this(mongo, json, relays, clock, TraceContexts.none());
+	}
+
+	/**
+	 * @param traces where events find the trace of the request or record that caused
+	 * them, kept with each outbox entry so that its publishing continues that trace
+	 */
+	public AggregateStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock,
+			TraceContexts traces) {
 		this.mongo = mongo;
 		this.json = json;
 		this.relays = relays;
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	/**
@@ -200,10 +212,11 @@ public class AggregateStore {
 		List<Document> outbox = new ArrayList<>(events.size());
 		long sequence = fromVersion;
 		var now = this.clock.instant();
+		Map<String, String> trace = events.isEmpty() ? Map.of() : this.traces.current();
 		for (PendingEvent event : events) {
 			sequence++;
 			OutboxEvent entry = new OutboxEvent(UUID.randomUUID().toString(), event.type().value(), aggregateId,
-					sequence, now, this.json.writeValueAsString(event.payload()));
+					sequence, now, this.json.writeValueAsString(event.payload()), trace);
 			outbox.add(OutboxDocuments.toDocument(entry));
 		}
 		return outbox;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
@@ -40,6 +41,8 @@ public class CloudEventPublisher {
 
 	private final Duration sendTimeout;
 
+	private final TraceContexts traces;
+
 	public CloudEventPublisher(KafkaTemplate<String, byte[]> kafka, URI source) {
 		this(kafka, source, DEFAULT_SEND_TIMEOUT);
 	}
@@ -50,9 +53,19 @@ public class CloudEventPublisher {
 	 * so that when it fires the producer has given up too and nothing is still in flight
 	 */
 	public CloudEventPublisher(KafkaTemplate<String, byte[]> kafka, URI source, Duration sendTimeout) {
+		this(kafka, source, sendTimeout, TraceContexts.none());
+	}
+
+	/**
+	 * @param traces each event is sent in a span {@code <type> publish} that continues
+	 * the trace kept with it; the record's headers carry that span's {@code traceparent}
+	 */
+	public CloudEventPublisher(KafkaTemplate<String, byte[]> kafka, URI source, Duration sendTimeout,
+			TraceContexts traces) {
 		this.kafka = kafka;
 		this.source = source;
 		this.sendTimeout = sendTimeout;
+		this.traces = traces;
 	}
 
 	public Duration sendTimeout() {
@@ -84,7 +97,11 @@ public class CloudEventPublisher {
 				OutboxEvent event = events.get(i);
 				ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(topic, event.subject())
 					.writeBinary(toCloudEvent(event));
-				acks[i] = this.kafka.send(record);
+				TraceContexts.Started span = this.traces.start(event.type() + " publish", Span.Kind.PRODUCER,
+						event.trace());
+				span.headers()
+					.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+				acks[i] = this.kafka.send(record).whenComplete((sent, error) -> span.end(error));
 			}
 			return CompletableFuture.allOf(acks);
 		}).subscribeOn(SENDING).flatMap(Mono::fromFuture).timeout(this.sendTimeout).then();

@@ -38,6 +38,8 @@ public class ConsumerDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", 3);
 		defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", true);
 		defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers:localhost:9092}");
+		// every consumer continues the trace in the record's traceparent header
+		defaults.put("spring.cloud.stream.kafka.binder.enable-observation", true);
 		environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
 	}
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,11 +65,21 @@ public class EventsAutoConfiguration {
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
 	}
 
+	/** The W3C trace context, when tracing is on the class path and configured. */
+	@Bean
+	TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		Tracer current = tracer.getIfAvailable();
+		Propagator w3c = propagator.getIfAvailable();
+		return current == null || w3c == null ? TraceContexts.none() : new TraceContexts(current, w3c);
+	}
+
 	@Bean
 	CloudEventPublisher cloudEventPublisher(KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-			EventsProperties properties, @Value("${spring.application.name:application}") String applicationName) {
+			EventsProperties properties, @Value("${spring.application.name:application}") String applicationName,
+			TraceContexts traces) {
 		String source = properties.source() != null ? properties.source() : "/" + applicationName;
-		return new CloudEventPublisher(outboxKafkaTemplate, URI.create(source));
+		return new CloudEventPublisher(outboxKafkaTemplate, URI.create(source),
+				CloudEventPublisher.DEFAULT_SEND_TIMEOUT, traces);
 	}
 
 	/**
@@ -136,8 +148,9 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
-	AggregateStore outboxStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock) {
-		return new AggregateStore(mongo, json, relays, clock);
+	AggregateStore outboxStore(ReactiveMongoTemplate mongo, JsonMapper json, OutboxRelays relays, Clock clock,
+			TraceContexts traces) {
+		return new AggregateStore(mongo, json, relays, clock, traces);
 	}
 
 	/**

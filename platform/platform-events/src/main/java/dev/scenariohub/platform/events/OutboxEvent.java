@@ -1,6 +1,7 @@
 package dev.scenariohub.platform.events;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,10 @@ import java.util.Objects;
  * @param sequence the aggregate's version once this event is applied
  * @param time when it happened
  * @param data JSON payload
+ * @param trace the W3C trace headers of what caused the event (empty when untraced)
  */
-public record OutboxEvent(String id, String type, String subject, long sequence, Instant time, String data) {
+public record OutboxEvent(String id, String type, String subject, long sequence, Instant time, String data,
+		Map<String, String> trace) {
 
 	public OutboxEvent {
 		Objects.requireNonNull(id, "id");
@@ -23,5 +26,12 @@ public record OutboxEvent(String id, String type, String subject, long sequence,
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(time, "time");
 		Objects.requireNonNull(data, "data");
+		trace = trace == null ? Map.of() : Map.copyOf(trace);
 	}
+
+	/** An event that continues no trace. */
+	public OutboxEvent(String id, String type, String subject, long sequence, Instant time, String data) {
+		this(id, type, subject, sequence, time, data, Map.of());
+	}
+
 }

@@ -33,6 +33,11 @@ public class WebDefaults implements EnvironmentPostProcessor {
 		// an observation per security filter per request costs more CPU than most
 		// handlers
 		defaults.put("management.observations.enable.spring.security", "false");
+		// tracing: the current span follows a request across Reactor's threads, and
+		// nothing leaves the process unless an OTLP endpoint is configured
+		// (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT)
+		defaults.put("spring.reactor.context-propagation", "auto");
+		defaults.put("management.otlp.metrics.export.enabled", false);
 		defaults.put("springdoc.api-docs.version", "openapi_3_1");
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
 		defaults.put("springdoc.default-produces-media-type", "application/json");

@@ -1,0 +1,109 @@
+package dev.scenariohub.system;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.scenariohub.platform.test.EventTap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One W3C trace from a client's request to the webhook it causes: the gateway passes the
+ * caller's {@code traceparent} on, scenario-service keeps it with the events it stores,
+ * the outbox relay writes it into the Kafka record's headers, notification-service
+ * continues it while it plans the delivery, and the webhook arrives carrying the same
+ * trace id.
+ */
+class TracingSystemTest {
+
+	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	private static final WebhookReceiver RECEIVER = new WebhookReceiver();
+
+	@AfterAll
+	static void stopReceiver() {
+		RECEIVER.close();
+	}
+
+	private static Stack.Response expect(int status, Stack.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		return response;
+	}
+
+	private static String traceIdOf(String traceparent) {
+		assertThat(traceparent).as("a W3C traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+		return traceparent.split("-")[1];
+	}
+
+	@Test
+	void oneTraceRunsFromTheRequestThroughKafkaToTheWebhook() {
+		String officer = Stack.token("demo-officer");
+		String subscriber = Stack.token("demo-admin");
+		String capability = "traced-" + RUN;
+		expect(201, Stack.call("POST", "/api/v1/subscriptions", subscriber, Map.of("capabilities", List.of(capability)),
+				Map.of()));
+		expect(201, Stack.call("POST", "/api/v1/webhooks", subscriber, Map.of("url", RECEIVER.url()), Map.of()));
+		String programId = expect(201,
+				Stack.call("POST", "/api/v1/programs", officer,
+						Map.of("name", "Traced " + RUN, "authority", "Haizhu District AI Development Bureau",
+								"startsOn", "2026-01-01", "endsOn", "2027-12-31", "fundingBudget",
+								Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
+						Map.of()))
+			.json()
+			.get("id")
+			.asString();
+		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1);
+		String scenarioId = expect(201,
+				Stack.call("POST", "/api/v1/scenarios", officer, Map.ofEntries(Map.entry("programId", programId),
+						Map.entry("title", "Traced scenario " + RUN), Map.entry("sector", "SMART_MANUFACTURING"),
+						Map.entry("demandOwner", "Zhongda workshops"), Map.entry("description", "Follow one request"),
+						Map.entry("requiredCapabilities", List.of(capability)),
+						Map.entry("support",
+								Map.of("funding", Map.of("amount", "100000.00", "currency", "CNY"), "computeGpuHours",
+										10)),
+						Map.entry("maxAwards", 1), Map.entry("opensAt", opens.toString()),
+						Map.entry("closesAt", opens.plusDays(20).toString()),
+						Map.entry("rubric", List.of(Map.of("key", "fit", "name", "Fit", "weight", 100)))), Map.of()))
+			.json()
+			.get("id")
+			.asString();
+
+		byte[] id = new byte[16];
+		ThreadLocalRandom.current().nextBytes(id);
+		id[0] |= 1;
+		String traceId = HexFormat.of().formatHex(id);
+		String parent = "00-" + traceId + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong() | 1)
+				+ "-01";
+		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), "scenarios")) {
+			expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenarioId + "/publish", officer, null,
+					Map.of("traceparent", parent)));
+			ConsumerRecord<String, byte[]> published = tap.awaitRecord(
+					EventTap.event("dev.scenariohub.scenario.published.v1", scenarioId), Duration.ofSeconds(30));
+			assertThat(traceIdOf(EventTap.header(published, "traceparent")))
+				.as("the Kafka record continues the request's trace")
+				.isEqualTo(traceId);
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> RECEIVER.calls().stream().anyMatch(call -> call.body().contains(scenarioId)));
+		WebhookReceiver.Call delivery = RECEIVER.calls()
+			.stream()
+			.filter(call -> call.body().contains(scenarioId))
+			.findFirst()
+			.orElseThrow();
+		assertThat(delivery.traceparent()).as("the webhook carries a traceparent").isNotNull();
+		assertThat(traceIdOf(delivery.traceparent())).as("the webhook continues the request's trace")
+			.isEqualTo(traceId);
+	}
+
+}
