@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.scenariohub.platform.events.Versioned;
 import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,10 +64,20 @@ public class Dispatcher {
 
 	private final int maxAttempts;
 
-	public Dispatcher(DeliveryRepository deliveries, List<ChannelSender> senders, Clock clock,
+	private final MeterRegistry meters;
+
+	private static final List<String> OUTCOMES = List.of("delivered", "retry", "failed", "deferred");
+
+	public Dispatcher(DeliveryRepository deliveries, List<ChannelSender> senders, Clock clock, MeterRegistry meters,
 			@Value("${notifications.delivery.max-attempts:8}") int maxAttempts,
 			@Value("${notifications.delivery.initial-backoff:PT1S}") Duration initialBackoff) {
 		this.deliveries = deliveries;
+		this.meters = meters;
+		for (DeliveryChannel channel : DeliveryChannel.values()) {
+			for (String outcome : OUTCOMES) {
+				attempts(channel, outcome);
+			}
+		}
 		senders.forEach(sender -> this.senders.put(sender.channel(), sender));
 		this.clock = clock;
 		this.backoff = IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5);
@@ -136,7 +148,30 @@ public class Dispatcher {
 					later -> Mono.just(d.attempted(DeliveryStatus.PENDING, d.attempts(),
 							this.clock.instant().plus(RETRY_WHEN_NOT_TRIED), later.getMessage(), null)))
 			.onErrorResume(error -> Mono.just(failedAttempt(d, error)))
+			.doOnNext(outcome -> count(d, outcome))
 			.flatMap(outcome -> this.deliveries.save(claimed, outcome));
+	}
+
+	/**
+	 * {@code scenariohub_delivery_attempts_total{channel, outcome}}: delivered, retry
+	 * (failed, tried again later), failed (given up) or deferred (not tried: circuit
+	 * open).
+	 */
+	private void count(Delivery before, Delivery outcome) {
+		String result = switch (outcome.status()) {
+			case DELIVERED -> "delivered";
+			case FAILED -> "failed";
+			default -> outcome.attempts() > before.attempts() ? "retry" : "deferred";
+		};
+		attempts(before.channel(), result).increment();
+	}
+
+	private Counter attempts(DeliveryChannel channel, String outcome) {
+		return Counter.builder("scenariohub.delivery.attempts")
+			.description("Webhook and e-mail delivery attempts by outcome")
+			.tag("channel", channel.name().toLowerCase())
+			.tag("outcome", outcome)
+			.register(this.meters);
 	}
 
 	private Delivery failedAttempt(Delivery d, Throwable error) {

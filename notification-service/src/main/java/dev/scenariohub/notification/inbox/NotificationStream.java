@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import dev.scenariohub.platform.web.ApiException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,8 +68,13 @@ public class NotificationStream {
 	public NotificationStream(NotificationRepository inbox, @Value("${notifications.stream.poll:PT0.5S}") Duration poll,
 			@Value("${notifications.stream.heartbeat:PT15S}") Duration heartbeat,
 			@Value("${notifications.stream.buffer:256}") int buffer,
-			@Value("${notifications.stream.max-per-user:5}") int maxPerUser) {
+			@Value("${notifications.stream.max-per-user:5}") int maxPerUser, MeterRegistry meters) {
 		this.inbox = inbox;
+		Gauge
+			.builder("scenariohub.sse.streams.open", this.open,
+					streams -> streams.values().stream().mapToInt(AtomicInteger::get).sum())
+			.description("Live notification streams open on this replica")
+			.register(meters);
 		this.poll = poll;
 		this.heartbeat = heartbeat;
 		this.buffer = buffer;

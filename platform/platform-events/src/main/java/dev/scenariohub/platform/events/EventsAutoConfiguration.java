@@ -160,26 +160,30 @@ public class EventsAutoConfiguration {
 	@Bean
 	DlqDestinationResolver dlqDestinationResolver(
 			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<BindingServiceProperties> bindings) {
 		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+		// every consumed topic's counter exists from the start, so a rule on its increase
+		// sees the first dead letter
+		consumedTopics(bindings.getIfAvailable(), group)
+			.forEach((topic, consumer) -> dlqRecords(registry, topic, topic + "." + consumer + ".dlq"));
 		return (record, exception) -> {
 			String dlq = record.topic() + "." + group + ".dlq";
-			Counter.builder("scenariohub.dlq.records")
-				.description("Records given up on and sent to a dead-letter topic")
-				.tag("topic", record.topic())
-				.tag("dlq", dlq)
-				.register(registry)
-				.increment();
+			dlqRecords(registry, record.topic(), dlq).increment();
 			return dlq;
 		};
 	}
 
-	@Bean
-	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-			ObjectProvider<BindingServiceProperties> bindings,
-			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String defaultGroup) {
+	private static Counter dlqRecords(MeterRegistry registry, String topic, String dlq) {
+		return Counter.builder("scenariohub.dlq.records")
+			.description("Records given up on and sent to a dead-letter topic")
+			.tag("topic", topic)
+			.tag("dlq", dlq)
+			.register(registry);
+	}
+
+	/** Topic → consumer group of every input binding. */
+	private static Map<String, String> consumedTopics(BindingServiceProperties properties, String defaultGroup) {
 		Map<String, String> consumed = new LinkedHashMap<>();
-		BindingServiceProperties properties = bindings.getIfAvailable();
 		if (properties != null) {
 			properties.getBindings().forEach((name, binding) -> {
 				if (name.contains("-in-") && binding.getDestination() != null) {
@@ -188,6 +192,14 @@ public class EventsAutoConfiguration {
 				}
 			});
 		}
+		return consumed;
+	}
+
+	@Bean
+	DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+			ObjectProvider<BindingServiceProperties> bindings,
+			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String defaultGroup) {
+		Map<String, String> consumed = consumedTopics(bindings.getIfAvailable(), defaultGroup);
 		return new DeadLetters(String.join(",", kafka.getBootstrapServers()), outboxKafkaTemplate, consumed);
 	}
 

@@ -38,6 +38,8 @@ public class WebDefaults implements EnvironmentPostProcessor {
 		// (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT)
 		defaults.put("spring.reactor.context-propagation", "auto");
 		defaults.put("management.otlp.metrics.export.enabled", false);
+		// latency percentiles for dashboards and the latency alert
+		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", true);
 		defaults.put("springdoc.api-docs.version", "openapi_3_1");
 		defaults.put("springdoc.api-docs.path", "/v3/api-docs");
 		defaults.put("springdoc.default-produces-media-type", "application/json");
