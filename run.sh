@@ -28,4 +28,7 @@ if [ "$stale" = 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi
 
+# class-data sharing: the first run of each service writes an archive when it stops, later
+# starts are faster (bench/startup.sh); SCENARIOHUB_CDS=false turns it off
+export SCENARIOHUB_CDS=${SCENARIOHUB_CDS:-true}
 exec java -Dscenariohub.home="$PWD" -cp "$launcher:local-stack/target/lib/*" dev.scenariohub.localstack.RunLocalStack "$@"

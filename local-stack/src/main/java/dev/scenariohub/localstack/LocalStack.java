@@ -45,6 +45,10 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Supervisor supervisor;
 
+	/** On where {@code SCENARIOHUB_CDS} is true, as {@code ./run.sh} sets it. */
+	private final ClassDataSharing classDataSharing = new ClassDataSharing(
+			Boolean.parseBoolean(System.getenv().getOrDefault("SCENARIOHUB_CDS", "false")));
+
 	/**
 	 * What each service was started with beyond the common settings, for replicas of it.
 	 */
@@ -123,8 +127,8 @@ public final class LocalStack implements AutoCloseable {
 		startSmtp();
 		ChildProcess kafka = started(KafkaBroker.start(this.config, ownClasspath()), this::awaitKafka);
 		ChildProcess identity = started(
-				ChildProcess.start("identity-service", javaCommand(jars.get("identity-service")), identityEnv(),
-						logDir()),
+				ChildProcess.start("identity-service",
+						javaCommand("identity-service", jars.get("identity-service"), true), identityEnv(), logDir()),
 				p -> awaitReady(p, this.config.issuerPort(), "issuer at " + this.config.issuerUrl()));
 		CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> awaitKafka(kafka));
 		CompletableFuture<Void> identityReady = CompletableFuture
@@ -145,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
 		gatewayEnv.put("ENTERPRISE_SERVICE_URL", "http://127.0.0.1:" + this.config.enterprisePort());
 		gatewayEnv.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + this.config.notificationPort());
 		ChildProcess gateway = started(
-				ChildProcess.start("gateway", javaCommand(jars.get("gateway")), gatewayEnv, logDir()),
+				ChildProcess.start("gateway", javaCommand("gateway", jars.get("gateway"), true), gatewayEnv, logDir()),
 				p -> awaitReady(p, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl()));
 		awaitReady(gateway, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl());
 	}
@@ -155,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
 		Map<String, String> env = new HashMap<>(commonEnv(port));
 		env.putAll(extraEnv);
 		this.serviceEnvs.put(name, Map.copyOf(extraEnv));
-		ChildProcess process = started(ChildProcess.start(name, javaCommand(jars.get(name)), env, logDir()),
+		ChildProcess process = started(ChildProcess.start(name, javaCommand(name, jars.get(name), true), env, logDir()),
 				p -> awaitReady(p, port, name + " on port " + port));
 		return CompletableFuture.runAsync(() -> awaitReady(process, port, name + " on port " + port));
 	}
@@ -224,7 +228,7 @@ public final class LocalStack implements AutoCloseable {
 		return env;
 	}
 
-	private List<String> javaCommand(Path jar) {
+	private List<String> javaCommand(String name, Path jar, boolean firstInstance) {
 		List<String> command = new ArrayList<>();
 		command.add(ChildProcess.java());
 		String opts = System.getenv()
@@ -234,8 +238,7 @@ public final class LocalStack implements AutoCloseable {
 				command.add(opt);
 			}
 		}
-		command.add("-jar");
-		command.add(jar.toString());
+		command.addAll(this.classDataSharing.launch(name, jar, firstInstance));
 		return command;
 	}
 
@@ -317,7 +320,8 @@ public final class LocalStack implements AutoCloseable {
 		Map<String, String> env = new HashMap<>(commonEnv(port));
 		env.putAll(extra);
 		String name = service + "-replica-" + (this.replicas.size() + 2);
-		ChildProcess replica = ChildProcess.start(name, javaCommand(serviceJars().get(service)), env, logDir());
+		ChildProcess replica = ChildProcess.start(name, javaCommand(service, serviceJars().get(service), false), env,
+				logDir());
 		this.replicas.add(replica);
 		awaitReady(replica, port, name + " on port " + port);
 		return port;
