@@ -177,7 +177,8 @@ public final class OpenApiRules {
 					}
 				}
 			});
-			if (status.equals("201") && resolved.path("headers").path("Location").isMissingNode()) {
+			if (status.equals("201") && !path.contains("{")
+					&& resolved.path("headers").path("Location").isMissingNode()) {
 				broken.add(name + " 201: no Location header");
 			}
 		}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -67,7 +68,7 @@ public class ApiDocumentation {
 	}
 
 	private static Map<String, Object> examples(JsonMapper json) {
-		Map<String, Object> examples = new java.util.TreeMap<>();
+		Map<String, Object> examples = new TreeMap<>();
 		try {
 			for (Resource resource : new PathMatchingResourcePatternResolver()
 				.getResources("classpath*:openapi/examples/*.json")) {

@@ -1,7 +1,10 @@
 package dev.scenariohub.platform.web.openapi;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -20,9 +23,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * requirement are public ({@code security: []}); secured ones can answer 401 and 403;
  * anything with a body, query or path parameter can answer 400, 404, 413 or 415;
  * {@code If-Match} brings 412 (and 428 when required); {@code Idempotency-Key} brings 409
- * and 422; every call through the gateway can meet 429 and 503. A 201 carries
- * {@code Location}; answers with a versioned resource carry its {@code ETag}. Request
- * bodies get the service's example of their schema.
+ * and 422; every call through the gateway can meet 429 and 503. A 201 of a top-level
+ * collection carries {@code Location}; answers with a versioned resource carry its
+ * {@code ETag}. Request bodies get the service's example of their schema.
  */
 final class OperationConventions implements OpenApiCustomizer {
 
@@ -53,7 +56,7 @@ final class OperationConventions implements OpenApiCustomizer {
 		if (openApi.getComponents() == null || openApi.getComponents().getResponses() == null) {
 			return;
 		}
-		java.util.Set<String> used = new java.util.HashSet<>();
+		Set<String> used = new HashSet<>();
 		openApi.getPaths()
 			.values()
 			.forEach(item -> item.readOperations()
@@ -69,9 +72,9 @@ final class OperationConventions implements OpenApiCustomizer {
 		if (op.getSecurity().isEmpty()) {
 			return "Public: no token needed.";
 		}
-		java.util.List<String> roles = op.getSecurity()
+		List<String> roles = op.getSecurity()
 			.stream()
-			.flatMap(requirement -> requirement.getOrDefault(BEARER, java.util.List.of()).stream())
+			.flatMap(requirement -> requirement.getOrDefault(BEARER, List.of()).stream())
 			.toList();
 		if (roles.isEmpty()) {
 			return "Needs a bearer token; any role.";
@@ -125,14 +128,16 @@ final class OperationConventions implements OpenApiCustomizer {
 			problems(responses, "409");
 		}
 		problems(responses, "429", "503");
-		responses.forEach((status, response) -> headers(openApi, status, response));
+		responses.forEach((status, response) -> headers(openApi, path, status, response));
 	}
 
-	private static void headers(OpenAPI openApi, String status, ApiResponse response) {
+	private static void headers(OpenAPI openApi, String path, String status, ApiResponse response) {
 		if (!status.startsWith("2") || response.get$ref() != null) {
 			return;
 		}
-		if (status.equals("201")) {
+		// a resource created in a collection of its own has an address; one created
+		// inside another resource (an objection, a milestone) is read through that one
+		if (status.equals("201") && !path.contains("{")) {
 			response.addHeaderObject("Location", new Header().description("Where the created resource is read")
 				.schema(new StringSchema().format("uri-reference")));
 		}

@@ -1,6 +1,7 @@
 package dev.scenariohub.platform.web.openapi;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.scenariohub.platform.web.ApiException;
@@ -100,7 +101,7 @@ final class ProblemResponses {
 			.addProperty("errors",
 					new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_PROBLEM))
 						.description("Field-level messages of a validation problem"))
-			.required(java.util.List.of("type", "title", "status", "detail")));
+			.required(List.of("type", "title", "status", "detail")));
 		NAMES.forEach((status, name) -> {
 			ApiResponse response = new ApiResponse().description(DESCRIPTIONS.get(status))
 				.content(new Content().addMediaType("application/problem+json",
