@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * caller's {@code traceparent} on, scenario-service keeps it with the events it stores,
  * the outbox relay writes it into the Kafka record's headers, notification-service
  * continues it while it plans the delivery, and the webhook arrives carrying the same
- * trace id.
+ * trace id. A consumer in another service (enterprise-service) continues the trace in the
+ * events it raises in turn.
  */
 class TracingSystemTest {
 
@@ -40,6 +41,84 @@ class TracingSystemTest {
 		return response;
 	}
 
+	private static String newTraceId() {
+		byte[] id = new byte[16];
+		ThreadLocalRandom.current().nextBytes(id);
+		id[0] |= 1;
+		return HexFormat.of().formatHex(id);
+	}
+
+	/**
+	 * A sampled W3C traceparent of the given trace, with a parent span of the caller's.
+	 */
+	private static String traceparent(String traceId) {
+		return "00-" + traceId + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong() | 1) + "-01";
+	}
+
+	private static String created(Stack.Response response) {
+		return expect(201, response).json().get("id").asString();
+	}
+
+	private static String scenario(String officer, String capability) {
+		String programId = created(Stack.call("POST", "/api/v1/programs", officer,
+				Map.of("name", "Traced " + RUN, "authority", "Haizhu District AI Development Bureau", "startsOn",
+						"2026-01-01", "endsOn", "2027-12-31", "fundingBudget",
+						Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
+				Map.of()));
+		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1);
+		return created(Stack.call("POST", "/api/v1/scenarios", officer,
+				Map.ofEntries(Map.entry("programId", programId), Map.entry("title", "Traced scenario " + RUN),
+						Map.entry("sector", "SMART_MANUFACTURING"), Map.entry("demandOwner", "Zhongda workshops"),
+						Map.entry("description", "Follow one request"),
+						Map.entry("requiredCapabilities", List.of(capability)),
+						Map.entry("support",
+								Map.of("funding", Map.of("amount", "100000.00", "currency", "CNY"), "computeGpuHours",
+										10)),
+						Map.entry("maxAwards", 1), Map.entry("opensAt", opens.toString()),
+						Map.entry("closesAt", opens.plusDays(20).toString()),
+						Map.entry("rubric", List.of(Map.of("key", "fit", "name", "Fit", "weight", 100)))),
+				Map.of()));
+	}
+
+	@Test
+	void aConsumerContinuesTheTraceOfTheEventItActsOn() {
+		String officer = Stack.token("demo-officer");
+		String enterprise = Stack.token("demo-enterprise-2");
+		String enterpriseId = created(Stack.call("POST", "/api/v1/enterprises", enterprise,
+				Map.of("name", "Traced Robotics " + RUN, "creditCode", ApplyAndReviewSystemTest.freshCreditCode(),
+						"category", "STARTUP", "district", "Haizhu", "contact",
+						Map.of("name", "Zhou Min", "email", "zhou.min@example.com")),
+				Map.of()));
+		expect(200, Stack.call("POST", "/api/v1/enterprises/" + enterpriseId + "/verify", officer, null, Map.of()));
+		String scenarioId = scenario(officer, "traced-" + RUN);
+		expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenarioId + "/publish", officer, null, Map.of()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Stack.call("GET", "/api/v1/matches/open-scenarios/" + scenarioId, enterprise, null, Map.of())
+				.status() == 200);
+		String applicationId = created(Stack.call("POST", "/api/v1/applications", enterprise,
+				Map.of("scenarioId", scenarioId, "enterpriseId", enterpriseId, "summary", "Traced proposal",
+						"requestedFunding", Map.of("amount", "50000.00", "currency", "CNY"), "requestedComputeGpuHours",
+						5),
+				Map.of()));
+		expect(200,
+				Stack.call("POST", "/api/v1/applications/" + applicationId + "/submit", enterprise, null, Map.of()));
+
+		String traceId = newTraceId();
+		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), "applications")) {
+			// scenario-service cancels; enterprise-service, consuming that event, moves
+			// the
+			// application and announces it: its event continues the officer's trace
+			expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenarioId + "/cancel", officer,
+					Map.of("reason", "traced cancellation"), Map.of("traceparent", traceparent(traceId))));
+			ConsumerRecord<String, byte[]> moved = tap.awaitRecord(
+					EventTap.event("dev.scenariohub.application.status-changed.v1", applicationId),
+					Duration.ofSeconds(30));
+			assertThat(traceIdOf(EventTap.header(moved, "traceparent")))
+				.as("enterprise-service's event continues the trace of the event it consumed")
+				.isEqualTo(traceId);
+		}
+	}
+
 	private static String traceIdOf(String traceparent) {
 		assertThat(traceparent).as("a W3C traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 		return traceparent.split("-")[1];
@@ -53,37 +132,10 @@ class TracingSystemTest {
 		expect(201, Stack.call("POST", "/api/v1/subscriptions", subscriber, Map.of("capabilities", List.of(capability)),
 				Map.of()));
 		expect(201, Stack.call("POST", "/api/v1/webhooks", subscriber, Map.of("url", RECEIVER.url()), Map.of()));
-		String programId = expect(201,
-				Stack.call("POST", "/api/v1/programs", officer,
-						Map.of("name", "Traced " + RUN, "authority", "Haizhu District AI Development Bureau",
-								"startsOn", "2026-01-01", "endsOn", "2027-12-31", "fundingBudget",
-								Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
-						Map.of()))
-			.json()
-			.get("id")
-			.asString();
-		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1);
-		String scenarioId = expect(201,
-				Stack.call("POST", "/api/v1/scenarios", officer, Map.ofEntries(Map.entry("programId", programId),
-						Map.entry("title", "Traced scenario " + RUN), Map.entry("sector", "SMART_MANUFACTURING"),
-						Map.entry("demandOwner", "Zhongda workshops"), Map.entry("description", "Follow one request"),
-						Map.entry("requiredCapabilities", List.of(capability)),
-						Map.entry("support",
-								Map.of("funding", Map.of("amount", "100000.00", "currency", "CNY"), "computeGpuHours",
-										10)),
-						Map.entry("maxAwards", 1), Map.entry("opensAt", opens.toString()),
-						Map.entry("closesAt", opens.plusDays(20).toString()),
-						Map.entry("rubric", List.of(Map.of("key", "fit", "name", "Fit", "weight", 100)))), Map.of()))
-			.json()
-			.get("id")
-			.asString();
+		String scenarioId = scenario(officer, capability);
 
-		byte[] id = new byte[16];
-		ThreadLocalRandom.current().nextBytes(id);
-		id[0] |= 1;
-		String traceId = HexFormat.of().formatHex(id);
-		String parent = "00-" + traceId + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong() | 1)
-				+ "-01";
+		String traceId = newTraceId();
+		String parent = traceparent(traceId);
 		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), "scenarios")) {
 			expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenarioId + "/publish", officer, null,
 					Map.of("traceparent", parent)));
