@@ -1,13 +1,16 @@
 package dev.scenariohub.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 
+import dev.scenariohub.notification.delivery.DeliveryBacklog;
 import dev.scenariohub.notification.delivery.DeliveryChannel;
 import dev.scenariohub.notification.delivery.DeliveryRepository;
 import dev.scenariohub.notification.delivery.Dispatcher;
 import dev.scenariohub.notification.inbox.NotificationRepository;
 import dev.scenariohub.platform.events.PeriodicTask;
 import dev.scenariohub.platform.events.RetentionRule;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -34,6 +37,18 @@ public class NotificationServiceApplication {
 	PeriodicTask emailDispatch(Dispatcher dispatcher,
 			@Value("${notifications.delivery.interval:PT0.2S}") Duration interval) {
 		return new PeriodicTask("e-mail dispatch", interval, () -> dispatcher.dispatchDue(DeliveryChannel.EMAIL));
+	}
+
+	@Bean
+	DeliveryBacklog deliveryBacklog(DeliveryRepository deliveries, MeterRegistry meters, Clock clock) {
+		return new DeliveryBacklog(deliveries, meters, clock);
+	}
+
+	/** The delivery backlog gauges, read every 10 s. */
+	@Bean
+	PeriodicTask deliveryBacklogTask(DeliveryBacklog backlog,
+			@Value("${notifications.delivery.backlog-interval:PT10S}") Duration interval) {
+		return new PeriodicTask("delivery backlog", interval, backlog::refresh);
 	}
 
 	/** Inbox notifications are kept this long after they were created (180 days). */

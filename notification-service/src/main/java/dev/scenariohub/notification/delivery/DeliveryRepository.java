@@ -55,16 +55,22 @@ public class DeliveryRepository {
 	 * first.
 	 */
 	public Flux<Versioned<Delivery>> due(DeliveryChannel channel, Instant now, int limit) {
-		Query query = Query
-			.query(Criteria.where("status")
-				.is(DeliveryStatus.PENDING.name())
-				.and("channel")
-				.is(channel.name())
-				.and("nextAttemptAt")
-				.lte(now))
-			.with(Sort.by("nextAttemptAt"))
-			.limit(limit);
+		Query query = dueQuery(channel, now).with(Sort.by("nextAttemptAt")).limit(limit);
 		return this.outbox.query(COLLECTION, query, Delivery.class);
+	}
+
+	/** How many pending deliveries of one channel are due. */
+	public Mono<Long> countDue(DeliveryChannel channel, Instant now) {
+		return this.mongo.count(dueQuery(channel, now), COLLECTION);
+	}
+
+	private static Query dueQuery(DeliveryChannel channel, Instant now) {
+		return Query.query(Criteria.where("status")
+			.is(DeliveryStatus.PENDING.name())
+			.and("channel")
+			.is(channel.name())
+			.and("nextAttemptAt")
+			.lte(now));
 	}
 
 	public Flux<Delivery> ofTarget(String target, int limit) {

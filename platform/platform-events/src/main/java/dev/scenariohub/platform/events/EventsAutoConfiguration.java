@@ -87,7 +87,9 @@ public class EventsAutoConfiguration {
 	 * lease is about how long a relay may be silent, not about domain time.
 	 */
 	@Bean
-	OutboxRelays outboxRelays(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, EventsProperties properties) {
+	OutboxRelays outboxRelays(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, EventsProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
 		if (properties.lease().compareTo(publisher.sendTimeout()) <= 0) {
 			throw new IllegalStateException("scenariohub.events.lease (" + properties.lease()
 					+ ") must be longer than the longest send (" + publisher.sendTimeout()
@@ -97,7 +99,7 @@ public class EventsAutoConfiguration {
 			.entrySet()
 			.stream()
 			.map(entry -> new OutboxRelay(mongo, publisher, entry.getKey(), entry.getValue(), properties.lease(),
-					Clock.systemUTC()))
+					Clock.systemUTC(), registry))
 			.toList();
 		return new OutboxRelays(relays, properties.sweepInterval(), properties.sweepBatch());
 	}

@@ -7,6 +7,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +66,24 @@ public class OutboxRelay {
 
 	private final ThrottledLog failures;
 
+	private final Counter publishFailures;
+
 	public OutboxRelay(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, String collection, String topic,
 			Duration leaseDuration, Clock clock) {
+		this(mongo, publisher, collection, topic, leaseDuration, clock, new SimpleMeterRegistry());
+	}
+
+	/**
+	 * @param meters where failed publishes are counted
+	 * ({@code scenariohub_outbox_publish_failures_total{collection,topic}})
+	 */
+	public OutboxRelay(ReactiveMongoTemplate mongo, CloudEventPublisher publisher, String collection, String topic,
+			Duration leaseDuration, Clock clock, MeterRegistry meters) {
+		this.publishFailures = Counter.builder("scenariohub.outbox.publish.failures")
+			.description("Attempts to publish a document's outbox events that failed (they are retried)")
+			.tag("collection", collection)
+			.tag("topic", topic)
+			.register(meters);
 		this.mongo = mongo;
 		this.publisher = publisher;
 		this.collection = collection;
@@ -176,6 +195,7 @@ public class OutboxRelay {
 	 * later — one failing document never holds up the others.
 	 */
 	private Mono<Long> backOff(Document doc, Query ours, int pending, Throwable error) {
+		this.publishFailures.increment();
 		int failed = doc.get(FAILURES, Number.class) == null ? 1 : doc.get(FAILURES, Number.class).intValue() + 1;
 		Duration wait = backoffAfter(failed);
 		this.failures.failed("publishing %d event(s) of %s to %s failed (%d time(s) for this one); retrying in %s"

@@ -289,15 +289,19 @@ class OutboxRelayTest {
 			store.insert(this.collection, id, Map.of("name", "v0"), List.of(renamed("v0", 0))).block();
 			store.update(this.collection, id, 1, Map.of("name", "v1"), List.of(renamed("v1", 1))).block();
 		}
-		OutboxRelay relay = new OutboxRelay(this.mongo, failingFor("poison"), this.collection, this.topic, LEASE,
-				this.clock);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		OutboxRelay relay = new OutboxRelay(this.mongo, failingFor("poison"), this.collection, this.topic, LEASE,
+				this.clock, meters);
 		MutableClock machine = new MutableClock(Instant.now());
 		OutboxBacklog backlog = new OutboxBacklog(this.mongo, List.of(this.collection), meters, machine);
 		backlog.refresh().block();
 		assertThat(backlog.pending(this.collection)).isEqualTo(1 + healthy.size());
 
 		assertThat(relay.sweep(100).block()).as("events published by one sweep").isEqualTo(2L * healthy.size());
+		assertThat(
+				meters.get("scenariohub.outbox.publish.failures").tag("collection", this.collection).counter().count())
+			.as("failed publishes counted")
+			.isEqualTo(1);
 		machine.advance(Duration.ofSeconds(90));
 		backlog.refresh().block();
 		assertThat(meters.get("scenariohub.outbox.pending").tag("collection", this.collection).gauge().value())
