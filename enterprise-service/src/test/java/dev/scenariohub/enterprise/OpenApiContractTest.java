@@ -1,42 +1,34 @@
 package dev.scenariohub.enterprise;
 
 import dev.scenariohub.platform.test.ApiClients;
-import dev.scenariohub.platform.test.DocumentedAccess;
 import dev.scenariohub.platform.test.IntegrationTest;
-import dev.scenariohub.platform.test.OpenApiContract;
-import dev.scenariohub.platform.test.OpenApiRules;
-import org.junit.jupiter.api.Test;
+import dev.scenariohub.platform.test.PublishedApiContract;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The document enterprise-service publishes is the committed one, and it is one a client
- * can generate from.
+ * enterprise-service's OpenAPI document: committed, generator-ready, and enforced as
+ * documented.
  */
 @IntegrationTest
-class OpenApiContractTest {
+class OpenApiContractTest implements PublishedApiContract {
 
-	WebTestClient web;
+	private WebTestClient web;
 
 	@Autowired
 	void bind(ApplicationContext context) {
 		this.web = ApiClients.anonymous(context);
 	}
 
-	@Test
-	void publishesTheCommittedDocument() {
-		OpenApiContract.assertPublishedMatchesCommitted(this.web, "enterprise-service");
+	@Override
+	public WebTestClient web() {
+		return this.web;
 	}
 
-	@Test
-	void documentsEveryOperationSoThatAClientCanBeGenerated() {
-		OpenApiRules.assertClientReady(OpenApiContract.published(this.web));
-	}
-
-	@Test
-	void enforcesTheAccessItDocumentsOnEveryOperation() {
-		DocumentedAccess.assertEnforced(this.web, OpenApiContract.published(this.web));
+	@Override
+	public String service() {
+		return "enterprise-service";
 	}
 
 }
