@@ -1,36 +1,48 @@
 package dev.scenariohub.platform.test;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The checks every service's OpenAPI document must pass, for a service integration test
- * to implement: the running service publishes the committed document
+ * to extend: the running service publishes the committed document
  * ({@link OpenApiContract}), the document is one a client can generate from
  * ({@link OpenApiRules}), and the access it documents is the access it enforces
  * ({@link DocumentedAccess}).
  */
-public interface PublishedApiContract {
+public abstract class PublishedApiContract {
 
-	/** An anonymous client of the service under test. */
-	WebTestClient web();
+	private final String service;
 
-	/** The service's name, as in {@code contracts/openapi/<service>.json}. */
-	String service();
+	private WebTestClient web;
 
-	@Test
-	default void publishesTheCommittedDocument() {
-		OpenApiContract.assertPublishedMatchesCommitted(web(), service());
+	/**
+	 * @param service the service's name, as in {@code contracts/openapi/<service>.json}
+	 */
+	protected PublishedApiContract(String service) {
+		this.service = service;
+	}
+
+	@Autowired
+	void bind(ApplicationContext context) {
+		this.web = ApiClients.anonymous(context);
 	}
 
 	@Test
-	default void documentsEveryOperationSoThatAClientCanBeGenerated() {
-		OpenApiRules.assertClientReady(OpenApiContract.published(web()));
+	void publishesTheCommittedDocument() {
+		OpenApiContract.assertPublishedMatchesCommitted(this.web, this.service);
 	}
 
 	@Test
-	default void enforcesTheAccessItDocumentsOnEveryOperation() {
-		DocumentedAccess.assertEnforced(web(), OpenApiContract.published(web()));
+	void documentsEveryOperationSoThatAClientCanBeGenerated() {
+		OpenApiRules.assertClientReady(OpenApiContract.published(this.web));
+	}
+
+	@Test
+	void enforcesTheAccessItDocumentsOnEveryOperation() {
+		DocumentedAccess.assertEnforced(this.web, OpenApiContract.published(this.web));
 	}
 
 }
