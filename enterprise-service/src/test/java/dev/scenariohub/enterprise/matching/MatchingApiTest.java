@@ -13,6 +13,7 @@ import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.IntegrationTest;
+import dev.scenariohub.platform.test.OpenApiContract;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,12 +64,7 @@ class MatchingApiTest {
 
 	@Test
 	void publishesItsOpenApiDocument() {
-		this.web.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		OpenApiContract.publishedBody(this.web)
 			.jsonPath("$.openapi")
 			.value(v -> assertThat((String) v).startsWith("3.1"))
 			.jsonPath("$.paths['/api/v1/applications/{id}/submit']")

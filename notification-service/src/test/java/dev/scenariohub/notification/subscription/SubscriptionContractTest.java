@@ -2,6 +2,7 @@ package dev.scenariohub.notification.subscription;
 
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.IntegrationTest;
+import dev.scenariohub.platform.test.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -24,12 +25,7 @@ class SubscriptionContractTest {
 
 	@Test
 	void theDocumentedSubscriptionSchemaHasOnlyItsFields() {
-		this.web.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		OpenApiContract.publishedBody(this.web)
 			.jsonPath("$.components.schemas.CreateSubscription.properties.sectors")
 			.exists()
 			.jsonPath("$.components.schemas.CreateSubscription.properties.sectorsOrCapabilities")
@@ -38,12 +34,7 @@ class SubscriptionContractTest {
 
 	@Test
 	void theDocumentedStatusesAreTheOnesAnswered() {
-		this.web.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		OpenApiContract.publishedBody(this.web)
 			.jsonPath("$.paths['/api/v1/subscriptions'].post.responses['201']")
 			.exists()
 			.jsonPath("$.paths['/api/v1/subscriptions/{id}'].delete.responses['204']")

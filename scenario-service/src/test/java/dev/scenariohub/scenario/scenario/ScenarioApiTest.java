@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.EventSchemas;
 import dev.scenariohub.platform.test.EventTap;
+import dev.scenariohub.platform.test.OpenApiContract;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import dev.scenariohub.scenario.Fixtures;
 import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
@@ -263,12 +264,7 @@ class ScenarioApiTest {
 
 	@Test
 	void publishesItsOpenApiDocument() {
-		this.web.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		OpenApiContract.publishedBody(this.web)
 			.jsonPath("$.openapi")
 			.value(v -> assertThat((String) v).startsWith("3.1"))
 			.jsonPath("$.paths['/api/v1/scenarios']")
@@ -280,12 +276,7 @@ class ScenarioApiTest {
 	@Test
 	void everyRequestBodyIsDocumentedWithItsOwnSchema() {
 		String body = "$.paths['%s'].%s.requestBody.content['application/json'].schema['$ref']";
-		this.web.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		OpenApiContract.publishedBody(this.web)
 			.jsonPath(body.formatted("/api/v1/programs", "post"))
 			.isEqualTo("#/components/schemas/CreateProgram")
 			.jsonPath(body.formatted("/api/v1/programs/{id}", "patch"))

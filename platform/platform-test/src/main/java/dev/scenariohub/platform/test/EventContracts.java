@@ -62,9 +62,7 @@ public final class EventContracts {
 	 */
 	public static void assertEverySchemaReferenced() {
 		Set<String> schemas = new TreeSet<>();
-		Path events = OpenApiContract.committedDocument("-")
-			.getParent()
-			.resolveSibling("src/main/resources/contracts/events");
+		Path events = OpenApiContract.repositoryRoot().resolve("contracts/src/main/resources/contracts/events");
 		try (Stream<Path> files = Files.list(events)) {
 			files.map(file -> file.getFileName().toString())
 				.filter(name -> name.endsWith(".schema.json"))

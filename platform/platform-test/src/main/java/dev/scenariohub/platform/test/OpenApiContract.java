@@ -32,16 +32,14 @@ public final class OpenApiContract {
 	private OpenApiContract() {
 	}
 
+	/** The running service's document, for JSON-path assertions. */
+	public static WebTestClient.BodyContentSpec publishedBody(WebTestClient web) {
+		return web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody();
+	}
+
 	/** The running service's document, with object keys in a stable order. */
 	public static JsonNode published(WebTestClient web) {
-		byte[] body = web.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		byte[] body = publishedBody(web).returnResult().getResponseBody();
 		try {
 			return sorted(JSON.readTree(body));
 		}
@@ -76,6 +74,11 @@ public final class OpenApiContract {
 
 	/** {@code contracts/openapi/<service>.json} of the repository the tests run in. */
 	public static Path committedDocument(String service) {
+		return repositoryRoot().resolve("contracts/openapi/" + service + ".json");
+	}
+
+	/** The root of the repository the tests run in (the directory holding contracts/). */
+	public static Path repositoryRoot() {
 		Path dir = Path.of("").toAbsolutePath();
 		while (dir != null && !Files.exists(dir.resolve("contracts/pom.xml"))) {
 			dir = dir.getParent();
@@ -84,7 +87,7 @@ public final class OpenApiContract {
 			throw new IllegalStateException(
 					"not inside the repository: no contracts/pom.xml above " + Path.of("").toAbsolutePath());
 		}
-		return dir.resolve("contracts/openapi/" + service + ".json");
+		return dir;
 	}
 
 	static String text(JsonNode document) {
