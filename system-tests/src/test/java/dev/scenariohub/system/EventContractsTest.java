@@ -11,4 +11,9 @@ class EventContractsTest {
 		EventContracts.assertEverySchemaReferenced();
 	}
 
+	@Test
+	void subscribersAreToldTopicsKeysAndThatWePublish() {
+		EventContracts.assertKafkaBindingsAndOperations();
+	}
+
 }

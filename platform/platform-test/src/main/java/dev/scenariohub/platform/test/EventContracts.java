@@ -89,6 +89,47 @@ public final class EventContracts {
 		}
 	}
 
+	/**
+	 * Fails unless the AsyncAPI document says what subscribers need to consume: each
+	 * Kafka channel names its topic in a binding, each Kafka message says its key, and
+	 * every operation is one we perform ({@code send}).
+	 */
+	@SuppressWarnings("unchecked")
+	public static void assertKafkaBindingsAndOperations() {
+		Map<String, Object> doc = asyncApi();
+		Map<String, Object> components = (Map<String, Object>) doc.get("components");
+		Map<String, Map<String, Object>> traits = (Map<String, Map<String, Object>>) components.get("messageTraits");
+		List<String> broken = new ArrayList<>();
+		((Map<String, Map<String, Object>>) doc.get("channels")).forEach((name, channel) -> {
+			if (channel.get("address") == null) {
+				return; // the webhook channel: a subscriber's own URL, no topic and no
+						// key
+			}
+			if (!(at(channel, "bindings", "kafka") instanceof Map<?, ?> kafka)
+					|| !channel.get("address").equals(kafka.get("topic"))) {
+				broken.add("channel " + name + " has no Kafka binding naming its topic");
+			}
+			((Map<String, Map<String, Object>>) channel.get("messages")).keySet().forEach(key -> {
+				List<Map<String, Object>> used = (List<Map<String, Object>>) messages().get(key).get("traits");
+				boolean keyed = used != null && used.stream()
+					.map(trait -> traits
+						.get(String.valueOf(trait.get("$ref")).replace("#/components/messageTraits/", "")))
+					.anyMatch(trait -> at(trait, "bindings", "kafka", "key") != null);
+				if (!keyed) {
+					broken.add("message " + key + " on " + name + " does not say its Kafka key");
+				}
+			});
+		});
+		((Map<String, Map<String, Object>>) doc.get("operations")).forEach((name, operation) -> {
+			if (!"send".equals(operation.get("action"))) {
+				broken.add("operation " + name + " is '" + operation.get("action") + "', but we publish what it names");
+			}
+		});
+		if (!broken.isEmpty()) {
+			throw new AssertionError(String.join("\n", broken));
+		}
+	}
+
 	static Set<String> declaredTypes(String basePackage) {
 		Set<String> types = new TreeSet<>();
 		for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -125,9 +166,21 @@ public final class EventContracts {
 
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> messages() {
+		return (Map<String, Map<String, Object>>) ((Map<String, Object>) asyncApi().get("components")).get("messages");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object at(Map<String, Object> node, String... path) {
+		Object current = node;
+		for (String key : path) {
+			current = current instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(key) : null;
+		}
+		return current;
+	}
+
+	private static Map<String, Object> asyncApi() {
 		try (InputStream in = resource(ASYNCAPI).openStream()) {
-			Map<String, Object> doc = new Yaml().load(in);
-			return (Map<String, Map<String, Object>>) ((Map<String, Object>) doc.get("components")).get("messages");
+			return new Yaml().load(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -181,10 +181,27 @@ public final class OpenApiRules {
 					&& resolved.path("headers").path("Location").isMissingNode()) {
 				broken.add(name + " 201: no Location header");
 			}
+			if (status.startsWith("2") && versioned(doc, resolved)
+					&& resolved.path("headers").path("ETag").isMissingNode()) {
+				broken.add(name + " " + status + ": returns a versioned resource without documenting its ETag");
+			}
 		}
 		if (responses.fieldNames().hasNext() && !hasSuccess(responses)) {
 			broken.add(name + ": no success response");
 		}
+	}
+
+	/**
+	 * Whether the answer is a resource with a {@code version}, which the API sends as
+	 * ETag.
+	 */
+	private static boolean versioned(JsonNode doc, JsonNode response) {
+		for (JsonNode media : response.path("content")) {
+			if (resolve(doc, media.path("schema")).path("properties").has("version")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasSuccess(JsonNode responses) {
