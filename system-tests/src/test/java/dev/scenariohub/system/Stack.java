@@ -35,6 +35,9 @@ final class Stack {
 
 	private static LocalStack running;
 
+	/** Receives the spans every part of the stack exports. */
+	static final SpanCollector SPANS = new SpanCollector();
+
 	private Stack() {
 	}
 
@@ -49,11 +52,16 @@ final class Stack {
 			try {
 				Path data = Files.createTempDirectory("scenariohub-system-test");
 				StackConfig config = new StackConfig(Path.of("..").toAbsolutePath().normalize(), data, free(), free(),
-						free(), free(), free(), free(), free(), free(), free(), null, false, Map.of());
+						free(), free(), free(), free(), free(), free(), free(), null, false,
+						// as deployed: spans exported over OTLP, logs as ECS JSON lines
+						Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", SPANS.endpoint(),
+								"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms",
+								"LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"));
 				running = LocalStack.start(config, System.out);
 				LocalStack stack = running;
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					stack.close();
+					SPANS.close();
 					deleteRecursively(data);
 				}, "stop-system-test-stack"));
 			}
@@ -79,6 +87,20 @@ final class Stack {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The JSON lines a part of the stack has logged so far (lines that are not JSON are
+	 * left out).
+	 */
+	static List<JsonNode> logLines(String part) {
+		Path log = get().dataDir().resolve("logs").resolve(part + ".log");
+		try (var lines = Files.lines(log)) {
+			return lines.filter(line -> line.startsWith("{")).map(JSON::readTree).toList();
+		}
+		catch (IOException ex) {
+			throw new AssertionError("cannot read " + log + ": " + ex, ex);
 		}
 	}
 

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * the outbox relay writes it into the Kafka record's headers, notification-service
  * continues it while it plans the delivery, and the webhook arrives carrying the same
  * trace id. A consumer in another service (enterprise-service) continues the trace in the
- * events it raises in turn.
+ * events it raises in turn. Every part exports its spans over OTLP to a collector the
+ * test runs, where the whole trace is seen.
  */
 class TracingSystemTest {
 
@@ -117,6 +118,20 @@ class TracingSystemTest {
 				.as("enterprise-service's event continues the trace of the event it consumed")
 				.isEqualTo(traceId);
 		}
+		// what it logged meanwhile is a JSON line with the trace, the service and the
+		// aggregate it acted for
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(Stack.logLines("enterprise-service"))
+				.filteredOn(line -> line.path("message").asString("").contains("followed it"))
+				.filteredOn(line -> traceId.equals(line.path("traceId").asString(null)))
+				.as("a log line of the consumer in the request's trace")
+				.anySatisfy(line -> {
+					assertThat(line.path("service").path("name").asString(null)).isEqualTo("enterprise-service");
+					assertThat(line.path("spanId").asString(null)).matches("[0-9a-f]{16}");
+					assertThat(line.path("aggregate").path("id").asString(null)).isEqualTo(scenarioId);
+					assertThat(line.path("event").path("type").asString(null))
+						.isEqualTo("dev.scenariohub.scenario.cancelled.v1");
+				}));
 	}
 
 	private static String traceIdOf(String traceparent) {
@@ -156,6 +171,31 @@ class TracingSystemTest {
 		assertThat(delivery.traceparent()).as("the webhook carries a traceparent").isNotNull();
 		assertThat(traceIdOf(delivery.traceparent())).as("the webhook continues the request's trace")
 			.isEqualTo(traceId);
+
+		// every part exported its spans of that trace, named by what it did
+		String published = "dev.scenariohub.scenario.published.v1";
+		List<String> expected = List.of("gateway: SERVER", "scenario-service: SERVER",
+				"scenario-service: " + published + " publish PRODUCER",
+				"enterprise-service: " + published + " process CONSUMER",
+				"notification-service: " + published + " process CONSUMER",
+				"notification-service: " + published + " deliver CLIENT",
+				"notification-service: dev.scenariohub.notification.delivered.v1 publish PRODUCER");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(exported(traceId)).as("spans exported for the trace").containsAll(expected));
+	}
+
+	/**
+	 * The spans of one trace as "service: name KIND", server spans as "service: SERVER".
+	 */
+	private static List<String> exported(String traceId) {
+		return Stack.SPANS.trace(traceId)
+			.stream()
+			.map(span -> span.service() + ": "
+					+ (span.kind().equals("SPAN_KIND_SERVER") ? "SERVER"
+							: span.name() + " " + span.kind().replace("SPAN_KIND_", "")))
+			.distinct()
+			.toList();
 	}
 
 }

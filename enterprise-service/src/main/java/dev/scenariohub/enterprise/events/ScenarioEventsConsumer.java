@@ -62,7 +62,10 @@ public class ScenarioEventsConsumer {
 			ScenarioEventPayload payload = event.dataAs(json, ScenarioEventPayload.class);
 			ScenarioOutcome outcome = outcomeOf(type.event(), payload);
 			if (outcome != null) {
-				applications.follow(event.subject(), outcome).block(WRITE_TIMEOUT);
+				Long moved = applications.follow(event.subject(), outcome).block(WRITE_TIMEOUT);
+				if (moved != null && moved > 0) {
+					log.info("{} of scenario {}: {} application(s) followed it", type.event(), event.subject(), moved);
+				}
 			}
 			if (type.event().equals("updated") && payload.scenario() != null) {
 				scenarios.applyPublished(payload.scenario(), event.sequence()).block(WRITE_TIMEOUT);

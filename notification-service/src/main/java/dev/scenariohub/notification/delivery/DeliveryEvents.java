@@ -1,5 +1,7 @@
 package dev.scenariohub.notification.delivery;
 
+import java.util.Map;
+
 import dev.scenariohub.platform.events.EventType;
 import dev.scenariohub.platform.events.PendingEvent;
 
@@ -21,10 +23,12 @@ public final class DeliveryEvents {
 			String eventType, DeliveryStatus status, int attempts, String error) {
 	}
 
-	static PendingEvent of(Delivery d) {
-		return new PendingEvent(d.status() == DeliveryStatus.DELIVERED ? DELIVERED : FAILED, new Outcome(d.id(),
-				d.channel(), d.recipient(), d.eventId(), d.eventType(), d.status(), d.attempts(), d.lastError()),
-				"system");
+	/** The outcome of a finished delivery, continuing the trace of its last attempt. */
+	static PendingEvent of(Delivery d, Map<String, String> attempt) {
+		return new PendingEvent(
+				d.status() == DeliveryStatus.DELIVERED ? DELIVERED : FAILED, new Outcome(d.id(), d.channel(),
+						d.recipient(), d.eventId(), d.eventType(), d.status(), d.attempts(), d.lastError()),
+				"system", attempt);
 	}
 
 }

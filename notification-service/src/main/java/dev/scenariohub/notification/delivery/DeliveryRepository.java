@@ -2,6 +2,7 @@ package dev.scenariohub.notification.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.StoreIndexes;
@@ -80,13 +81,18 @@ public class DeliveryRepository {
 		return this.outbox.query(COLLECTION, query, Delivery.class).map(Versioned::state);
 	}
 
-	/**
-	 * Saves a changed delivery (and its outcome event when it is done) if nobody else did
-	 * first.
-	 */
+	/** Saves a changed delivery if nobody else did first. */
 	public Mono<Long> save(Versioned<Delivery> loaded, Delivery changed) {
+		return save(loaded, changed, Map.of());
+	}
+
+	/**
+	 * Saves the outcome of an attempt (and its outcome event when the delivery is done,
+	 * continuing the attempt's trace) if nobody else did first.
+	 */
+	public Mono<Long> save(Versioned<Delivery> loaded, Delivery changed, Map<String, String> attempt) {
 		return this.outbox.update(COLLECTION, changed.id(), loaded.version(), changed,
-				changed.status() == DeliveryStatus.PENDING ? List.of() : List.of(DeliveryEvents.of(changed)));
+				changed.status() == DeliveryStatus.PENDING ? List.of() : List.of(DeliveryEvents.of(changed, attempt)));
 	}
 
 }

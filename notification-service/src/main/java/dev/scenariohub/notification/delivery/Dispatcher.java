@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.scenariohub.platform.events.TraceContexts;
 import dev.scenariohub.platform.events.Versioned;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,12 +68,15 @@ public class Dispatcher {
 
 	private final MeterRegistry meters;
 
+	private final TraceContexts traces;
+
 	private static final List<String> OUTCOMES = List.of("delivered", "retry", "failed", "deferred");
 
 	public Dispatcher(DeliveryRepository deliveries, List<ChannelSender> senders, Clock clock, MeterRegistry meters,
-			@Value("${notifications.delivery.max-attempts:8}") int maxAttempts,
+			TraceContexts traces, @Value("${notifications.delivery.max-attempts:8}") int maxAttempts,
 			@Value("${notifications.delivery.initial-backoff:PT1S}") Duration initialBackoff) {
 		this.deliveries = deliveries;
+		this.traces = traces;
 		this.meters = meters;
 		for (DeliveryChannel channel : DeliveryChannel.values()) {
 			for (String outcome : OUTCOMES) {
@@ -139,8 +144,18 @@ public class Dispatcher {
 	private Mono<Long> attempt(Versioned<Delivery> claimed) {
 		Delivery d = claimed.state();
 		ChannelSender sender = this.senders.get(d.channel());
-		Mono<Void> send = sender == null ? Mono.error(new IllegalStateException("no sender for channel " + d.channel()))
-				: sender.send(d);
+		// each attempt is a span of the trace that planned the delivery; the outcome
+		// event continues it
+		TraceContexts.Started span = this.traces.start(d.eventType() + " deliver", Span.Kind.CLIENT, d.trace());
+		Mono<Void> send = (sender == null
+				? Mono.<Void>error(new IllegalStateException("no sender for channel " + d.channel()))
+				: Mono.defer(() -> sender.send(d, span.headers())))
+			.doOnEach(signal -> {
+				if (signal.isOnComplete() || signal.isOnError()) {
+					span.end(signal.getThrowable());
+				}
+			})
+			.doOnCancel(() -> span.end(null));
 		return send
 			.then(Mono.fromCallable(
 					() -> d.attempted(DeliveryStatus.DELIVERED, d.attempts() + 1, null, null, this.clock.instant())))
@@ -149,7 +164,7 @@ public class Dispatcher {
 							this.clock.instant().plus(RETRY_WHEN_NOT_TRIED), later.getMessage(), null)))
 			.onErrorResume(error -> Mono.just(failedAttempt(d, error)))
 			.doOnNext(outcome -> count(d, outcome))
-			.flatMap(outcome -> this.deliveries.save(claimed, outcome));
+			.flatMap(outcome -> this.deliveries.save(claimed, outcome, span.headers()));
 	}
 
 	/**

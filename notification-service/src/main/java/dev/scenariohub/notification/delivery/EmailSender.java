@@ -1,6 +1,7 @@
 package dev.scenariohub.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -19,7 +20,9 @@ import reactor.core.scheduler.Schedulers;
  * sends run on a small scheduler of their own: a hung SMTP server ties up at most these
  * threads, never the event loop, the webhook deliveries or anything else. Connect, read
  * and write timeouts are set on the SMTP session
- * ({@code spring.mail.properties.mail.smtp.*timeout}).
+ * ({@code spring.mail.properties.mail.smtp.*timeout}). The attempt is traced, but the
+ * message carries no trace header: ids of internal traces are no business of the
+ * recipient's mail system.
  */
 @Component
 public class EmailSender implements ChannelSender, DisposableBean {
@@ -55,7 +58,7 @@ public class EmailSender implements ChannelSender, DisposableBean {
 	}
 
 	@Override
-	public Mono<Void> send(Delivery d) {
+	public Mono<Void> send(Delivery d, Map<String, String> trace) {
 		JavaMailSender sender = this.mail.getIfAvailable();
 		if (sender == null) {
 			return Mono.error(new IllegalStateException("no SMTP server is configured (spring.mail.host)"));

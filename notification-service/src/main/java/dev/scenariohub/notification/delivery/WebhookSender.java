@@ -3,16 +3,15 @@ package dev.scenariohub.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.scenariohub.notification.webhook.Signature;
 import dev.scenariohub.notification.webhook.WebhookRepository;
 import dev.scenariohub.notification.webhook.WebhookTargets;
-import dev.scenariohub.platform.events.TraceContexts;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.tracing.Span;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -28,7 +27,8 @@ import reactor.netty.resources.ConnectionProvider;
  * the delivery's id on every attempt), only to addresses {@link WebhookTargets} allows,
  * checked as the connection is made, and following no redirect. Each webhook has its own
  * circuit breaker, so a dead receiver costs one short-circuited check per due delivery
- * instead of a timeout.
+ * instead of a timeout. The call carries the attempt's W3C {@code traceparent}, so a
+ * receiver can continue the trace of what caused the delivery.
  */
 @Component
 public class WebhookSender implements ChannelSender {
@@ -54,13 +54,10 @@ public class WebhookSender implements ChannelSender {
 		.waitDurationInOpenState(Duration.ofSeconds(30))
 		.build());
 
-	private final TraceContexts traces;
-
-	public WebhookSender(WebhookRepository webhooks, WebhookTargets targets, Clock clock, TraceContexts traces,
+	public WebhookSender(WebhookRepository webhooks, WebhookTargets targets, Clock clock,
 			@Value("${notifications.webhook.timeout:PT10S}") Duration timeout) {
 		this.webhooks = webhooks;
 		this.clock = clock;
-		this.traces = traces;
 		// its own connections, each to an address vetted when it was made; no redirects
 		HttpClient client = HttpClient.create(ConnectionProvider.create("webhooks", 256))
 			.resolver(targets.resolver())
@@ -80,7 +77,7 @@ public class WebhookSender implements ChannelSender {
 	}
 
 	@Override
-	public Mono<Void> send(Delivery d) {
+	public Mono<Void> send(Delivery d, Map<String, String> trace) {
 		return this.webhooks.findById(d.target())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("the webhook was deleted")))
 			.flatMap(webhook -> {
@@ -90,10 +87,9 @@ public class WebhookSender implements ChannelSender {
 				}
 				long timestamp = this.clock.instant().getEpochSecond();
 				long started = System.nanoTime();
-				TraceContexts.Started span = this.traces.start(d.eventType() + " deliver", Span.Kind.CLIENT, d.trace());
 				return this.http.post()
 					.uri(webhook.url())
-					.headers(headers -> span.headers().forEach(headers::set))
+					.headers(headers -> trace.forEach(headers::set))
 					.contentType(CLOUDEVENT_JSON)
 					.header("webhook-id", d.id())
 					.header("webhook-timestamp", Long.toString(timestamp))
@@ -107,12 +103,6 @@ public class WebhookSender implements ChannelSender {
 					.timeout(this.timeout)
 					.doOnSuccess(ok -> breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS))
 					.doOnError(error -> breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error))
-					.doOnEach(signal -> {
-						if (signal.isOnComplete() || signal.isOnError()) {
-							span.end(signal.getThrowable());
-						}
-					})
-					.doOnCancel(() -> span.end(null))
 					.then();
 			});
 	}

@@ -212,11 +212,12 @@ public class AggregateStore {
 		List<Document> outbox = new ArrayList<>(events.size());
 		long sequence = fromVersion;
 		var now = this.clock.instant();
-		Map<String, String> trace = events.isEmpty() ? Map.of() : this.traces.current();
+		Map<String, String> current = events.isEmpty() ? Map.of() : this.traces.current();
 		for (PendingEvent event : events) {
 			sequence++;
 			OutboxEvent entry = new OutboxEvent(UUID.randomUUID().toString(), event.type().value(), aggregateId,
-					sequence, now, this.json.writeValueAsString(event.payload()), trace);
+					sequence, now, this.json.writeValueAsString(event.payload()),
+					event.trace().isEmpty() ? current : event.trace());
 			outbox.add(OutboxDocuments.toDocument(entry));
 		}
 		return outbox;

@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -71,6 +72,16 @@ public class EventsAutoConfiguration {
 		Tracer current = tracer.getIfAvailable();
 		Propagator w3c = propagator.getIfAvailable();
 		return current == null || w3c == null ? TraceContexts.none() : new TraceContexts(current, w3c);
+	}
+
+	/**
+	 * Consumers process each record under a span named after its event, with the
+	 * aggregate in the logging context.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ListenerContainerCustomizer.class)
+	EventProcessing eventProcessing() {
+		return new EventProcessing();
 	}
 
 	@Bean
