@@ -28,18 +28,22 @@ public class StandstillEnder {
 		this.clock = clock;
 	}
 
-	/**
-	 * @return how many awards this call made final
-	 */
-	public Mono<Long> finalizeDue() {
-		Instant now = this.clock.instant();
-		Criteria due = Criteria.where("status")
+	/** Scenarios whose provisional award's standstill period has ended. */
+	static Criteria due(Instant now) {
+		return Criteria.where("status")
 			.is(ScenarioStatus.UNDER_REVIEW.name())
 			.and("award.status")
 			.is("PROPOSED")
 			.and("award.standstillEndsAt")
 			.lte(now);
-		return this.scenarios.find(due, DeadlineCloser.BATCH).concatMap(scenario -> {
+	}
+
+	/**
+	 * @return how many awards this call made final
+	 */
+	public Mono<Long> finalizeDue() {
+		Instant now = this.clock.instant();
+		return this.scenarios.find(due(now), DeadlineCloser.BATCH).concatMap(scenario -> {
 			Scenario done = AwardRules.finalizeIfDue(scenario, now);
 			return done == scenario ? Mono.<Scenario>empty()
 					: this.scenarios.update(done)

@@ -1,6 +1,7 @@
 package dev.scenariohub.scenario.scenario;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -9,6 +10,7 @@ import dev.scenariohub.platform.events.AggregateStore;
 import dev.scenariohub.platform.events.ConflictRetry;
 import dev.scenariohub.platform.events.HistoryEntry;
 import dev.scenariohub.platform.events.StoreIndexes;
+import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -96,7 +98,24 @@ public class ScenarioRepository {
 
 	/** OPEN scenarios whose window has closed. */
 	public Flux<Scenario> dueForClosing(Instant now, int limit) {
-		return find(Criteria.where("status").is(ScenarioStatus.OPEN.name()).and("closesAt").lte(now), limit);
+		return find(dueForClosing(now), limit);
+	}
+
+	/** Which scenarios are OPEN although their window has closed. */
+	public static Criteria dueForClosing(Instant now) {
+		return Criteria.where("status").is(ScenarioStatus.OPEN.name()).and("closesAt").lte(now);
+	}
+
+	/**
+	 * The earliest value of a time field (a dotted path) among the scenarios that match,
+	 * if any match.
+	 */
+	public Mono<Instant> earliest(Criteria criteria, String field) {
+		Query query = Query.query(criteria).with(Sort.by(field)).limit(1);
+		query.fields().include(field);
+		return this.mongo.findOne(query, Document.class, COLLECTION)
+			.mapNotNull(doc -> doc.getEmbedded(List.of(field.split("\\.")), Date.class))
+			.map(Date::toInstant);
 	}
 
 	public Mono<List<HistoryEntry>> history(String id) {

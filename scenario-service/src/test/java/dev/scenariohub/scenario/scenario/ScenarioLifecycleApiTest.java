@@ -2,6 +2,7 @@ package dev.scenariohub.scenario.scenario;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,9 @@ import dev.scenariohub.platform.test.MutableClock;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import dev.scenariohub.scenario.Fixtures;
 import dev.scenariohub.scenario.ScenarioServiceIntegrationTest;
+import dev.scenariohub.scenario.chronograph.ChronographDelay;
 import dev.scenariohub.scenario.chronograph.DeadlineCloser;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +40,12 @@ class ScenarioLifecycleApiTest {
 
 	@Autowired
 	DeadlineCloser deadlines;
+
+	@Autowired
+	ChronographDelay delay;
+
+	@Autowired
+	MeterRegistry meters;
 
 	Fixtures fixtures;
 
@@ -97,6 +106,26 @@ class ScenarioLifecycleApiTest {
 		assertThat(this.scenarios.findById(id).block().version()).as("a later round changes nothing").isEqualTo(3);
 		assertThat(types(events(id, 2))).as("exactly one closed event")
 			.containsExactly("dev.scenariohub.scenario.published.v1", "dev.scenariohub.scenario.closed.v1");
+	}
+
+	@Test
+	void theChronographsDelayGrowsWhileADeadlineWaitsAndIsZeroOnceItIsActedOn() {
+		String id = this.fixtures.draft(this.fixtures.scenarioBody(this.programId));
+		this.fixtures.transition(id, "publish");
+		this.deadlines.closeDue().block();
+		assertThat(this.delay.refresh().block()).as("nothing due").isZero();
+
+		Instant closesAt = this.scenarios.findById(id).block().state().closesAt();
+		this.clock.advance(Duration.ofDays(31));
+		this.delay.refresh().block();
+		assertThat(this.delay.seconds("closing")).as("seconds since the deadline nobody acted on")
+			.isGreaterThanOrEqualTo(Duration.between(closesAt, this.clock.instant()).toSeconds());
+		assertThat(this.meters.get("scenariohub.chronograph.delay").tag("work", "closing").gauge().value())
+			.isEqualTo(this.delay.seconds("closing"));
+
+		this.deadlines.closeDue().block();
+		this.delay.refresh().block();
+		assertThat(this.delay.seconds("closing")).as("the deadline was acted on").isZero();
 	}
 
 	@Test
