@@ -153,13 +153,51 @@ class MonitoringTest {
 		assertThat(missing).as("metrics no part of the system exposes").isEmpty();
 	}
 
+	@Test
+	void eachServiceHasADashboardOfItsOwnThatReadsOnlyWhatItExposes() throws Exception {
+		var config = Stack.get();
+		Stack.call("GET", "/api/v1/scenarios?limit=1", null, null, Map.of());
+		Map<String, Integer> services = Map.of("gateway", config.gatewayPort(), "scenario-service",
+				config.scenarioPort(), "enterprise-service", config.enterprisePort(), "notification-service",
+				config.notificationPort());
+		for (var service : services.entrySet()) {
+			String name = service.getKey();
+			Path file = COMPONENT.resolve("dashboards").resolve("scenariohub-" + name + ".json");
+			assertThat(file).as(name + "'s dashboard").exists();
+			List<String> lines = metricLines(service.getValue());
+			Set<String> exposed = namesOf(lines);
+			assertThat(lines).as(name + "'s metrics name it")
+				.allMatch(line -> line.contains("application=\"" + name + "\""));
+			JsonNode dashboard = Stack.JSON.readTree(Files.readString(file));
+			List<String> queries = new ArrayList<>();
+			dashboard.path("panels")
+				.forEach(panel -> panel.path("targets").forEach(target -> queries.add(target.get("expr").asString())));
+			assertThat(queries).as(file.toString()).isNotEmpty();
+			for (String query : queries) {
+				assertThat(query).as("a query of " + name + "'s dashboard selects it")
+					.contains("application=\"" + name + "\"")
+					.doesNotContainPattern("application=\"(?!" + Pattern.quote(name) + "\")");
+				assertThat(exposed).as(name + " exposes what " + query + " reads").containsAll(metricsIn(query));
+			}
+		}
+	}
+
 	private static Set<String> scrape(int port) throws IOException, InterruptedException {
+		return namesOf(metricLines(port));
+	}
+
+	/** The samples a part of the stack exposes, one line each. */
+	private static List<String> metricLines(int port) throws IOException, InterruptedException {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("metrics of port " + port).isEqualTo(200);
+		return response.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+	}
+
+	private static Set<String> namesOf(List<String> lines) {
 		Set<String> names = new TreeSet<>();
-		response.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+		lines.forEach(line -> {
 			int end = line.indexOf('{');
 			names.add(line.substring(0, end > 0 ? end : line.indexOf(' ')));
 		});

@@ -38,6 +38,9 @@ public class WebDefaults implements EnvironmentPostProcessor {
 		// (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT)
 		defaults.put("spring.reactor.context-propagation", "auto");
 		defaults.put("management.otlp.metrics.export.enabled", false);
+		// every metric names its service, whatever labels the scrape adds (the
+		// dashboards select on it)
+		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		// latency percentiles for dashboards and the latency alert
 		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", true);
 		defaults.put("springdoc.api-docs.version", "openapi_3_1");
