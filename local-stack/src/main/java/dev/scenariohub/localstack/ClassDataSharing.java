@@ -10,20 +10,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Application class-data sharing (Java 17's AppCDS) for the services the stack starts: a
- * service's jar is extracted once (Spring Boot's {@code jarmode=tools}; CDS cannot
- * archive classes from a nested jar), its first run writes an archive of the classes it
- * loaded when it exits, and later starts map that archive instead of loading and
- * verifying those classes again ({@code bench/startup.sh} measures the difference). A new
- * build of the service starts over. Where anything here fails, the service starts from
- * its jar as before.
+ * An archive of each service's classes for the services the stack starts: application
+ * class-data sharing (AppCDS) on Java 17 to 24, the AOT cache (JEP 483/514: classes
+ * loaded and linked ahead of time) on Java 25 and later. A service's jar is extracted
+ * once (Spring Boot's {@code jarmode=tools}; neither can archive classes from a nested
+ * jar), its first run writes the archive when it exits, and later starts map it instead
+ * of loading and verifying those classes again ({@code bench/startup.sh} measures the
+ * difference). A new build of the service starts over. Where anything here fails, the
+ * service starts from its jar as before.
  */
 final class ClassDataSharing {
 
+	/** The first Java release with the AOT cache's one-step training option. */
+	static final int AOT_CACHE_SINCE = 25;
+
 	private final boolean enabled;
 
+	private final int javaFeature;
+
 	ClassDataSharing(boolean enabled) {
+		this(enabled, Runtime.version().feature());
+	}
+
+	/**
+	 * @param javaFeature the release of the Java that runs the services (the stack's own)
+	 */
+	ClassDataSharing(boolean enabled, int javaFeature) {
 		this.enabled = enabled;
+		this.javaFeature = javaFeature;
 	}
 
 	/**
@@ -37,7 +51,8 @@ final class ClassDataSharing {
 		}
 		Path dir = jar.resolveSibling("cds").resolve(name);
 		Path extracted = dir.resolve(jar.getFileName());
-		Path archive = dir.resolve(name + ".jsa");
+		boolean aot = this.javaFeature >= AOT_CACHE_SINCE;
+		Path archive = dir.resolve(name + (aot ? ".aot" : ".jsa"));
 		try {
 			if (!Files.isRegularFile(extracted)
 					|| Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(jar)) < 0) {
@@ -52,10 +67,10 @@ final class ClassDataSharing {
 		}
 		List<String> launch = new ArrayList<>();
 		if (Files.isRegularFile(archive)) {
-			launch.add("-XX:SharedArchiveFile=" + archive);
+			launch.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
 		}
 		else if (firstInstance) {
-			launch.add("-XX:ArchiveClassesAtExit=" + archive);
+			launch.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
 		}
 		launch.add("-jar");
 		launch.add(extracted.toString());

@@ -21,7 +21,7 @@ class ClassDataSharingTest {
 		Path jar = Files.copy(built, dir.resolve("gateway.jar"));
 		Path extracted = dir.resolve("cds/gateway/gateway.jar");
 		Path archive = dir.resolve("cds/gateway/gateway.jsa");
-		ClassDataSharing cds = new ClassDataSharing(true);
+		ClassDataSharing cds = new ClassDataSharing(true, 17);
 
 		assertThat(cds.launch("gateway", jar, true)).containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-jar",
 				extracted.toString());
@@ -38,6 +38,24 @@ class ClassDataSharingTest {
 		assertThat(cds.launch("gateway", jar, true)).as("a new build starts over")
 			.containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-jar", extracted.toString());
 		assertThat(archive).doesNotExist();
+	}
+
+	@Test
+	void onJava25TheServiceTrainsAndThenUsesAnAotCache(@TempDir Path dir) throws IOException {
+		Path built = Path.of("..", "gateway", "target", "gateway.jar");
+		Assumptions.assumeTrue(Files.isRegularFile(built), "the gateway is not packaged yet: " + built);
+		Path jar = Files.copy(built, dir.resolve("gateway.jar"));
+		Path extracted = dir.resolve("cds/gateway/gateway.jar");
+		Path cache = dir.resolve("cds/gateway/gateway.aot");
+		ClassDataSharing aot = new ClassDataSharing(true, 25);
+
+		assertThat(aot.launch("gateway", jar, true)).containsExactly("-XX:AOTCacheOutput=" + cache, "-jar",
+				extracted.toString());
+		assertThat(aot.launch("gateway", jar, false)).as("a second replica writes no cache")
+			.containsExactly("-jar", extracted.toString());
+		Files.writeString(cache, "ahead-of-time cache");
+		assertThat(aot.launch("gateway", jar, true)).containsExactly("-XX:AOTCache=" + cache, "-jar",
+				extracted.toString());
 	}
 
 	@Test
