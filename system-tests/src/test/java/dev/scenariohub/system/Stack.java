@@ -56,7 +56,10 @@ final class Stack {
 						// as deployed: spans exported over OTLP, logs as ECS JSON lines
 						Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", SPANS.endpoint(),
 								"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms",
-								"LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"));
+								"LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+								// backlog metrics read every 2 s, so that tests see them
+								// move
+								"SCENARIOHUB_EVENTS_BACKLOGINTERVAL", "PT2S"));
 				running = LocalStack.start(config, System.out);
 				LocalStack stack = running;
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
