@@ -1,0 +1,91 @@
+package dev.scenariohub.console.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's public API, as the console calls it: JSON documents in, each error turned
+ * into an {@link ApiProblem} with the problem document the API sent (or one that says the
+ * API could not be reached).
+ */
+@Component
+public class GatewayApi {
+
+	/** The type of the problem the console reports when the API did not answer. */
+	public static final String UNREACHABLE = "urn:scenariohub:console:api-unreachable";
+
+	private static final ParameterizedTypeReference<Map<String, Object>> DOCUMENT = new ParameterizedTypeReference<>() {
+	};
+
+	private final WebClient http;
+
+	private final String gateway;
+
+	private final Duration timeout;
+
+	public GatewayApi(WebClient.Builder builder, @Value("${console.gateway-url}") String gateway,
+			@Value("${console.api-timeout:PT10S}") Duration timeout) {
+		this.http = builder.build();
+		this.gateway = gateway;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * A {@code GET} of one document; query parameters without a value are left out.
+	 */
+	public Mono<Map<String, Object>> get(String path, Map<String, String> query, Locale locale) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(this.gateway).path(path);
+		query.forEach((name, value) -> {
+			if (value != null && !value.isBlank()) {
+				uri.queryParam(name, value);
+			}
+		});
+		URI target = uri.encode().build().toUri();
+		return this.http.get()
+			.uri(target)
+			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag())
+			.exchangeToMono(response -> response.statusCode().is2xxSuccessful() ? response.bodyToMono(DOCUMENT)
+					: problem(response))
+			.timeout(this.timeout, Mono.error(() -> unreachable("no answer within " + this.timeout.toSeconds() + " s")))
+			.onErrorMap(WebClientRequestException.class, failed -> unreachable(failed.getMessage()));
+	}
+
+	private static Mono<Map<String, Object>> problem(ClientResponse response) {
+		int status = response.statusCode().value();
+		return response.bodyToMono(DOCUMENT)
+			.onErrorResume(notJson -> Mono.empty())
+			.defaultIfEmpty(Map.of())
+			.flatMap(body -> Mono.error(new ApiProblem(status, text(body.get("type")),
+					body.get("title") == null ? "HTTP " + status : text(body.get("title")), text(body.get("detail")),
+					errors(body.get("errors")))));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> errors(Object errors) {
+		return errors instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+	}
+
+	private static String text(Object value) {
+		return value == null ? null : value.toString();
+	}
+
+	private static ApiProblem unreachable(String why) {
+		return new ApiProblem(503, UNREACHABLE, null, why, List.of());
+	}
+
+}
