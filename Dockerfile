@@ -1,7 +1,7 @@
 # One image per service, built from the repository:
 #   docker build --build-arg SERVICE=scenario-service -t scenariohub/scenario-service:0.1.0 .
 # SERVICE is one of identity-service, scenario-service, enterprise-service,
-# notification-service, gateway.
+# notification-service, gateway, console.
 FROM eclipse-temurin:17-jdk AS build
 ARG SERVICE
 WORKDIR /src

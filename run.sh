@@ -16,7 +16,7 @@ fi
 
 launcher=local-stack/target/local-stack.jar
 stale=0
-for module in identity-service scenario-service enterprise-service notification-service gateway; do
+for module in identity-service scenario-service enterprise-service notification-service console gateway; do
   [ -f "$module/target/$module.jar" ] || stale=1
 done
 [ -f "$launcher" ] || stale=1

@@ -10,12 +10,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
  * The first check of every request: a valid JWT from the issuer, except for what the
- * public may read (published scenarios and the change feed). Services check roles and
- * ownership again.
+ * public may read (published scenarios and the change feed) and the console's pages.
+ * Services check roles and ownership again.
  */
 @Configuration
 public class GatewaySecurityConfiguration {
@@ -35,7 +37,13 @@ public class GatewaySecurityConfiguration {
 					.pathMatchers(HttpMethod.GET, "/api/v1/openapi/*")
 					.permitAll()
 					.pathMatchers("/api/v1/**", "/fallback/**")
-					.authenticated());
+					.authenticated()
+					// the console's pages: it signs people in itself and calls the API
+					// with
+					// their tokens
+					.matchers(new NegatedServerWebExchangeMatcher(
+							ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**", "/fallback/**")))
+					.permitAll());
 	}
 
 }

@@ -40,10 +40,13 @@ class GatewayRoutingTest {
 
 	static final DisposableServer ENTERPRISES = stub("enterprise-service");
 
+	static final DisposableServer CONSOLE = stub("console");
+
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
 		registry.add("SCENARIO_SERVICE_URL", () -> "http://127.0.0.1:" + SCENARIOS.port());
 		registry.add("ENTERPRISE_SERVICE_URL", () -> "http://127.0.0.1:" + ENTERPRISES.port());
+		registry.add("CONSOLE_URL", () -> "http://127.0.0.1:" + CONSOLE.port());
 		// nothing listens there: the notification route is down
 		registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:9");
 	}
@@ -52,6 +55,7 @@ class GatewayRoutingTest {
 	static void stop() {
 		SCENARIOS.disposeNow();
 		ENTERPRISES.disposeNow();
+		CONSOLE.disposeNow();
 	}
 
 	WebTestClient web;
@@ -172,8 +176,25 @@ class GatewayRoutingTest {
 	}
 
 	@Test
+	void pagesOutsideTheApiGoToTheConsoleWithoutAToken() {
+		this.web.get()
+			.uri("/scenarios?sector=HEALTHCARE")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("console")
+			.jsonPath("$.path")
+			.isEqualTo("scenarios");
+		this.web.get().uri("/assets/console.css").exchange().expectBody().jsonPath("$.service").isEqualTo("console");
+	}
+
+	@Test
 	void unknownPathsAreNotRouted() {
-		signedIn().get().uri("/internal/admin").exchange().expectStatus().isForbidden();
+		this.web.get().uri("/internal/admin").exchange().expectStatus().isNotFound();
+		this.web.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+		signedIn().get().uri("/actuator/env").exchange().expectStatus().isForbidden();
 		signedIn().get()
 			.uri("/api/v1/nowhere")
 			.exchange()

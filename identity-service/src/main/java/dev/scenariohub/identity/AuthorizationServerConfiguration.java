@@ -110,6 +110,7 @@ public class AuthorizationServerConfiguration {
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 				.redirectUris(uris -> uris.addAll(console.redirectUris()))
+				.postLogoutRedirectUris(uris -> uris.addAll(console.postLogoutRedirectUris()))
 				.scope(OidcScopes.OPENID)
 				.scope(OidcScopes.PROFILE)
 				.scope("api")

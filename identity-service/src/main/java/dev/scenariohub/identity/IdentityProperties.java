@@ -39,7 +39,15 @@ public record IdentityProperties(String issuer, boolean allowDemoSecrets, String
 	public record User(String username, String password, Set<String> roles) {
 	}
 
-	/** The public client of browser applications. */
-	public record Console(String clientId, List<String> redirectUris) {
+	/**
+	 * The console's client (authorization code + PKCE): where the issuer may send people
+	 * back after signing in, and after signing out.
+	 */
+	public record Console(String clientId, List<String> redirectUris, List<String> postLogoutRedirectUris) {
+
+		public Console {
+			redirectUris = redirectUris == null ? List.of() : redirectUris;
+			postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : postLogoutRedirectUris;
+		}
 	}
 }

@@ -90,7 +90,7 @@ class IssuerTest {
 		String challenge = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		String redirectUri = "http://127.0.0.1:8080/login/callback";
+		String redirectUri = "http://localhost:8080/login/oauth2/code/scenariohub";
 		MockHttpSession session = new MockHttpSession();
 		// the authorization server reads GET parameters from the query string only
 		URI authorizeUri = UriComponentsBuilder.fromPath("/oauth2/authorize")
@@ -142,7 +142,7 @@ class IssuerTest {
 				.queryParam("response_type", "code")
 				.queryParam("client_id", "scenariohub-console")
 				.queryParam("scope", "openid")
-				.queryParam("redirect_uri", "http://127.0.0.1:8080/login/callback")
+				.queryParam("redirect_uri", "http://localhost:8080/login/oauth2/code/scenariohub")
 				.queryParam("state", "s-2")
 				.encode()
 				.build()

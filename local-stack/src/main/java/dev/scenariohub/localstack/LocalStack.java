@@ -120,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
 		ports.put("scenario-service", this.config.scenarioPort());
 		ports.put("enterprise-service", this.config.enterprisePort());
 		ports.put("notification-service", this.config.notificationPort());
+		ports.put("console", this.config.consolePort());
 		Ports.requireFree(ports);
 		Map<String, Path> jars = serviceJars();
 
@@ -142,12 +143,15 @@ public final class LocalStack implements AutoCloseable {
 				Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(this.config.smtpPort()),
 						"NOTIFICATIONS_OFFICERS", "demo-officer", "NOTIFICATIONS_WEBHOOKS_ALLOWLOOPBACK", "true",
 						"PUBLIC_BASE_URL", this.config.gatewayUrl())));
+		services.add(startService("console", jars, this.config.consolePort(),
+				Map.of("GATEWAY_URL", "http://127.0.0.1:" + this.config.gatewayPort())));
 		join(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)));
 
 		Map<String, String> gatewayEnv = new HashMap<>(commonEnv(this.config.gatewayPort()));
 		gatewayEnv.put("SCENARIO_SERVICE_URL", "http://127.0.0.1:" + this.config.scenarioPort());
 		gatewayEnv.put("ENTERPRISE_SERVICE_URL", "http://127.0.0.1:" + this.config.enterprisePort());
 		gatewayEnv.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + this.config.notificationPort());
+		gatewayEnv.put("CONSOLE_URL", "http://127.0.0.1:" + this.config.consolePort());
 		ChildProcess gateway = started(
 				ChildProcess.start("gateway", javaCommand("gateway", jars.get("gateway"), true), gatewayEnv, logDir()),
 				p -> awaitReady(p, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl()));
@@ -224,7 +228,9 @@ public final class LocalStack implements AutoCloseable {
 	private Map<String, String> identityEnv() {
 		Map<String, String> env = new HashMap<>(commonEnv(this.config.issuerPort()));
 		env.put("SPRING_PROFILES_ACTIVE", "demo");
-		env.put("CONSOLE_REDIRECT_URI", "http://127.0.0.1:" + this.config.gatewayPort() + "/login/callback");
+		// the console is signed into through the gateway, at the address the browser uses
+		env.put("CONSOLE_REDIRECT_URI", this.config.gatewayUrl() + "/login/oauth2/code/scenariohub");
+		env.put("CONSOLE_POST_LOGOUT_REDIRECT_URI", this.config.gatewayUrl() + "/scenarios");
 		return env;
 	}
 
@@ -246,7 +252,7 @@ public final class LocalStack implements AutoCloseable {
 		Map<String, Path> jars = new LinkedHashMap<>();
 		List<String> missing = new ArrayList<>();
 		for (String name : List.of("identity-service", "scenario-service", "enterprise-service", "notification-service",
-				"gateway")) {
+				"console", "gateway")) {
 			Path jar = this.config.home().resolve(name).resolve("target").resolve(name + ".jar");
 			if (!Files.isRegularFile(jar)) {
 				missing.add(jar.toString());

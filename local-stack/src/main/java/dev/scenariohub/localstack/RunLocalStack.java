@@ -73,6 +73,7 @@ public final class RunLocalStack {
 
 				ScenarioHub is running.
 				  Gateway (call this):  %1$s/api/v1/...
+				  Console (browser):    %1$s/
 				  OIDC issuer:          %2$s  (discovery: %2$s/.well-known/openid-configuration)
 				  Kafka:                %3$s   MongoDB: %4$s   SMTP sink: 127.0.0.1:%5$d
 

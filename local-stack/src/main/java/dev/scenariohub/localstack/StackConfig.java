@@ -8,7 +8,8 @@ import java.util.Map;
  * environment ({@code GATEWAY_PORT}, {@code ISSUER_PORT}, {@code KAFKA_PORT},
  * {@code KAFKA_CONTROLLER_PORT}, {@code MONGODB_PORT}, {@code SMTP_PORT},
  * {@code SCENARIO_SERVICE_PORT}, {@code ENTERPRISE_SERVICE_PORT},
- * {@code NOTIFICATION_SERVICE_PORT}, {@code MONGODB_URI}, {@code SCENARIOHUB_DATA_DIR}).
+ * {@code NOTIFICATION_SERVICE_PORT}, {@code CONSOLE_PORT}, {@code MONGODB_URI},
+ * {@code SCENARIOHUB_DATA_DIR}).
  *
  * @param home the repository root (the services' jars are under
  * {@code <service>/target/})
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public record StackConfig(Path home, Path dataDir, int gatewayPort, int issuerPort, int kafkaPort,
 		int kafkaControllerPort, int mongoPort, int smtpPort, int scenarioPort, int enterprisePort,
-		int notificationPort, String mongoUri, boolean demo, Map<String, String> serviceEnv) {
+		int notificationPort, int consolePort, String mongoUri, boolean demo, Map<String, String> serviceEnv) {
 
 	public static StackConfig fromEnvironment(Path home, boolean demo) {
 		Map<String, String> env = System.getenv();
@@ -27,7 +28,8 @@ public record StackConfig(Path home, Path dataDir, int gatewayPort, int issuerPo
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093),
 				port(env, "MONGODB_PORT", 27017), port(env, "SMTP_PORT", 2525),
 				port(env, "SCENARIO_SERVICE_PORT", 8081), port(env, "ENTERPRISE_SERVICE_PORT", 8082),
-				port(env, "NOTIFICATION_SERVICE_PORT", 8083), env.get("MONGODB_URI"), demo, Map.of());
+				port(env, "NOTIFICATION_SERVICE_PORT", 8083), port(env, "CONSOLE_PORT", 8084), env.get("MONGODB_URI"),
+				demo, Map.of());
 	}
 
 	private static int port(Map<String, String> env, String name, int fallback) {

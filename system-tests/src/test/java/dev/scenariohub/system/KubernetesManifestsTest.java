@@ -79,7 +79,7 @@ class KubernetesManifestsTest {
 		workloads.addAll(ofKind(resources, "Deployment"));
 		workloads.addAll(ofKind(resources, "StatefulSet"));
 		workloads.addAll(ofKind(resources, "Job"));
-		assertThat(ofKind(resources, "Deployment")).hasSize(5);
+		assertThat(ofKind(resources, "Deployment")).as("five services and the console").hasSize(6);
 		for (Map<String, Object> workload : workloads) {
 			Map<String, Object> pod = at(workload, "spec", "template", "spec");
 			assertThat((Boolean) at(pod, "securityContext", "runAsNonRoot")).as(name(workload) + " non-root").isTrue();

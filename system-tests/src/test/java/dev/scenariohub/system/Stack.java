@@ -52,7 +52,7 @@ final class Stack {
 			try {
 				Path data = Files.createTempDirectory("scenariohub-system-test");
 				StackConfig config = new StackConfig(Path.of("..").toAbsolutePath().normalize(), data, free(), free(),
-						free(), free(), free(), free(), free(), free(), free(), null, false,
+						free(), free(), free(), free(), free(), free(), free(), free(), null, false,
 						// as deployed: spans exported over OTLP, logs as ECS JSON lines
 						Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", SPANS.endpoint(),
 								"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms",

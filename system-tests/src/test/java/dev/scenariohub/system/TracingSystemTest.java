@@ -1,8 +1,6 @@
 package dev.scenariohub.system;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import static dev.scenariohub.system.Journeys.created;
+import static dev.scenariohub.system.Journeys.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,11 +37,6 @@ class TracingSystemTest {
 		RECEIVER.close();
 	}
 
-	private static Stack.Response expect(int status, Stack.Response response) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		return response;
-	}
-
 	private static String newTraceId() {
 		byte[] id = new byte[16];
 		ThreadLocalRandom.current().nextBytes(id);
@@ -56,29 +51,9 @@ class TracingSystemTest {
 		return "00-" + traceId + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong() | 1) + "-01";
 	}
 
-	private static String created(Stack.Response response) {
-		return expect(201, response).json().get("id").asString();
-	}
-
 	private static String scenario(String officer, String capability) {
-		String programId = created(Stack.call("POST", "/api/v1/programs", officer,
-				Map.of("name", "Traced " + RUN, "authority", "Haizhu District AI Development Bureau", "startsOn",
-						"2026-01-01", "endsOn", "2027-12-31", "fundingBudget",
-						Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
-				Map.of()));
-		OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1);
-		return created(Stack.call("POST", "/api/v1/scenarios", officer,
-				Map.ofEntries(Map.entry("programId", programId), Map.entry("title", "Traced scenario " + RUN),
-						Map.entry("sector", "SMART_MANUFACTURING"), Map.entry("demandOwner", "Zhongda workshops"),
-						Map.entry("description", "Follow one request"),
-						Map.entry("requiredCapabilities", List.of(capability)),
-						Map.entry("support",
-								Map.of("funding", Map.of("amount", "100000.00", "currency", "CNY"), "computeGpuHours",
-										10)),
-						Map.entry("maxAwards", 1), Map.entry("opensAt", opens.toString()),
-						Map.entry("closesAt", opens.plusDays(20).toString()),
-						Map.entry("rubric", List.of(Map.of("key", "fit", "name", "Fit", "weight", 100)))),
-				Map.of()));
+		return Journeys.draftScenario(officer, Journeys.program(officer, "Traced " + RUN), "Traced scenario " + RUN,
+				capability);
 	}
 
 	@Test

@@ -49,7 +49,7 @@ public class ApiProblem extends RuntimeException {
 		return GatewayApi.UNREACHABLE.equals(this.type);
 	}
 
-	/** Field-level problems of a validation failure ({@code pointer}, {@code detail}). */
+	/** Field-level problems of a validation failure ({@code field}, {@code message}). */
 	public List<Map<String, Object>> errors() {
 		return this.errors;
 	}

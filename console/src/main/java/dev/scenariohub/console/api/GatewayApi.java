@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -45,9 +46,28 @@ public class GatewayApi {
 	}
 
 	/**
-	 * A {@code GET} of one document; query parameters without a value are left out.
+	 * An anonymous {@code GET} of one document; query parameters without a value are left
+	 * out.
 	 */
 	public Mono<Map<String, Object>> get(String path, Map<String, String> query, Locale locale) {
+		return call(HttpMethod.GET, path, query, null, locale, null);
+	}
+
+	/** A {@code GET} of one document with the signed-in person's access token. */
+	public Mono<Map<String, Object>> get(String path, Map<String, String> query, Locale locale, String accessToken) {
+		return call(HttpMethod.GET, path, query, null, locale, accessToken);
+	}
+
+	/**
+	 * A {@code POST} with the signed-in person's access token; completes with the
+	 * answer's document (empty when it has none).
+	 */
+	public Mono<Map<String, Object>> post(String path, Object body, Locale locale, String accessToken) {
+		return call(HttpMethod.POST, path, Map.of(), body, locale, accessToken);
+	}
+
+	private Mono<Map<String, Object>> call(HttpMethod method, String path, Map<String, String> query, Object body,
+			Locale locale, String accessToken) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(this.gateway).path(path);
 		query.forEach((name, value) -> {
 			if (value != null && !value.isBlank()) {
@@ -55,12 +75,18 @@ public class GatewayApi {
 			}
 		});
 		URI target = uri.encode().build().toUri();
-		return this.http.get()
+		WebClient.RequestBodySpec request = this.http.method(method)
 			.uri(target)
 			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag())
-			.exchangeToMono(response -> response.statusCode().is2xxSuccessful() ? response.bodyToMono(DOCUMENT)
-					: problem(response))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag());
+		if (accessToken != null) {
+			request.headers(headers -> headers.setBearerAuth(accessToken));
+		}
+		WebClient.RequestHeadersSpec<?> ready = body == null ? request
+				: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		return ready
+			.exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+					? response.bodyToMono(DOCUMENT).defaultIfEmpty(Map.of()) : problem(response))
 			.timeout(this.timeout, Mono.error(() -> unreachable("no answer within " + this.timeout.toSeconds() + " s")))
 			.onErrorMap(WebClientRequestException.class, failed -> unreachable(failed.getMessage()));
 	}

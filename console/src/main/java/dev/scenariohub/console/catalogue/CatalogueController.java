@@ -10,7 +10,6 @@ import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.GatewayApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -146,15 +145,6 @@ public class CatalogueController {
 			throw new ApiProblem(404, "https://scenariohub.dev/problems/not-found", null, null, List.of());
 		}
 		return id;
-	}
-
-	/** A page of the problem the API answered, with the API's status. */
-	@ExceptionHandler(ApiProblem.class)
-	Rendering problem(ApiProblem problem) {
-		return Rendering.view("problem")
-			.modelAttribute("problem", problem)
-			.status(HttpStatus.valueOf(problem.status()))
-			.build();
 	}
 
 }

@@ -47,9 +47,10 @@ class CatalogueTest {
 			if (request.uri().contains("sector=NOT_A_SECTOR")) {
 				return response.status(400)
 					.header("Content-Type", "application/problem+json")
-					.sendString(reactor.core.publisher.Mono.just(
-							"{\"type\":\"https://scenariohub.dev/problems/invalid-request\",\"title\":\"Invalid request\","
-									+ "\"status\":400,\"detail\":\"sector: must be one of the sectors\"}"));
+					.sendString(reactor.core.publisher.Mono
+						.just("{\"type\":\"https://scenariohub.dev/problems/invalid-request\",\"title\":\"Invalid request\","
+								+ "\"status\":400,\"detail\":\"The request has 1 invalid field(s)\","
+								+ "\"errors\":[{\"field\":\"sector\",\"message\":\"must be one of the sectors\"}]}"));
 			}
 			return response.header("Content-Type", "application/json")
 				.sendString(reactor.core.publisher.Mono.just("{\"items\": [" + SCENARIO
@@ -104,7 +105,7 @@ class CatalogueTest {
 			.expectBody()
 			.returnResult()
 			.getResponseBody();
-		return new String(body, StandardCharsets.UTF_8);
+		return body == null ? "" : new String(body, StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -154,13 +155,16 @@ class CatalogueTest {
 	@Test
 	void theApisProblemIsShownWithItsStatusInsteadOfAnErrorPage() {
 		assertThat(page("/scenarios?sector=NOT_A_SECTOR", "en", 400)).contains("role=\"alert\"", "Invalid request",
-				"sector: must be one of the sectors");
-		assertThat(page("/scenarios/unknown", "en", 404)).contains("Not found", "no scenario unknown");
+				"The request has 1 invalid field(s)", "<code>sector</code>: <span>must be one of the sectors</span>");
+		assertThat(page("/scenarios/unknown", "en", 404)).as("a problem page has the layout of every page")
+			.contains("Not found", "no scenario unknown", "<html lang=\"en\">",
+					"href=\"/scenarios/unknown?lang=zh-CN\"");
 	}
 
 	@Test
 	void anAddressThatCannotBeAnIdIsNotPassedToTheApi() {
-		assertThat(page("/scenarios/..%2F..%2Fenterprises", "en", 404)).contains("This could not be shown");
+		assertThat(page("/scenarios/sc1.json", "en", 404)).contains("This could not be shown");
+		page("/scenarios/..%2F..%2Fenterprises", "en", 400);
 		assertThat(CALLS).isEmpty();
 	}
 

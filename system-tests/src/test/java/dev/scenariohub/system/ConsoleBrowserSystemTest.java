@@ -1,0 +1,183 @@
+package dev.scenariohub.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static dev.scenariohub.system.Journeys.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser (headless Chromium driven through WebDriver) against the
+ * whole stack, as the public uses it: through the gateway, with the keyboard only, in
+ * Chinese and in English, on a desktop and a phone's width. Every page is checked with
+ * axe-core for serious or critical accessibility violations, and a screenshot of each is
+ * kept under {@code target/screenshots/}. Skipped, saying so, where Chromium and its
+ * driver are not installed (Debian's {@code chromium} and {@code chromium-driver};
+ * {@code .ci/run} installs them).
+ */
+class ConsoleBrowserSystemTest {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("scenariohub.chromium", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getProperty("scenariohub.chromedriver", "/usr/bin/chromedriver"));
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	private static WebDriver browser;
+
+	@BeforeAll
+	static void openBrowser() throws IOException {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium and its driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+						+ "; Debian's chromium and chromium-driver, which .ci/run installs): browser tests skipped");
+		Files.createDirectories(SCREENSHOTS);
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+					"--window-size=1280,900", "--lang=zh-CN");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void thePublicFindsAScenarioReadsItAndSwitchesLanguageWithTheKeyboardOnly() throws IOException {
+		String officer = Stack.token("demo-officer");
+		String programName = "Browser program " + RUN;
+		String programId = Journeys.program(officer, programName);
+		String title = "Browser scenario " + RUN;
+		String scenarioId = Journeys.draftScenario(officer, programId, title, "browser-" + RUN);
+		expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenarioId + "/publish", officer, null, Map.of()));
+		String gateway = Stack.get().gatewayUrl();
+
+		browser.get(gateway + "/");
+		assertThat(browser.getCurrentUrl()).as("the console's home is the catalogue").endsWith("/scenarios");
+		assertThat(language()).as("the browser's language").isEqualTo("zh-CN");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("开放申报的应用场景");
+		new Actions(browser).sendKeys(Keys.TAB).perform();
+		assertThat(browser.switchTo().activeElement().getText()).as("the first tab reaches the skip link")
+			.isEqualTo("跳到正文");
+		check("01-catalogue");
+
+		WebElement words = browser.findElement(By.id("q"));
+		words.sendKeys(RUN);
+		words.sendKeys(Keys.ENTER);
+		WebElement found = waitFor(By.linkText(title));
+		assertThat(browser.findElements(By.cssSelector(".card"))).as("only the scenario searched for").hasSize(1);
+		check("02-search");
+
+		found.sendKeys(Keys.ENTER);
+		waitFor(By.xpath("//h1[text()='" + title + "']"));
+		assertThat(text()).contains("开放申报", "¥100,000.00", "评审标准", "Technical fit", "100 %",
+				"Finds most defects in time", "browser-" + RUN, "(Asia/Shanghai)");
+		check("03-scenario-zh");
+
+		browser.findElement(By.cssSelector("a.lang")).sendKeys(Keys.ENTER);
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> "en".equals(language()));
+		assertThat(text()).contains("Open for applications", "Review rubric", "Support offered per award");
+		check("04-scenario-en");
+
+		browser.findElement(By.linkText(programName)).sendKeys(Keys.ENTER);
+		waitFor(By.xpath("//h1[text()='" + programName + "']"));
+		assertThat(text()).as("the language chosen is remembered")
+			.contains("Funding pool", "Haizhu District AI Development Bureau", title);
+		check("05-program");
+
+		browser.get(gateway + "/feed");
+		assertThat(text()).contains("Public change feed", "dev.scenariohub.scenario.published.v1");
+		check("06-feed");
+
+		browser.get(gateway + "/scenarios/0123456789abcdef01234567");
+		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).as("the API's problem, not a trace")
+			.contains("Not found")
+			.doesNotContain("Exception");
+		check("07-not-found");
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		browser.get(gateway + "/scenarios?q=" + RUN);
+		waitFor(By.linkText(title));
+		long width = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(width).as("nothing wider than a phone's screen").isLessThanOrEqualTo(390);
+		check("08-catalogue-phone");
+	}
+
+	private static String language() {
+		return browser.findElement(By.tagName("html")).getAttribute("lang");
+	}
+
+	private static String text() {
+		return browser.findElement(By.tagName("body")).getText();
+	}
+
+	private static WebElement waitFor(By what) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(what));
+	}
+
+	/**
+	 * Keeps a screenshot of the page and fails on any serious or critical accessibility
+	 * violation axe-core finds in it.
+	 */
+	private static void check(String page) throws IOException {
+		Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(shot, SCREENSHOTS.resolve("console-" + page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		Results results = new AxeBuilder().analyze(browser);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(serious)
+			.as(page + ": "
+					+ serious.stream()
+						.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+								+ rule.getNodes()
+									.stream()
+									.map(node -> String.valueOf(node.getTarget()))
+									.collect(Collectors.joining(", ")))
+						.collect(Collectors.joining("; ")))
+			.isEmpty();
+	}
+
+}
