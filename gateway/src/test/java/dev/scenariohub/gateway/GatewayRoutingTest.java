@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -188,6 +189,19 @@ class GatewayRoutingTest {
 			.jsonPath("$.path")
 			.isEqualTo("scenarios");
 		this.web.get().uri("/assets/console.css").exchange().expectBody().jsonPath("$.service").isEqualTo("console");
+	}
+
+	@Test
+	void theGatewayLeavesTheConsolesSessionCookieAlone() {
+		this.web.get()
+			.uri("/workspace")
+			.cookie("scenariohub-session", "a-console-session")
+			.cookie("SESSION", "another")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
 	}
 
 	@Test

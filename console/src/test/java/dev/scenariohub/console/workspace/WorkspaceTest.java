@@ -109,9 +109,9 @@ class WorkspaceTest {
 								"code_challenge_method=S256", "scope=openid%20profile%20api",
 								"redirect_uri=https://scenariohub.test:8080/login/oauth2/code/scenariohub"))
 			.expectCookie()
-			.httpOnly("SESSION", true)
+			.httpOnly("scenariohub-session", true)
 			.expectCookie()
-			.sameSite("SESSION", "Lax");
+			.sameSite("scenariohub-session", "Lax");
 		assertThat(CALLS).isEmpty();
 	}
 

@@ -6,6 +6,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +39,12 @@ public final class ResourceServer {
 
 	public static ServerHttpSecurity configure(ServerHttpSecurity http,
 			Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter) {
+		// stateless: every request carries its token; no session is read, created or
+		// expired (a browser's session cookie passing through the gateway is the
+		// console's)
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.oauth2ResourceServer(
