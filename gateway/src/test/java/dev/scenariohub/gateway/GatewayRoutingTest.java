@@ -1,6 +1,7 @@
 package dev.scenariohub.gateway;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.scenariohub.platform.test.ApiClients;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -189,6 +191,20 @@ class GatewayRoutingTest {
 			.jsonPath("$.path")
 			.isEqualTo("scenarios");
 		this.web.get().uri("/assets/console.css").exchange().expectBody().jsonPath("$.service").isEqualTo("console");
+	}
+
+	@Test
+	void signingInAndOutIsTheConsolesBusiness() {
+		for (String path : List.of("/logout", "/login/oauth2/code/scenariohub", "/oauth2/authorization/scenariohub")) {
+			this.web.method(path.equals("/logout") ? HttpMethod.POST : HttpMethod.GET)
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.service")
+				.isEqualTo("console");
+		}
 	}
 
 	@Test

@@ -46,6 +46,8 @@ public final class ResourceServer {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			// no sign-out of its own: POST /logout at the gateway is the console's
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.oauth2ResourceServer(
 					oauth2 -> oauth2.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
