@@ -23,6 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,12 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser (headless Chromium driven through WebDriver) against the
- * whole stack, as the public uses it: through the gateway, with the keyboard only, in
- * Chinese and in English, on a desktop and a phone's width. Every page is checked with
- * axe-core for serious or critical accessibility violations, and a screenshot of each is
- * kept under {@code target/screenshots/}. Skipped, saying so, where Chromium and its
- * driver are not installed (Debian's {@code chromium} and {@code chromium-driver};
- * {@code .ci/run} installs them).
+ * whole stack, as people use it: through the gateway, with the keyboard only, in Chinese
+ * and in English, on a desktop and a phone's width, signing in at the issuer. Every page
+ * is checked with axe-core for serious or critical accessibility violations, and a
+ * screenshot of each is kept under {@code target/screenshots/}. Skipped, saying so, where
+ * Chromium and its driver are not installed (Debian's {@code chromium} and
+ * {@code chromium-driver}; {@code .ci/run} installs them).
  */
 class ConsoleBrowserSystemTest {
 
@@ -90,6 +91,10 @@ class ConsoleBrowserSystemTest {
 		String scenarioId = Journeys.draftScenario(officer, programId, title, "browser-" + RUN);
 		expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenarioId + "/publish", officer, null, Map.of()));
 		String gateway = Stack.get().gatewayUrl();
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		// a first visit: no language chosen before, not signed in
+		browser.get(gateway + "/assets/console.css");
+		browser.manage().deleteAllCookies();
 
 		browser.get(gateway + "/");
 		assertThat(browser.getCurrentUrl()).as("the console's home is the catalogue").endsWith("/scenarios");
@@ -143,12 +148,58 @@ class ConsoleBrowserSystemTest {
 		check("08-catalogue-phone");
 	}
 
+	@Test
+	void anEnterpriseSignsInAtTheIssuerSeesItsWorkspaceAndSignsOutEverywhere() throws IOException {
+		String gateway = Stack.get().gatewayUrl();
+		browser.manage().window().setSize(new Dimension(1280, 900));
+		browser.get(gateway + "/workspace?lang=en");
+		// the issuer's own sign-in form, reached with PKCE from the console
+		WebElement username = waitFor(By.name("username"));
+		assertThat(browser.getCurrentUrl()).as("signing in happens at the issuer").startsWith(Stack.get().issuerUrl());
+		username.sendKeys("demo-enterprise-1");
+		WebElement password = browser.findElement(By.name("password"));
+		password.sendKeys("demo-enterprise-1-password");
+		password.sendKeys(Keys.ENTER);
+
+		waitFor(By.cssSelector(".who"));
+		assertThat(browser.getCurrentUrl()).as("back where they were going").startsWith(gateway + "/workspace");
+		assertThat(browser.findElement(By.cssSelector(".who")).getText()).isEqualTo("demo-enterprise-1");
+		assertThat(text()).contains("My workspace", "enterprise", "Notifications", "Sign out");
+		assertThat(browser.manage().getCookieNamed("scenariohub-session")).as("the session cookie")
+			.satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue())
+			.satisfies(cookie -> assertThat(cookie.getSameSite()).isEqualTo("Lax"));
+		assertThat(browser.getPageSource()).as("no token reaches the browser").doesNotContain("eyJ");
+		check("09-workspace");
+
+		browser.findElement(By.cssSelector("form[action='/logout'] button")).sendKeys(Keys.ENTER);
+		waitForAddress(gateway + "/scenarios");
+		assertThat(browser.findElements(By.cssSelector("a[href='/oauth2/authorization/scenariohub']")))
+			.as("signed out of the console")
+			.hasSize(1);
+		browser.get(gateway + "/workspace");
+		waitFor(By.name("username"));
+		assertThat(browser.getCurrentUrl()).as("and of the issuer: it asks again").startsWith(Stack.get().issuerUrl());
+	}
+
 	private static String language() {
 		return browser.findElement(By.tagName("html")).getAttribute("lang");
 	}
 
 	private static String text() {
 		return browser.findElement(By.tagName("body")).getText();
+	}
+
+	private static void waitForAddress(String prefix) throws IOException {
+		try {
+			new WebDriverWait(browser, Duration.ofSeconds(15))
+				.until(driver -> driver.getCurrentUrl().startsWith(prefix));
+		}
+		catch (TimeoutException stuck) {
+			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, SCREENSHOTS.resolve("console-stuck.png"), StandardCopyOption.REPLACE_EXISTING);
+			throw new AssertionError(
+					"expected to be at " + prefix + " but at " + browser.getCurrentUrl() + ": " + text(), stuck);
+		}
 	}
 
 	private static WebElement waitFor(By what) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The alerts and dashboards in {@code k8s/components/monitoring} are usable: promtool
@@ -135,22 +137,26 @@ class MonitoringTest {
 		Stack.call("GET", "/api/v1/feed?limit=1", null, null, Map.of());
 		Stack.call("GET", "/api/v1/enterprises?limit=1", Stack.token("demo-officer"), null, Map.of());
 		var config = Stack.get();
-		Set<String> exposed = new TreeSet<>();
-		for (int port : List.of(config.gatewayPort(), config.scenarioPort(), config.enterprisePort(),
-				config.notificationPort())) {
-			exposed.addAll(scrape(port));
-		}
 		List<String> queries = new ArrayList<>(dashboardQueries());
 		alerts().forEach(alert -> queries.add(String.valueOf(alert.get("expr"))));
-		Set<String> missing = new TreeSet<>();
-		for (String query : queries) {
-			for (String metric : metricsIn(query)) {
-				if (!exposed.contains(metric)) {
-					missing.add(metric + " (in " + query.strip().replaceAll("\\s+", " ") + ")");
+		// some appear once the consumers have joined their groups and been given
+		// partitions
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			Set<String> exposed = new TreeSet<>();
+			for (int port : List.of(config.gatewayPort(), config.scenarioPort(), config.enterprisePort(),
+					config.notificationPort())) {
+				exposed.addAll(scrape(port));
+			}
+			Set<String> missing = new TreeSet<>();
+			for (String query : queries) {
+				for (String metric : metricsIn(query)) {
+					if (!exposed.contains(metric)) {
+						missing.add(metric + " (in " + query.strip().replaceAll("\\s+", " ") + ")");
+					}
 				}
 			}
-		}
-		assertThat(missing).as("metrics no part of the system exposes").isEmpty();
+			assertThat(missing).as("metrics no part of the system exposes").isEmpty();
+		});
 	}
 
 	@Test
@@ -164,10 +170,6 @@ class MonitoringTest {
 			String name = service.getKey();
 			Path file = COMPONENT.resolve("dashboards").resolve("scenariohub-" + name + ".json");
 			assertThat(file).as(name + "'s dashboard").exists();
-			List<String> lines = metricLines(service.getValue());
-			Set<String> exposed = namesOf(lines);
-			assertThat(lines).as(name + "'s metrics name it")
-				.allMatch(line -> line.contains("application=\"" + name + "\""));
 			JsonNode dashboard = Stack.JSON.readTree(Files.readString(file));
 			List<String> queries = new ArrayList<>();
 			dashboard.path("panels")
@@ -177,8 +179,16 @@ class MonitoringTest {
 				assertThat(query).as("a query of " + name + "'s dashboard selects it")
 					.contains("application=\"" + name + "\"")
 					.doesNotContainPattern("application=\"(?!" + Pattern.quote(name) + "\")");
-				assertThat(exposed).as(name + " exposes what " + query + " reads").containsAll(metricsIn(query));
 			}
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				List<String> lines = metricLines(service.getValue());
+				assertThat(lines).as(name + "'s metrics name it")
+					.allMatch(line -> line.contains("application=\"" + name + "\""));
+				Set<String> exposed = namesOf(lines);
+				for (String query : queries) {
+					assertThat(exposed).as(name + " exposes what " + query + " reads").containsAll(metricsIn(query));
+				}
+			});
 		}
 	}
 
