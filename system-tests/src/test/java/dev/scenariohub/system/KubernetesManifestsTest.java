@@ -119,6 +119,18 @@ class KubernetesManifestsTest {
 				.anySatisfy(hpa -> assertThat((String) at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(service));
 		}
 		assertThat(ofKind(resources, "Ingress")).hasSize(1);
+		// what the ingress routes is named path by path: a "/" prefix would publish every
+		// actuator endpoint of the service behind it
+		for (Map<String, Object> rule : (List<Map<String, Object>>) at(ofKind(resources, "Ingress").get(0), "spec",
+				"rules")) {
+			for (Map<String, Object> path : (List<Map<String, Object>>) at(rule, "http", "paths")) {
+				String where = overlay + " " + rule.get("host") + path.get("path") + " (" + path.get("pathType") + ")";
+				assertThat((String) path.get("path")).as(where).doesNotStartWith("/actuator");
+				assertThat("/".equals(path.get("path")) && "Prefix".equals(path.get("pathType")))
+					.as(where + " routes everything")
+					.isFalse();
+			}
+		}
 		assertThat(ofKind(resources, "NetworkPolicy")).extracting(KubernetesManifestsTest::name)
 			.contains("default-deny-ingress");
 		assertThat(ofKind(resources, "KafkaTopic")).extracting(KubernetesManifestsTest::name)
