@@ -31,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static dev.scenariohub.system.Journeys.expect;
@@ -171,6 +172,32 @@ class ConsoleBrowserSystemTest {
 		assertThat(browser.getPageSource()).as("no token reaches the browser").doesNotContain("eyJ");
 		check("09-workspace");
 
+		// registering an enterprise: what the API refuses shows beside its field
+		browser.findElement(By.linkText("Register an enterprise")).sendKeys(Keys.ENTER);
+		String name = "Browser Drones " + RUN;
+		type("name", name);
+		type("creditCode", "9144");
+		new Select(browser.findElement(By.id("category"))).selectByValue("STARTUP");
+		type("district", "Haizhu");
+		type("capabilities", "drone-navigation, browser-" + RUN);
+		type("contactName", "Wu Lei");
+		type("contactEmail", "wu.lei@example.com");
+		browser.findElement(By.id("contactEmail")).sendKeys(Keys.ENTER);
+		WebElement refused = waitFor(By.id("creditCode-error"));
+		assertThat(refused.getText()).isNotBlank();
+		assertThat(browser.findElement(By.id("creditCode")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("name")).getAttribute("value")).as("what was typed is kept")
+			.isEqualTo(name);
+		check("10-enterprise-refused");
+		WebElement creditCode = browser.findElement(By.id("creditCode"));
+		creditCode.clear();
+		creditCode.sendKeys(ApplyAndReviewSystemTest.freshCreditCode());
+		creditCode.sendKeys(Keys.ENTER);
+		waitFor(By.xpath("//li[span[@class='name' and text()='" + name + "']]"));
+		assertThat(browser.getCurrentUrl()).startsWith(gateway + "/workspace");
+		assertThat(text()).contains(name + " · Start-up · Waiting for verification");
+		check("11-enterprise-registered");
+
 		browser.findElement(By.cssSelector("form[action='/logout'] button")).sendKeys(Keys.ENTER);
 		waitForAddress(gateway + "/scenarios");
 		assertThat(browser.findElements(By.cssSelector("a[href='/oauth2/authorization/scenariohub']")))
@@ -179,6 +206,12 @@ class ConsoleBrowserSystemTest {
 		browser.get(gateway + "/workspace");
 		waitFor(By.name("username"));
 		assertThat(browser.getCurrentUrl()).as("and of the issuer: it asks again").startsWith(Stack.get().issuerUrl());
+	}
+
+	private static void type(String field, String text) {
+		WebElement input = browser.findElement(By.id(field));
+		input.clear();
+		input.sendKeys(text);
 	}
 
 	private static String language() {

@@ -50,12 +50,12 @@ public class GatewayApi {
 	 * out.
 	 */
 	public Mono<Map<String, Object>> get(String path, Map<String, String> query, Locale locale) {
-		return call(HttpMethod.GET, path, query, null, locale, null);
+		return call(HttpMethod.GET, path, query, null, Map.of(), locale, null);
 	}
 
 	/** A {@code GET} of one document with the signed-in person's access token. */
 	public Mono<Map<String, Object>> get(String path, Map<String, String> query, Locale locale, String accessToken) {
-		return call(HttpMethod.GET, path, query, null, locale, accessToken);
+		return call(HttpMethod.GET, path, query, null, Map.of(), locale, accessToken);
 	}
 
 	/**
@@ -63,11 +63,17 @@ public class GatewayApi {
 	 * answer's document (empty when it has none).
 	 */
 	public Mono<Map<String, Object>> post(String path, Object body, Locale locale, String accessToken) {
-		return call(HttpMethod.POST, path, Map.of(), body, locale, accessToken);
+		return post(path, body, Map.of(), locale, accessToken);
+	}
+
+	/** A {@code POST} with extra request headers (such as an {@code Idempotency-Key}). */
+	public Mono<Map<String, Object>> post(String path, Object body, Map<String, String> headers, Locale locale,
+			String accessToken) {
+		return call(HttpMethod.POST, path, Map.of(), body, headers, locale, accessToken);
 	}
 
 	private Mono<Map<String, Object>> call(HttpMethod method, String path, Map<String, String> query, Object body,
-			Locale locale, String accessToken) {
+			Map<String, String> headers, Locale locale, String accessToken) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(this.gateway).path(path);
 		query.forEach((name, value) -> {
 			if (value != null && !value.isBlank()) {
@@ -79,8 +85,9 @@ public class GatewayApi {
 			.uri(target)
 			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag());
+		headers.forEach(request::header);
 		if (accessToken != null) {
-			request.headers(headers -> headers.setBearerAuth(accessToken));
+			request.headers(sent -> sent.setBearerAuth(accessToken));
 		}
 		WebClient.RequestHeadersSpec<?> ready = body == null ? request
 				: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);

@@ -44,6 +44,10 @@ public class PageDefaults {
 		return signedIn();
 	}
 
+	/**
+	 * Resolves the CSRF token, so that Spring Security's request data value processor
+	 * puts it into every form the page has ({@code th:action}).
+	 */
 	@ModelAttribute("_csrf")
 	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
 		return csrfOf(exchange);

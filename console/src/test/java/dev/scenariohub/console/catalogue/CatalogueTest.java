@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * language, and show the API's problems instead of failing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class CatalogueTest {
 
 	static final ConcurrentLinkedQueue<String> CALLS = new ConcurrentLinkedQueue<>();

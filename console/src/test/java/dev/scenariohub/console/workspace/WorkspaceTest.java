@@ -16,6 +16,7 @@ import org.springframework.security.test.web.reactive.server.SecurityMockServerC
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -30,7 +31,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  * session at the issuer too.
  */
 @SpringBootTest(properties = "console.issuer-uri=http://issuer.test")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class WorkspaceTest {
 
 	static final ConcurrentLinkedQueue<String> CALLS = new ConcurrentLinkedQueue<>();
@@ -48,7 +49,28 @@ class WorkspaceTest {
 					   "createdAt": "2026-11-28T08:00:00Z", "readAt": "2026-11-28T09:00:00Z",
 					   "type": "dev.scenariohub.scenario.published.v1"}]}
 					"""));
-		}).post("/api/v1/notifications/read-all", (request, response) -> {
+		}).get("/api/v1/enterprises", (request, response) -> {
+			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+			return response.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"items\": [{\"id\": \"e1\", \"name\": \"Haizhu Drones\","
+						+ " \"category\": \"STARTUP\", \"status\": \"PENDING\"}]}"));
+		}).post("/api/v1/enterprises", (request, response) -> request.receive().aggregate().asString().flatMap(body -> {
+			CALLS.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + " key="
+					+ request.requestHeaders().get("Idempotency-Key") + " " + body);
+			if (!body.contains("\"creditCode\":\"91440101MA5CYUF21X\"")) {
+				return response.status(400)
+					.header("Content-Type", "application/problem+json")
+					.sendString(Mono.just("{\"type\":\"https://scenariohub.dev/problems/validation\","
+							+ "\"title\":\"Invalid request\",\"status\":400,"
+							+ "\"detail\":\"The request has 1 invalid field(s)\","
+							+ "\"errors\":[{\"field\":\"creditCode\",\"message\":\"must be 18 characters\"}]}"))
+					.then();
+			}
+			return response.status(201)
+				.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"id\": \"e2\", \"status\": \"PENDING\"}"))
+				.then();
+		})).post("/api/v1/notifications/read-all", (request, response) -> {
 			CALLS.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
 			return response.status(204).send();
 		}))
@@ -126,7 +148,9 @@ class WorkspaceTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(CALLS).containsExactly("GET /api/v1/notifications?limit=20 Bearer access-token");
+		assertThat(CALLS).containsExactlyInAnyOrder("GET /api/v1/notifications?limit=20 Bearer access-token",
+				"GET /api/v1/enterprises?limit=20 Bearer access-token");
+		assertThat(html).contains("Haizhu Drones", "Waiting for verification", "href=\"/workspace/enterprises/new\"");
 		assertThat(html)
 			.contains("demo-enterprise-1", "enterprise", "Application submitted", "1 unread", "Mark all as read",
 					"name=\"_csrf\"", "Sign out")
@@ -147,6 +171,67 @@ class WorkspaceTest {
 			.expectHeader()
 			.valueEquals(HttpHeaders.LOCATION, "/workspace");
 		assertThat(CALLS).containsExactly("POST /api/v1/notifications/read-all Bearer access-token");
+	}
+
+	@Test
+	void aRefusedRegistrationComesBackAsTheFormWithTheProblemBesideItsField() {
+		String form = signedIn().get()
+			.uri("/workspace/enterprises/new")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(form).contains("<label for=\"creditCode\">Unified social credit code</label>",
+				"name=\"idempotencyKey\"", "name=\"_csrf\"");
+		String refused = signedIn().mutateWith(csrf())
+			.post()
+			.uri("/workspace/enterprises")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.body(BodyInserters.fromFormData("name", "Haizhu Drones")
+				.with("creditCode", "9144")
+				.with("category", "STARTUP")
+				.with("district", "Haizhu")
+				.with("capabilities", "drone-navigation, computer-vision")
+				.with("contactName", "Wu Lei")
+				.with("contactEmail", "wu.lei@example.com")
+				.with("idempotencyKey", "key-1"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(refused).contains("aria-invalid=\"true\"", "aria-describedby=\"creditCode-error creditCode-hint\"",
+				"<p id=\"creditCode-error\" class=\"error\">must be 18 characters</p>", "value=\"Haizhu Drones\"",
+				"value=\"drone-navigation, computer-vision\"");
+		assertThat(CALLS).singleElement()
+			.asString()
+			.startsWith("POST /api/v1/enterprises Bearer access-token key=key-1 ")
+			.contains("\"capabilities\":[\"drone-navigation\",\"computer-vision\"]",
+					"\"contact\":{\"name\":\"Wu Lei\",\"email\":\"wu.lei@example.com\"}");
+	}
+
+	@Test
+	void aRegisteredEnterpriseTakesThePersonBackToTheWorkspace() {
+		signedIn().mutateWith(csrf())
+			.post()
+			.uri("/workspace/enterprises")
+			.body(BodyInserters.fromFormData("name", "Haizhu Drones")
+				.with("creditCode", "91440101MA5CYUF21X")
+				.with("category", "STARTUP")
+				.with("district", "Haizhu")
+				.with("contactName", "Wu Lei")
+				.with("contactEmail", "wu.lei@example.com")
+				.with("idempotencyKey", "key-2"))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/workspace");
+		assertThat(CALLS).singleElement().asString().contains("key=key-2");
 	}
 
 	@Test
