@@ -30,14 +30,9 @@ public class ConsoleLocales implements LocaleContextResolver {
 	public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
 		Locale asked = supported(exchange.getRequest().getQueryParams().getFirst(PARAMETER));
 		if (asked != null) {
-			exchange.getResponse()
-				.addCookie(ResponseCookie.from(COOKIE, asked.toLanguageTag())
-					.path("/")
-					.maxAge(Duration.ofDays(365))
-					.httpOnly(true)
-					.sameSite("Lax")
-					.build());
-			return new SimpleLocaleContext(asked);
+			LocaleContext chosen = new SimpleLocaleContext(asked);
+			setLocaleContext(exchange, chosen);
+			return chosen;
 		}
 		HttpCookie remembered = exchange.getRequest().getCookies().getFirst(COOKIE);
 		Locale kept = remembered == null ? null : supported(remembered.getValue());
@@ -74,9 +69,21 @@ public class ConsoleLocales implements LocaleContextResolver {
 			.orElse(null);
 	}
 
+	/**
+	 * Remembers a language the console speaks (in a cookie); any other, or none, forgets
+	 * the choice, so the browser's languages apply again.
+	 */
 	@Override
 	public void setLocaleContext(ServerWebExchange exchange, LocaleContext localeContext) {
-		throw new UnsupportedOperationException("the language is chosen with ?" + PARAMETER + "=");
+		Locale locale = localeContext == null || localeContext.getLocale() == null ? null
+				: supported(localeContext.getLocale().toLanguageTag());
+		exchange.getResponse()
+			.addCookie(ResponseCookie.from(COOKIE, locale == null ? "" : locale.toLanguageTag())
+				.path("/")
+				.maxAge(locale == null ? Duration.ZERO : Duration.ofDays(365))
+				.httpOnly(true)
+				.sameSite("Lax")
+				.build());
 	}
 
 }

@@ -97,6 +97,17 @@ class WorkspaceTest {
 		CALLS.clear();
 	}
 
+	/** The registration form as a browser sends it. */
+	private static BodyInserters.FormInserter<String> registration(String creditCode, String idempotencyKey) {
+		return BodyInserters.fromFormData("name", "Haizhu Drones")
+			.with("creditCode", creditCode)
+			.with("category", "STARTUP")
+			.with("district", "Haizhu")
+			.with("contactName", "Wu Lei")
+			.with("contactEmail", "wu.lei@example.com")
+			.with("idempotencyKey", idempotencyKey);
+	}
+
 	/**
 	 * Signed in as demo-enterprise-1, whose access token (the mock's) is "access-token".
 	 */
@@ -190,14 +201,7 @@ class WorkspaceTest {
 			.post()
 			.uri("/workspace/enterprises")
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.body(BodyInserters.fromFormData("name", "Haizhu Drones")
-				.with("creditCode", "9144")
-				.with("category", "STARTUP")
-				.with("district", "Haizhu")
-				.with("capabilities", "drone-navigation, computer-vision")
-				.with("contactName", "Wu Lei")
-				.with("contactEmail", "wu.lei@example.com")
-				.with("idempotencyKey", "key-1"))
+			.body(registration("9144", "key-1").with("capabilities", "drone-navigation, computer-vision"))
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -219,13 +223,7 @@ class WorkspaceTest {
 		signedIn().mutateWith(csrf())
 			.post()
 			.uri("/workspace/enterprises")
-			.body(BodyInserters.fromFormData("name", "Haizhu Drones")
-				.with("creditCode", "91440101MA5CYUF21X")
-				.with("category", "STARTUP")
-				.with("district", "Haizhu")
-				.with("contactName", "Wu Lei")
-				.with("contactEmail", "wu.lei@example.com")
-				.with("idempotencyKey", "key-2"))
+			.body(registration("91440101MA5CYUF21X", "key-2"))
 			.exchange()
 			.expectStatus()
 			.isSeeOther()
