@@ -2,6 +2,7 @@ package dev.scenariohub.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -21,12 +22,13 @@ import reactor.core.publisher.Mono;
  * clients are being answered by this replica at once (a Resilience4j semaphore bulkhead
  * that does not wait); one more gets 503 problem+json with {@code Retry-After} at once,
  * before it reaches a service, so shedding never counts against a circuit breaker. The
- * live event stream is long-lived and not counted.
+ * live event streams are long-lived and not counted.
  */
 @Component
 public class Admission implements GlobalFilter, Ordered {
 
-	static final String STREAM = "/api/v1/notifications/stream";
+	/** The live event streams: the API's, and the console's relay of it to a browser. */
+	static final Set<String> STREAMS = Set.of("/api/v1/notifications/stream", "/workspace/notifications/stream");
 
 	private final Bulkhead inFlight;
 
@@ -37,7 +39,7 @@ public class Admission implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (exchange.getRequest().getPath().value().equals(STREAM)) {
+		if (STREAMS.contains(exchange.getRequest().getPath().value())) {
 			return chain.filter(exchange);
 		}
 		if (!this.inFlight.tryAcquirePermission()) {

@@ -11,11 +11,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +32,12 @@ public class GatewayApi {
 	public static final String UNREACHABLE = "urn:scenariohub:console:api-unreachable";
 
 	private static final ParameterizedTypeReference<Map<String, Object>> DOCUMENT = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
 	};
 
 	private final WebClient http;
@@ -58,6 +66,34 @@ public class GatewayApi {
 		return call(HttpMethod.GET, path, query, null, Map.of(), locale, accessToken);
 	}
 
+	/** A {@code GET} of a list of documents (an answer that is a JSON array). */
+	public Mono<List<Map<String, Object>>> list(String path, Locale locale, String accessToken) {
+		return call(HttpMethod.GET, path, Map.of(), null, Map.of(), locale, accessToken, LIST)
+			.defaultIfEmpty(List.of());
+	}
+
+	/**
+	 * A stream of Server-Sent Events with the signed-in person's access token, resumed
+	 * after {@code lastEventId} when there is one. Not time-limited: it lasts as long as
+	 * the API keeps it open; a refusal ends it with the problem.
+	 */
+	public Flux<ServerSentEvent<Map<String, Object>>> stream(String path, Locale locale, String accessToken,
+			String lastEventId) {
+		return this.http.get()
+			.uri(UriComponentsBuilder.fromUriString(this.gateway).path(path).encode().build().toUri())
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag())
+			.headers(sent -> {
+				sent.setBearerAuth(accessToken);
+				if (lastEventId != null && !lastEventId.isBlank()) {
+					sent.set("Last-Event-ID", lastEventId);
+				}
+			})
+			.exchangeToFlux(response -> response.statusCode().is2xxSuccessful() ? response.bodyToFlux(EVENT)
+					: GatewayApi.<ServerSentEvent<Map<String, Object>>>problem(response).flux())
+			.onErrorMap(WebClientRequestException.class, failed -> unreachable(failed.getMessage()));
+	}
+
 	/**
 	 * A {@code POST} with the signed-in person's access token; completes with the
 	 * answer's document (empty when it has none).
@@ -72,8 +108,24 @@ public class GatewayApi {
 		return call(HttpMethod.POST, path, Map.of(), body, headers, locale, accessToken);
 	}
 
+	/**
+	 * A transition or change of something last read at {@code version}: sent with
+	 * {@code If-Match}, so that the API refuses it (412) when someone else changed it in
+	 * the meantime.
+	 */
+	public Mono<Map<String, Object>> send(HttpMethod method, String path, Object body, Object version, Locale locale,
+			String accessToken) {
+		Map<String, String> headers = version == null ? Map.of() : Map.of(HttpHeaders.IF_MATCH, "\"" + version + "\"");
+		return call(method, path, Map.of(), body, headers, locale, accessToken);
+	}
+
 	private Mono<Map<String, Object>> call(HttpMethod method, String path, Map<String, String> query, Object body,
 			Map<String, String> headers, Locale locale, String accessToken) {
+		return call(method, path, query, body, headers, locale, accessToken, DOCUMENT).defaultIfEmpty(Map.of());
+	}
+
+	private <T> Mono<T> call(HttpMethod method, String path, Map<String, String> query, Object body,
+			Map<String, String> headers, Locale locale, String accessToken, ParameterizedTypeReference<T> answer) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(this.gateway).path(path);
 		query.forEach((name, value) -> {
 			if (value != null && !value.isBlank()) {
@@ -92,13 +144,13 @@ public class GatewayApi {
 		WebClient.RequestHeadersSpec<?> ready = body == null ? request
 				: request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		return ready
-			.exchangeToMono(response -> response.statusCode().is2xxSuccessful()
-					? response.bodyToMono(DOCUMENT).defaultIfEmpty(Map.of()) : problem(response))
+			.exchangeToMono(response -> response.statusCode().is2xxSuccessful() ? response.bodyToMono(answer)
+					: GatewayApi.<T>problem(response))
 			.timeout(this.timeout, Mono.error(() -> unreachable("no answer within " + this.timeout.toSeconds() + " s")))
 			.onErrorMap(WebClientRequestException.class, failed -> unreachable(failed.getMessage()));
 	}
 
-	private static Mono<Map<String, Object>> problem(ClientResponse response) {
+	private static <T> Mono<T> problem(ClientResponse response) {
 		int status = response.statusCode().value();
 		return response.bodyToMono(DOCUMENT)
 			.onErrorResume(notJson -> Mono.empty())

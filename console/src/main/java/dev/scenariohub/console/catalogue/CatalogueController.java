@@ -4,10 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.GatewayApi;
+import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.Vocabulary;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,14 +26,6 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 public class CatalogueController {
-
-	/** The sectors a scenario can be in, as the API names them. */
-	static final List<String> SECTORS = List.of("FASHION_DESIGN", "LOW_ALTITUDE_ECONOMY",
-			"INTELLIGENT_CONNECTED_VEHICLES", "HEALTHCARE", "BRAIN_COMPUTER_INTERFACE", "SMART_MANUFACTURING",
-			"PUBLIC_SERVICES", "OTHER");
-
-	/** What an id in a page's address may look like before it is passed to the API. */
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	static final int PAGE_SIZE = 20;
 
@@ -76,7 +69,7 @@ public class CatalogueController {
 				.modelAttribute("programs", choices.get("items"))
 				.modelAttribute("filters", filters)
 				.modelAttribute("more", more("/scenarios", filters))
-				.modelAttribute("sectors", SECTORS);
+				.modelAttribute("sectors", Vocabulary.SECTORS);
 			if (model.get("problem") instanceof ApiProblem problem) {
 				view.status(HttpStatus.valueOf(problem.status()));
 			}
@@ -86,7 +79,7 @@ public class CatalogueController {
 
 	@GetMapping("/scenarios/{id}")
 	Mono<Rendering> scenario(@PathVariable String id, Locale locale) {
-		return this.api.get("/api/v1/scenarios/" + checked(id), Map.of(), locale)
+		return this.api.get("/api/v1/scenarios/" + PathIds.checked(id), Map.of(), locale)
 			.flatMap(scenario -> program(scenario.get("programId"), locale).map(program -> Rendering.view("scenario")
 				.modelAttribute("scenario", scenario)
 				.modelAttribute("program", program)
@@ -95,8 +88,8 @@ public class CatalogueController {
 
 	@GetMapping("/programs/{id}")
 	Mono<Rendering> program(@PathVariable String id, @RequestParam(required = false) String cursor, Locale locale) {
-		String programId = checked(id);
-		return this.api.get("/api/v1/programs/" + programId, Map.of(), locale)
+		String programId = PathIds.checked(id);
+		return this.api.get("/api/v1/programs/" + id, Map.of(), locale)
 			.zipWith(this.api.get("/api/v1/scenarios",
 					Map.of("programId", programId, "limit", Integer.toString(PAGE_SIZE), "cursor",
 							cursor == null ? "" : cursor),
@@ -133,18 +126,11 @@ public class CatalogueController {
 
 	/** The program a scenario belongs to, or an empty one when it cannot be read. */
 	private Mono<Map<String, Object>> program(Object id, Locale locale) {
-		if (!(id instanceof String programId) || !ID.matcher(programId).matches()) {
+		if (!PathIds.plausible(id)) {
 			return Mono.just(Map.of());
 		}
-		return this.api.get("/api/v1/programs/" + programId, Map.of(), locale)
+		return this.api.get("/api/v1/programs/" + id, Map.of(), locale)
 			.onErrorResume(ApiProblem.class, unavailable -> Mono.just(Map.of()));
-	}
-
-	private static String checked(String id) {
-		if (!ID.matcher(id).matches()) {
-			throw new ApiProblem(404, "https://scenariohub.dev/problems/not-found", null, null, List.of());
-		}
-		return id;
 	}
 
 }

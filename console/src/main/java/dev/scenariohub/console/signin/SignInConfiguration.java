@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
@@ -35,6 +36,14 @@ public class SignInConfiguration {
 	 * itself calls {@code issuerInternal} (the same unless the cluster reaches it by
 	 * another name).
 	 */
+	/**
+	 * The signed-in person's access token, which every call the console makes for them
+	 * carries.
+	 */
+	public static String accessToken(OAuth2AuthorizedClient client) {
+		return client.getAccessToken().getTokenValue();
+	}
+
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrations(@Value("${console.issuer-uri}") String issuer,
 			@Value("${console.issuer-internal-uri:${console.issuer-uri}}") String issuerInternal,

@@ -1,10 +1,9 @@
 package dev.scenariohub.console.workspace;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import dev.scenariohub.console.api.RequestBody;
 
 /**
  * The enterprise registration form as the browser sends it, and the API's
@@ -22,29 +21,19 @@ public record EnterpriseForm(String name, String creditCode, String category, St
 
 	/** The request body; fields left empty are sent as absent, for the API to judge. */
 	Map<String, Object> toRequest() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		put(body, "name", this.name);
-		put(body, "creditCode", this.creditCode);
-		put(body, "category", this.category);
-		put(body, "district", this.district);
-		body.put("capabilities", words(this.capabilities));
-		Map<String, Object> contact = new LinkedHashMap<>();
-		put(contact, "name", this.contactName);
-		put(contact, "email", this.contactEmail);
-		put(contact, "phone", this.contactPhone);
-		body.put("contact", contact);
-		return body;
-	}
-
-	private static void put(Map<String, Object> body, String field, String value) {
-		if (value != null && !value.isBlank()) {
-			body.put(field, value.trim());
-		}
-	}
-
-	private static List<String> words(String line) {
-		return line == null ? List.of()
-				: Arrays.stream(line.split("[,，\\s]+")).filter(word -> !word.isBlank()).toList();
+		return RequestBody.of()
+			.text("name", this.name)
+			.text("creditCode", this.creditCode)
+			.text("category", this.category)
+			.text("district", this.district)
+			.put("capabilities", RequestBody.words(this.capabilities))
+			.put("contact",
+					RequestBody.of()
+						.text("name", this.contactName)
+						.text("email", this.contactEmail)
+						.text("phone", this.contactPhone)
+						.toMap())
+			.toMap();
 	}
 
 }

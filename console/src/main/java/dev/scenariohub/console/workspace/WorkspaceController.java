@@ -1,16 +1,21 @@
 package dev.scenariohub.console.workspace;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import dev.scenariohub.console.api.Answer;
 import dev.scenariohub.console.api.ApiProblem;
+import dev.scenariohub.console.api.FieldErrors;
 import dev.scenariohub.console.api.GatewayApi;
+import dev.scenariohub.console.api.Vocabulary;
 import dev.scenariohub.console.signin.SignInConfiguration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,17 +25,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * A signed-in person's workspace: what the platform has told them (the inbox, newest
- * first, with the unread ones marked), the enterprises they may see, and registering one.
- * Every call carries their own access token, so the API decides what they may see and do.
+ * first, with the unread ones marked, growing live), and by their roles: the enterprises
+ * they may see and registering one, their applications, their review assignments, and the
+ * way to the officer's desk. Every call carries their own access token, so the API
+ * decides what they may see and do.
  */
 @Controller
 public class WorkspaceController {
 
 	static final int PAGE_SIZE = 20;
-
-	/** The enterprise categories, as the API names them. */
-	static final List<String> CATEGORIES = List.of("LEADING", "SPECIALIZED_INNOVATIVE", "LITTLE_GIANT", "STARTUP",
-			"RESEARCH_INSTITUTE");
 
 	private final GatewayApi api;
 
@@ -41,18 +44,26 @@ public class WorkspaceController {
 	@GetMapping("/workspace")
 	Mono<Rendering> workspace(
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
-			Locale locale) {
-		String token = client.getAccessToken().getTokenValue();
+			@AuthenticationPrincipal OidcUser user, Locale locale) {
+		String token = SignInConfiguration.accessToken(client);
+		List<String> roles = user.getClaimAsStringList("roles") == null ? List.of()
+				: user.getClaimAsStringList("roles");
 		Map<String, String> page = Map.of("limit", Integer.toString(PAGE_SIZE));
-		Mono<Map<String, Object>> enterprises = this.api.get("/api/v1/enterprises", page, locale, token)
-			// a reviewer, for one, sees no enterprises at all
-			.onErrorResume(ApiProblem.class, notTheirs -> Mono.just(Map.of("items", List.of())));
-		return this.api.get("/api/v1/notifications", page, locale, token)
-			.zipWith(enterprises)
-			.map(both -> Rendering.view("workspace")
-				.modelAttribute("inbox", both.getT1())
-				.modelAttribute("unread", unread(both.getT1()))
-				.modelAttribute("enterprises", both.getT2())
+		boolean enterprise = roles.contains("enterprise");
+		Mono<Answer<Map<String, Object>>> enterprises = ifAllowed(enterprise,
+				() -> this.api.get("/api/v1/enterprises", page, locale, token), Map.of("items", List.of()));
+		Mono<Answer<Map<String, Object>>> applications = ifAllowed(enterprise,
+				() -> this.api.get("/api/v1/applications", page, locale, token), Map.of("items", List.of()));
+		Mono<Answer<List<Map<String, Object>>>> assignments = ifAllowed(roles.contains("reviewer"),
+				() -> this.api.list("/api/v1/reviews/assignments", locale, token), List.of());
+		return Mono
+			.zip(this.api.get("/api/v1/notifications", page, locale, token), enterprises, applications, assignments)
+			.map(all -> Rendering.view("workspace")
+				.modelAttribute("inbox", all.getT1())
+				.modelAttribute("unread", unread(all.getT1()))
+				.modelAttribute("enterprises", all.getT2())
+				.modelAttribute("applications", all.getT3())
+				.modelAttribute("assignments", all.getT4())
 				.build());
 	}
 
@@ -61,7 +72,7 @@ public class WorkspaceController {
 	Mono<Rendering> readAll(
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
 			Locale locale) {
-		return this.api.post("/api/v1/notifications/read-all", null, locale, client.getAccessToken().getTokenValue())
+		return this.api.post("/api/v1/notifications/read-all", null, locale, SignInConfiguration.accessToken(client))
 			.thenReturn(Rendering.redirectTo("/workspace").build());
 	}
 
@@ -81,28 +92,29 @@ public class WorkspaceController {
 		Map<String, String> headers = form.idempotencyKey() == null || form.idempotencyKey().isBlank() ? Map.of()
 				: Map.of("Idempotency-Key", form.idempotencyKey());
 		return this.api
-			.post("/api/v1/enterprises", form.toRequest(), headers, locale, client.getAccessToken().getTokenValue())
+			.post("/api/v1/enterprises", form.toRequest(), headers, locale, SignInConfiguration.accessToken(client))
 			.thenReturn(Rendering.redirectTo("/workspace").build())
 			.onErrorResume(ApiProblem.class,
 					refused -> Mono.just(form(form, refused, HttpStatus.valueOf(refused.status()))));
 	}
 
 	private static Rendering form(EnterpriseForm form, ApiProblem refused, HttpStatus status) {
-		Map<String, String> fieldErrors = new LinkedHashMap<>();
-		if (refused != null) {
-			refused.errors()
-				.forEach(error -> fieldErrors.merge(String.valueOf(error.get("field")),
-						String.valueOf(error.get("message")), (first, second) -> first + "; " + second));
-		}
 		Rendering.Builder<?> view = Rendering.view("enterprise-form")
 			.modelAttribute("form", form)
-			.modelAttribute("categories", CATEGORIES)
-			.modelAttribute("fieldErrors", fieldErrors)
+			.modelAttribute("categories", Vocabulary.CATEGORIES)
+			.modelAttribute("fieldErrors", FieldErrors.of(refused))
 			.status(status);
 		if (refused != null) {
 			view.modelAttribute("problem", refused);
 		}
 		return view.build();
+	}
+
+	/**
+	 * What a part of the page shows: the API's answer for those whose role has that part.
+	 */
+	private static <T> Mono<Answer<T>> ifAllowed(boolean hasThePart, Supplier<Mono<T>> call, T none) {
+		return hasThePart ? Answer.of(call.get()) : Mono.just(new Answer<>(none, null));
 	}
 
 	private static long unread(Map<String, Object> inbox) {

@@ -54,6 +54,24 @@ class WorkspaceTest {
 			return response.header("Content-Type", "application/json")
 				.sendString(Mono.just("{\"items\": [{\"id\": \"e1\", \"name\": \"Haizhu Drones\","
 						+ " \"category\": \"STARTUP\", \"status\": \"PENDING\"}]}"));
+		}).get("/api/v1/applications", (request, response) -> {
+			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+			return response.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"items\": [{\"id\": \"a1\", \"summary\": \"Drone routes over Pazhou\","
+						+ " \"status\": \"SUBMITTED\"}]}"));
+		}).get("/api/v1/notifications/stream", (request, response) -> {
+			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + " after="
+					+ request.requestHeaders().get("Last-Event-ID"));
+			return response.header("Content-Type", "text/event-stream")
+				.sendString(Mono
+					.just("""
+							:connected
+
+							id:1764403200000:n3
+							event:notification
+							data:{"id":"n3","title":"Application awarded","body":"Drone routes: awarded","createdAt":"2026-11-29T10:00:00Z"}
+
+							"""));
 		}).post("/api/v1/enterprises", (request, response) -> request.receive().aggregate().asString().flatMap(body -> {
 			CALLS.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + " key="
 					+ request.requestHeaders().get("Idempotency-Key") + " " + body);
@@ -160,12 +178,39 @@ class WorkspaceTest {
 			.returnResult()
 			.getResponseBody();
 		assertThat(CALLS).containsExactlyInAnyOrder("GET /api/v1/notifications?limit=20 Bearer access-token",
-				"GET /api/v1/enterprises?limit=20 Bearer access-token");
+				"GET /api/v1/enterprises?limit=20 Bearer access-token",
+				"GET /api/v1/applications?limit=20 Bearer access-token");
 		assertThat(html).contains("Haizhu Drones", "Waiting for verification", "href=\"/workspace/enterprises/new\"");
+		assertThat(html).as("their applications, each with its page")
+			.contains("href=\"/workspace/applications/a1\">Drone routes over Pazhou</a>", "Submitted")
+			.as("an enterprise has no desk")
+			.doesNotContain("/workspace/desk");
+		assertThat(html).as("the inbox grows live, from the console's own address")
+			.contains("data-live-inbox=\"/workspace/notifications/stream\"", "src=\"/assets/live.js\"");
 		assertThat(html)
 			.contains("demo-enterprise-1", "enterprise", "Application submitted", "1 unread", "Mark all as read",
 					"name=\"_csrf\"", "Sign out")
 			.as("the token stays on the server")
+			.doesNotContain("access-token");
+	}
+
+	@Test
+	void theLiveInboxRelaysThePersonsStreamWithTheTokenKeptOnTheServer() {
+		String events = signedIn().get()
+			.uri("/workspace/notifications/stream")
+			.header("Last-Event-ID", "1764400000000:n2")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/event-stream")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(CALLS)
+			.containsExactly("GET /api/v1/notifications/stream Bearer access-token after=1764400000000:n2");
+		assertThat(events).as("each notification keeps its id, so a reconnect resumes after it")
+			.contains("id:1764403200000:n3", "event:notification", "\"title\":\"Application awarded\"")
 			.doesNotContain("access-token");
 	}
 

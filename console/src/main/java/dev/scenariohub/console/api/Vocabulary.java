@@ -1,0 +1,24 @@
+package dev.scenariohub.console.api;
+
+import java.util.List;
+
+/** The API's closed sets of values that forms offer as choices, as the API names them. */
+public final class Vocabulary {
+
+	/** The sectors a scenario can be in. */
+	public static final List<String> SECTORS = List.of("FASHION_DESIGN", "LOW_ALTITUDE_ECONOMY",
+			"INTELLIGENT_CONNECTED_VEHICLES", "HEALTHCARE", "BRAIN_COMPUTER_INTERFACE", "SMART_MANUFACTURING",
+			"PUBLIC_SERVICES", "OTHER");
+
+	/** The enterprise categories. */
+	public static final List<String> CATEGORIES = List.of("LEADING", "SPECIALIZED_INNOVATIVE", "LITTLE_GIANT",
+			"STARTUP", "RESEARCH_INSTITUTE");
+
+	/** The states of a scenario. */
+	public static final List<String> SCENARIO_STATUSES = List.of("DRAFT", "OPEN", "CLOSED", "UNDER_REVIEW", "AWARDED",
+			"PILOTING", "COMPLETED", "CANCELLED");
+
+	private Vocabulary() {
+	}
+
+}
