@@ -1,36 +1,19 @@
 package dev.scenariohub.system;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,32 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserSystemTest {
 
-	private static final Path CHROMIUM = Path.of(System.getProperty("scenariohub.chromium", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getProperty("scenariohub.chromedriver", "/usr/bin/chromedriver"));
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
 	private static WebDriver browser;
 
 	@BeforeAll
-	static void openBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and its driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-						+ "; Debian's chromium and chromium-driver, which .ci/run installs): browser tests skipped");
-		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-					"--window-size=1280,900", "--lang=zh-CN");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	static void openBrowser() {
+		browser = Browsers.open("zh-CN,zh");
 	}
 
 	@AfterAll
@@ -84,7 +48,7 @@ class ConsoleBrowserSystemTest {
 	}
 
 	@Test
-	void thePublicFindsAScenarioReadsItAndSwitchesLanguageWithTheKeyboardOnly() throws IOException {
+	void thePublicFindsAScenarioReadsItAndSwitchesLanguageWithTheKeyboardOnly() {
 		String officer = Stack.token("demo-officer");
 		String programName = "Browser program " + RUN;
 		String programId = Journeys.program(officer, programName);
@@ -150,7 +114,7 @@ class ConsoleBrowserSystemTest {
 	}
 
 	@Test
-	void anEnterpriseSignsInAtTheIssuerSeesItsWorkspaceAndSignsOutEverywhere() throws IOException {
+	void anEnterpriseSignsInAtTheIssuerSeesItsWorkspaceAndSignsOutEverywhere() {
 		String gateway = Stack.get().gatewayUrl();
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		browser.get(gateway + "/workspace?lang=en");
@@ -209,9 +173,7 @@ class ConsoleBrowserSystemTest {
 	}
 
 	private static void type(String field, String text) {
-		WebElement input = browser.findElement(By.id(field));
-		input.clear();
-		input.sendKeys(text);
+		Browsers.type(browser, field, text);
 	}
 
 	private static String language() {
@@ -219,49 +181,19 @@ class ConsoleBrowserSystemTest {
 	}
 
 	private static String text() {
-		return browser.findElement(By.tagName("body")).getText();
+		return Browsers.text(browser);
 	}
 
-	private static void waitForAddress(String prefix) throws IOException {
-		try {
-			new WebDriverWait(browser, Duration.ofSeconds(15))
-				.until(driver -> driver.getCurrentUrl().startsWith(prefix));
-		}
-		catch (TimeoutException stuck) {
-			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(shot, SCREENSHOTS.resolve("console-stuck.png"), StandardCopyOption.REPLACE_EXISTING);
-			throw new AssertionError(
-					"expected to be at " + prefix + " but at " + browser.getCurrentUrl() + ": " + text(), stuck);
-		}
+	private static void waitForAddress(String prefix) {
+		Browsers.waitForAddress(browser, prefix);
 	}
 
 	private static WebElement waitFor(By what) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(what));
+		return Browsers.waitFor(browser, what);
 	}
 
-	/**
-	 * Keeps a screenshot of the page and fails on any serious or critical accessibility
-	 * violation axe-core finds in it.
-	 */
-	private static void check(String page) throws IOException {
-		Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(shot, SCREENSHOTS.resolve("console-" + page + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		Results results = new AxeBuilder().analyze(browser);
-		List<Rule> serious = results.getViolations()
-			.stream()
-			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-			.toList();
-		assertThat(serious)
-			.as(page + ": "
-					+ serious.stream()
-						.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-								+ rule.getNodes()
-									.stream()
-									.map(node -> String.valueOf(node.getTarget()))
-									.collect(Collectors.joining(", ")))
-						.collect(Collectors.joining("; ")))
-			.isEmpty();
+	private static void check(String page) {
+		Browsers.check(browser, page);
 	}
 
 }

@@ -90,7 +90,7 @@ public class ApplicationController {
 					: Mono.just(new Answer<>(Map.of(), null));
 			return scenario.map(about -> {
 				Rendering.Builder<?> view = Rendering.view("application")
-					.modelAttribute("application", application)
+					.modelAttribute("applicationView", application)
 					.modelAttribute("scenario", about.value() == null ? Map.of() : about.value())
 					.modelAttribute("reload", "/workspace/applications/" + id);
 				if (problem != null) {

@@ -59,6 +59,17 @@ class WorkspaceTest {
 			return response.header("Content-Type", "application/json")
 				.sendString(Mono.just("{\"items\": [{\"id\": \"a1\", \"summary\": \"Drone routes over Pazhou\","
 						+ " \"status\": \"SUBMITTED\"}]}"));
+		}).get("/api/v1/applications/a1", (request, response) -> {
+			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+			return response.header("Content-Type", "application/json")
+				.sendString(
+						Mono.just("{\"id\": \"a1\", \"scenarioId\": \"s1\", \"summary\": \"Drone routes over Pazhou\","
+								+ " \"status\": \"DRAFT\", \"version\": 1,"
+								+ " \"requestedFunding\": {\"amount\": \"90000.00\", \"currency\": \"CNY\"}}"));
+		}).get("/api/v1/scenarios/s1", (request, response) -> {
+			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+			return response.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"id\": \"s1\", \"title\": \"Drone deliveries\", \"status\": \"OPEN\"}"));
 		}).get("/api/v1/notifications/stream", (request, response) -> {
 			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + " after="
 					+ request.requestHeaders().get("Last-Event-ID"));
@@ -212,6 +223,24 @@ class WorkspaceTest {
 		assertThat(events).as("each notification keeps its id, so a reconnect resumes after it")
 			.contains("id:1764403200000:n3", "event:notification", "\"title\":\"Application awarded\"")
 			.doesNotContain("access-token");
+	}
+
+	@Test
+	void anApplicationShowsItsStatusScenarioAndTheActionItsStatusAllows() {
+		String html = signedIn().get()
+			.uri("/workspace/applications/a1")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(html)
+			.contains("<p class=\"status\" id=\"application-status\">Draft</p>",
+					"href=\"/scenarios/s1\">Drone deliveries</a>", "¥90,000.00", "Drone routes over Pazhou",
+					"action=\"/workspace/applications/a1/submit\"", "name=\"version\" value=\"1\"")
+			.doesNotContain("/withdraw");
 	}
 
 	@Test
