@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -104,7 +105,7 @@ final class Browsers {
 
 	static WebElement waitFor(WebDriver browser, By what) {
 		try {
-			return new WebDriverWait(browser, Duration.ofSeconds(15))
+			return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
 				.until(ExpectedConditions.visibilityOfElementLocated(what));
 		}
 		catch (TimeoutException stuck) {

@@ -27,7 +27,8 @@ class ContractLintTest {
 		Process lint = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		// the first run on a machine installs the linters from npm into a cache (about a minute
+		// the first run on a machine installs the linters from npm into a cache (about a
+		// minute
 		// here); later runs, fresh clones included, take about ten seconds
 		boolean done = lint.waitFor(10, TimeUnit.MINUTES);
 		String output = Files.readString(log, StandardCharsets.UTF_8);

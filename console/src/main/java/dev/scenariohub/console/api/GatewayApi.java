@@ -102,7 +102,18 @@ public class GatewayApi {
 		return post(path, body, Map.of(), locale, accessToken);
 	}
 
-	/** A {@code POST} with extra request headers (such as an {@code Idempotency-Key}). */
+	/**
+	 * A create: a {@code POST} carrying the form's {@code Idempotency-Key} (made when the
+	 * form was shown), so that sending the form twice creates one.
+	 */
+	public Mono<Map<String, Object>> create(String path, Object body, String idempotencyKey, Locale locale,
+			String accessToken) {
+		Map<String, String> headers = idempotencyKey == null || idempotencyKey.isBlank() ? Map.of()
+				: Map.of("Idempotency-Key", idempotencyKey);
+		return post(path, body, headers, locale, accessToken);
+	}
+
+	/** A {@code POST} with extra request headers. */
 	public Mono<Map<String, Object>> post(String path, Object body, Map<String, String> headers, Locale locale,
 			String accessToken) {
 		return call(HttpMethod.POST, path, Map.of(), body, headers, locale, accessToken);

@@ -54,7 +54,7 @@ public class ApplicationController {
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
 			Locale locale) {
 		String token = SignInConfiguration.accessToken(client);
-		return this.api.post("/api/v1/applications", form.toRequest(), form.idempotency(), locale, token)
+		return this.api.create("/api/v1/applications", form.toRequest(), form.idempotencyKey(), locale, token)
 			.map(created -> Rendering.redirectTo("/workspace/applications/" + created.get("id")).build())
 			.onErrorResume(ApiProblem.class, refused -> form(form, refused, token, locale));
 	}

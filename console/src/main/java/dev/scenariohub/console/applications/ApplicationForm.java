@@ -29,9 +29,4 @@ public record ApplicationForm(String scenarioId, String enterpriseId, String sum
 			.toMap();
 	}
 
-	/** The {@code Idempotency-Key} header, so that sending the form twice creates one. */
-	Map<String, String> idempotency() {
-		return RequestBody.present(this.idempotencyKey) ? Map.of("Idempotency-Key", this.idempotencyKey) : Map.of();
-	}
-
 }

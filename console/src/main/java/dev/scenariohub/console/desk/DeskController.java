@@ -73,7 +73,7 @@ public class DeskController {
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
 			Locale locale) {
 		return this.api
-			.post("/api/v1/programs", form.toRequest(), form.idempotency(), locale,
+			.create("/api/v1/programs", form.toRequest(), form.idempotencyKey(), locale,
 					SignInConfiguration.accessToken(client))
 			.thenReturn(Rendering.redirectTo("/workspace/desk").build())
 			.onErrorResume(ApiProblem.class, refused -> Mono.just(programForm(form, refused)));

@@ -28,9 +28,4 @@ public record ProgramForm(String name, String authority, String description, Str
 			.toMap();
 	}
 
-	/** The {@code Idempotency-Key} header, so that sending the form twice creates one. */
-	Map<String, String> idempotency() {
-		return RequestBody.present(this.idempotencyKey) ? Map.of("Idempotency-Key", this.idempotencyKey) : Map.of();
-	}
-
 }

@@ -60,9 +60,7 @@ public class ScenarioDeskController {
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
 			Locale locale) {
 		String token = SignInConfiguration.accessToken(client);
-		Map<String, String> headers = form.idempotencyKey() == null || form.idempotencyKey().isBlank() ? Map.of()
-				: Map.of("Idempotency-Key", form.idempotencyKey());
-		return this.api.post("/api/v1/scenarios", form.toRequest(), headers, locale, token)
+		return this.api.create("/api/v1/scenarios", form.toRequest(), form.idempotencyKey(), locale, token)
 			.map(created -> Rendering.redirectTo("/workspace/desk/scenarios/" + created.get("id")).build())
 			.onErrorResume(ApiProblem.class, refused -> form(form, refused, token, locale));
 	}

@@ -89,10 +89,9 @@ public class WorkspaceController {
 	Mono<Rendering> registerEnterprise(@ModelAttribute EnterpriseForm form,
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
 			Locale locale) {
-		Map<String, String> headers = form.idempotencyKey() == null || form.idempotencyKey().isBlank() ? Map.of()
-				: Map.of("Idempotency-Key", form.idempotencyKey());
 		return this.api
-			.post("/api/v1/enterprises", form.toRequest(), headers, locale, SignInConfiguration.accessToken(client))
+			.create("/api/v1/enterprises", form.toRequest(), form.idempotencyKey(), locale,
+					SignInConfiguration.accessToken(client))
 			.thenReturn(Rendering.redirectTo("/workspace").build())
 			.onErrorResume(ApiProblem.class,
 					refused -> Mono.just(form(form, refused, HttpStatus.valueOf(refused.status()))));
