@@ -1,14 +1,18 @@
 package dev.scenariohub.localstack;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port checks with messages a person can act on. */
-final class Ports {
+public final class Ports {
 
 	private Ports() {
 	}
@@ -48,13 +52,43 @@ final class Ports {
 		}
 	}
 
-	/** A port nothing listens on right now (for tests). */
-	static int free() {
+	/**
+	 * A port nothing listens on right now, for a part that will listen on it a little
+	 * later (tests, replicas). Chosen below the range the kernel hands out to outgoing
+	 * connections: a port from that range (what binding port 0 gives) can be taken as the
+	 * local end of some client's connection in the seconds before the part listens, and
+	 * the part then fails to start.
+	 */
+	public static int free() {
+		int below = ephemeralRangeStart();
+		for (int attempt = 0; attempt < 200 && below > LOWEST + 1000; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+			if (isFree(port)) {
+				return port;
+			}
+		}
 		try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
 			throw new StackException("no free port", ex);
+		}
+	}
+
+	/** The lowest port of the ones {@link #free()} chooses from. */
+	static final int LOWEST = 20000;
+
+	/**
+	 * Where Linux starts handing out ports for outgoing connections (32768 unless
+	 * changed).
+	 */
+	static int ephemeralRangeStart() {
+		// read line by line: procfs reports a size of 0, which readString trusts
+		try (BufferedReader range = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+			return Integer.parseInt(range.readLine().trim().split("\\s+")[0]);
+		}
+		catch (IOException | RuntimeException notLinux) {
+			return 32768;
 		}
 	}
 

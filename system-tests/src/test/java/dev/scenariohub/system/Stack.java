@@ -1,8 +1,6 @@
 package dev.scenariohub.system;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.scenariohub.localstack.LocalStack;
+import dev.scenariohub.localstack.Ports;
 import dev.scenariohub.localstack.StackConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,12 +84,7 @@ final class Stack {
 	}
 
 	private static int free() {
-		try (var socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Ports.free();
 	}
 
 	/**
