@@ -157,7 +157,7 @@ class ConsoleBrowserSystemTest {
 		creditCode.clear();
 		creditCode.sendKeys(ApplyAndReviewSystemTest.freshCreditCode());
 		creditCode.sendKeys(Keys.ENTER);
-		waitFor(By.xpath("//li[span[@class='name' and text()='" + name + "']]"));
+		waitFor(By.xpath("//li[a[@class='name' and text()='" + name + "']]"));
 		assertThat(browser.getCurrentUrl()).startsWith(gateway + "/workspace");
 		assertThat(text()).contains(name + " · Start-up · Waiting for verification");
 		check("11-enterprise-registered");

@@ -125,7 +125,7 @@ class ConsoleJourneySystemTest {
 		type(enterprise, "contactName", "Zhou Min");
 		type(enterprise, "contactEmail", "zhou.min@example.com");
 		enterprise.findElement(By.cssSelector("main form button[type=submit]")).click();
-		waitFor(enterprise, By.xpath("//li[span[@class='name' and text()='" + enterpriseName + "']]"));
+		waitFor(enterprise, By.xpath("//li[a[@class='name' and text()='" + enterpriseName + "']]"));
 
 		officer.get(gateway + "/workspace/desk");
 		waitFor(officer, By.cssSelector("button[aria-label='Verify " + enterpriseName + "']")).click();

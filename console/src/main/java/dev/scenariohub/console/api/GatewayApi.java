@@ -68,8 +68,13 @@ public class GatewayApi {
 
 	/** A {@code GET} of a list of documents (an answer that is a JSON array). */
 	public Mono<List<Map<String, Object>>> list(String path, Locale locale, String accessToken) {
-		return call(HttpMethod.GET, path, Map.of(), null, Map.of(), locale, accessToken, LIST)
-			.defaultIfEmpty(List.of());
+		return list(path, Map.of(), locale, accessToken);
+	}
+
+	/** A {@code GET} of a list of documents, with query parameters. */
+	public Mono<List<Map<String, Object>>> list(String path, Map<String, String> query, Locale locale,
+			String accessToken) {
+		return call(HttpMethod.GET, path, query, null, Map.of(), locale, accessToken, LIST).defaultIfEmpty(List.of());
 	}
 
 	/**

@@ -18,6 +18,16 @@ public final class Vocabulary {
 	public static final List<String> SCENARIO_STATUSES = List.of("DRAFT", "OPEN", "CLOSED", "UNDER_REVIEW", "AWARDED",
 			"PILOTING", "COMPLETED", "CANCELLED");
 
+	/** The families of events a person chooses channels for. */
+	public static final List<String> EVENT_FAMILIES = List.of("SCENARIO", "APPLICATION", "REVIEW", "OBJECTION",
+			"MILESTONE", "ENTERPRISE");
+
+	/** The channels notifications go out on. */
+	public static final List<String> CHANNELS = List.of("INBOX", "EMAIL", "WEBHOOK");
+
+	/** The languages notifications are written in. */
+	public static final List<String> NOTIFICATION_LOCALES = List.of("zh-CN", "en");
+
 	private Vocabulary() {
 	}
 

@@ -2,11 +2,13 @@ package dev.scenariohub.console.workspace;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiFunction;
 
 import dev.scenariohub.console.signin.SignInConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -20,6 +22,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
@@ -70,40 +74,86 @@ class WorkspaceTest {
 			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
 			return response.header("Content-Type", "application/json")
 				.sendString(Mono.just("{\"id\": \"s1\", \"title\": \"Drone deliveries\", \"status\": \"OPEN\"}"));
-		}).get("/api/v1/notifications/stream", (request, response) -> {
-			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + " after="
-					+ request.requestHeaders().get("Last-Event-ID"));
-			return response.header("Content-Type", "text/event-stream")
+		}).get("/api/v1/notification-preferences", (request, response) -> {
+			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+			return response.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"recipient\": \"demo-enterprise-1\", \"locale\": \"zh-CN\","
+						+ " \"email\": \"wu.lei@example.com\", \"channels\": {\"REVIEW\": [\"INBOX\"]}}"));
+		})
+			.put("/api/v1/notification-preferences", recorded("{}"))
+			.get("/api/v1/subscriptions",
+					(request, response) -> response.header("Content-Type", "application/json")
+						.sendString(Mono.just(
+								"[{\"id\": \"sub1\", \"sectors\": [\"HEALTHCARE\"], \"capabilities\": [\"lidar\"]}]")))
+			.delete("/api/v1/subscriptions/sub1", recorded(""))
+			.get("/api/v1/webhooks",
+					(request, response) -> response.header("Content-Type", "application/json")
+						.sendString(Mono.just(
+								"[{\"id\": \"w0\", \"url\": \"https://hooks.example.com/old\", \"eventTypes\": []}]")))
+			.post("/api/v1/webhooks",
+					recorded("{\"id\": \"w1\", \"url\": \"https://hooks.example.com/new\","
+							+ " \"secret\": \"whsec-5f2b9c\", \"eventTypes\": []}"))
+			.get("/api/v1/enterprises/e1", (request, response) -> response.header("Content-Type", "application/json")
 				.sendString(Mono
-					.just("""
-							:connected
+					.just("{\"id\": \"e1\", \"name\": \"Haizhu Drones\", \"creditCode\": \"91440101MA5CYUF21X\","
+							+ " \"category\": \"STARTUP\", \"status\": \"VERIFIED\", \"owner\": \"demo-enterprise-1\","
+							+ " \"members\": [\"demo-enterprise-2\"], \"capabilities\": [\"drone-navigation\"],"
+							+ " \"creditCodeChecksumFails\": false, \"version\": 3}")))
+			.get("/api/v1/matches", (request, response) -> {
+				CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+				return response.header("Content-Type", "application/json")
+					.sendString(Mono.just("[{\"scenarioId\": \"s1\", \"title\": \"Drone deliveries\", \"score\": 82.4,"
+							+ " \"reasons\": [\"matches 1 of 1 required capabilities\"]}]"));
+			})
+			.post("/api/v1/enterprises/e1/members", recorded("{}"))
+			.get("/api/v1/notifications/stream", (request, response) -> {
+				CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION)
+						+ " after=" + request.requestHeaders().get("Last-Event-ID"));
+				return response.header("Content-Type", "text/event-stream")
+					.sendString(Mono
+						.just("""
+								:connected
 
-							id:1764403200000:n3
-							event:notification
-							data:{"id":"n3","title":"Application awarded","body":"Drone routes: awarded","createdAt":"2026-11-29T10:00:00Z"}
+								id:1764403200000:n3
+								event:notification
+								data:{"id":"n3","title":"Application awarded","body":"Drone routes: awarded","createdAt":"2026-11-29T10:00:00Z"}
 
-							"""));
-		}).post("/api/v1/enterprises", (request, response) -> request.receive().aggregate().asString().flatMap(body -> {
-			CALLS.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + " key="
-					+ request.requestHeaders().get("Idempotency-Key") + " " + body);
-			if (!body.contains("\"creditCode\":\"91440101MA5CYUF21X\"")) {
-				return response.status(400)
-					.header("Content-Type", "application/problem+json")
-					.sendString(Mono.just("{\"type\":\"https://scenariohub.dev/problems/validation\","
-							+ "\"title\":\"Invalid request\",\"status\":400,"
-							+ "\"detail\":\"The request has 1 invalid field(s)\","
-							+ "\"errors\":[{\"field\":\"creditCode\",\"message\":\"must be 18 characters\"}]}"))
-					.then();
-			}
-			return response.status(201)
-				.header("Content-Type", "application/json")
-				.sendString(Mono.just("{\"id\": \"e2\", \"status\": \"PENDING\"}"))
-				.then();
-		})).post("/api/v1/notifications/read-all", (request, response) -> {
-			CALLS.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
-			return response.status(204).send();
-		}))
+								"""));
+			})
+			.post("/api/v1/enterprises",
+					(request, response) -> request.receive().aggregate().asString().flatMap(body -> {
+						CALLS
+							.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION)
+									+ " key=" + request.requestHeaders().get("Idempotency-Key") + " " + body);
+						if (!body.contains("\"creditCode\":\"91440101MA5CYUF21X\"")) {
+							return response.status(400)
+								.header("Content-Type", "application/problem+json")
+								.sendString(Mono.just("{\"type\":\"https://scenariohub.dev/problems/validation\","
+										+ "\"title\":\"Invalid request\",\"status\":400,"
+										+ "\"detail\":\"The request has 1 invalid field(s)\","
+										+ "\"errors\":[{\"field\":\"creditCode\",\"message\":\"must be 18 characters\"}]}"))
+								.then();
+						}
+						return response.status(201)
+							.header("Content-Type", "application/json")
+							.sendString(Mono.just("{\"id\": \"e2\", \"status\": \"PENDING\"}"))
+							.then();
+					}))
+			.post("/api/v1/notifications/read-all", (request, response) -> {
+				CALLS.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+				return response.status(204).send();
+			}))
 		.bindNow();
+
+	/** Answers with {@code answer}, noting the call with its body. */
+	private static BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> recorded(String answer) {
+		return (request, response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+			CALLS.add(request.method() + " " + request.uri() + " "
+					+ request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + " " + body);
+			return answer.isEmpty() ? response.status(204).send()
+					: response.header("Content-Type", "application/json").sendString(Mono.just(answer)).then();
+		});
+	}
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry properties) {
@@ -241,6 +291,99 @@ class WorkspaceTest {
 					"href=\"/scenarios/s1\">Drone deliveries</a>", "¥90,000.00", "Drone routes over Pazhou",
 					"action=\"/workspace/applications/a1/submit\"", "name=\"version\" value=\"1\"")
 			.doesNotContain("/withdraw");
+	}
+
+	@Test
+	void settingsShowWhatIsChosenAndSaveEveryKindOfEventWithTheChannelsTicked() {
+		String html = signedIn().get()
+			.uri("/workspace/settings")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(html)
+			.contains("value=\"wu.lei@example.com\"", "<option value=\"zh-CN\" selected=\"selected\">", "Healthcare",
+					"lidar", "https://hooks.example.com/old")
+			.as("a kind of event with no choice made gets every channel")
+			.containsPattern("id=\"channel-SCENARIO-EMAIL\"[^>]*checked")
+			.as("one with a choice shows it")
+			.containsPattern("id=\"channel-REVIEW-INBOX\"[^>]*checked")
+			.doesNotContainPattern("id=\"channel-REVIEW-EMAIL\"[^>]*checked");
+		CALLS.clear();
+		signedIn().mutateWith(csrf())
+			.post()
+			.uri("/workspace/settings/preferences")
+			.body(BodyInserters.fromFormData("locale", "en")
+				.with("email", "wu.lei@example.com")
+				.with("channel-SCENARIO", "INBOX")
+				.with("channel-SCENARIO", "EMAIL")
+				.with("channel-REVIEW", "INBOX"))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/workspace/settings");
+		assertThat(CALLS).containsExactly("PUT /api/v1/notification-preferences Bearer access-token "
+				+ "{\"locale\":\"en\",\"email\":\"wu.lei@example.com\",\"channels\":{\"SCENARIO\":[\"INBOX\",\"EMAIL\"],"
+				+ "\"APPLICATION\":[],\"REVIEW\":[\"INBOX\"],\"OBJECTION\":[],\"MILESTONE\":[],\"ENTERPRISE\":[]}}");
+	}
+
+	@Test
+	void aWebhooksSecretIsShownOnceWhenItIsMade() {
+		String created = signedIn().mutateWith(csrf())
+			.post()
+			.uri("/workspace/settings/webhooks")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.body(BodyInserters.fromFormData("url", "https://hooks.example.com/new").with("eventTypes", ""))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(created).contains("<code id=\"webhook-secret\">whsec-5f2b9c</code>", "shown this once");
+		assertThat(CALLS).containsExactly("POST /api/v1/webhooks Bearer access-token "
+				+ "{\"url\":\"https://hooks.example.com/new\",\"eventTypes\":[]}");
+		assertThat(signedIn().get()
+			.uri("/workspace/settings")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).doesNotContain("whsec-5f2b9c");
+	}
+
+	@Test
+	void anEnterprisesPageShowsItsPeopleAndMatchesAndAddsAPerson() {
+		String html = signedIn().get()
+			.uri("/workspace/enterprises/e1")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(html)
+			.contains("Haizhu Drones", "Verified", "demo-enterprise-2", "href=\"/scenarios/s1\">Drone deliveries</a>",
+					"Fit 82 of 100", "matches 1 of 1 required capabilities")
+			.as("the checksum holds: nothing to override")
+			.doesNotContain("credit-code-override");
+		assertThat(CALLS).contains("GET /api/v1/matches?enterpriseId=e1&limit=10 Bearer access-token");
+		CALLS.clear();
+		signedIn().mutateWith(csrf())
+			.post()
+			.uri("/workspace/enterprises/e1/members")
+			.body(BodyInserters.fromFormData("sub", " demo-enterprise-2 "))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/workspace/enterprises/e1");
+		assertThat(CALLS)
+			.containsExactly("POST /api/v1/enterprises/e1/members Bearer access-token {\"sub\":\"demo-enterprise-2\"}");
 	}
 
 	@Test
