@@ -69,6 +69,16 @@ class OfficerAndReviewerTest {
 					"""))
 			.get("/api/v1/scenarios/s1/review-assignments", json("[]"))
 			.get("/api/v1/scenarios/s1/ranking", json("[]"))
+			.get("/api/v1/scenarios/s1/outcome",
+					json("""
+							{"scenarioId": "s1", "award": {"applicationIds": ["a1"], "status": "PROPOSED",
+							   "proposedAt": "2026-11-29T01:00:00Z", "standstillEndsAt": "2026-12-02T01:00:00Z"},
+							 "objections": [{"objectionId": "o1", "applicationId": "a2", "lodgedBy": "demo-enterprise-2",
+							   "reason": "Our score was added up wrongly", "status": "LODGED", "lodgedAt": "2026-11-29T02:00:00Z"}],
+							 "milestones": []}
+							"""))
+			.post("/api/v1/objections/o1/dismiss", json("{\"objectionId\": \"o1\", \"status\": \"DISMISSED\"}"))
+			.post("/api/v1/scenarios/s1/milestones", json("{\"milestoneId\": \"m1\"}"))
 			.get("/api/v1/scenarios/s1/history", json("""
 					[{"type": "dev.scenariohub.scenario.created.v1", "actor": "demo-officer",
 					  "time": "2026-11-29T01:00:00Z", "sequence": 1}]
@@ -164,6 +174,52 @@ class OfficerAndReviewerTest {
 		assertThat(html.indexOf("role=\"alert\"")).as("shown beside the lifecycle actions")
 			.isGreaterThan(html.indexOf("id=\"lifecycle-heading\""))
 			.isLessThan(html.indexOf("id=\"action-publish\""));
+	}
+
+	@Test
+	void theOfficerSeesTheProvisionalAwardDecidesObjectionsAndSchedulesMilestones() {
+		String html = as("demo-officer", "officer").get()
+			.uri("/workspace/desk/scenarios/s1")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(html).contains("Proposed, in its standstill period", "2026-12-02 09:00 (Asia/Shanghai)",
+				"Our score was added up wrongly", "demo-enterprise-2",
+				"action=\"/workspace/desk/scenarios/s1/objections/o1/uphold\"",
+				"action=\"/workspace/desk/scenarios/s1/objections/o1/dismiss\"", "No milestone scheduled yet.",
+				"<option value=\"a1\">a1</option>");
+		as("demo-officer", "officer").mutateWith(csrf())
+			.post()
+			.uri("/workspace/desk/scenarios/s1/objections/o1/dismiss")
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/workspace/desk/scenarios/s1");
+		as("demo-officer", "officer").mutateWith(csrf())
+			.post()
+			.uri("/workspace/desk/scenarios/s1/milestones")
+			.body(BodyInserters.fromFormData("applicationId", "a1")
+				.with("title", "Prototype on the line")
+				.with("dueOn", "2027-03-01")
+				.with("deliverable", ""))
+			.exchange()
+			.expectStatus()
+			.isSeeOther();
+		assertThat(CALLS.stream().filter(call -> call.startsWith("POST"))).containsExactly(
+				"POST /api/v1/objections/o1/dismiss Bearer access-token if-match=null ",
+				"POST /api/v1/scenarios/s1/milestones Bearer access-token if-match=null "
+						+ "{\"applicationId\":\"a1\",\"title\":\"Prototype on the line\",\"dueOn\":\"2027-03-01\"}");
+		as("demo-officer", "officer").mutateWith(csrf())
+			.post()
+			.uri("/workspace/desk/scenarios/s1/objections/o1/ignore")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test

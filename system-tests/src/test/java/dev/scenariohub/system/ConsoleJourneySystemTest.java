@@ -201,6 +201,7 @@ class ConsoleJourneySystemTest {
 		// provisional during the standstill period: the history says it is proposed
 		new WebDriverWait(officer, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
 			.until(driver -> text(driver).contains("dev.scenariohub.scenario.award-proposed.v1 · demo-officer"));
+		assertThat(text(officer)).contains("Proposed, in its standstill period", "No objection lodged.");
 		check(officer, "28-scenario-desk-award-proposed");
 
 		WebElement live = new WebDriverWait(enterprise, Duration.ofSeconds(30))

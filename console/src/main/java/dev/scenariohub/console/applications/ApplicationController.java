@@ -10,6 +10,7 @@ import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.FieldErrors;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.RequestBody;
 import dev.scenariohub.console.signin.SignInConfiguration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,10 +62,37 @@ public class ApplicationController {
 	}
 
 	@GetMapping("/workspace/applications/{id}")
-	Mono<Rendering> application(@PathVariable String id,
+	Mono<Rendering> application(@PathVariable String id, @RequestParam(required = false) String objected,
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
 			Locale locale) {
-		return page(PathIds.checked(id), SignInConfiguration.accessToken(client), locale, null);
+		return page(PathIds.checked(id), SignInConfiguration.accessToken(client), locale, null)
+			.map(view -> objected == null ? view
+					: Rendering.view("application")
+						.model(view.modelAttributes())
+						.modelAttribute("objected", true)
+						.build());
+	}
+
+	/**
+	 * Objects to the scenario's provisional award, during its standstill period, as one
+	 * of its applicants.
+	 */
+	@PostMapping("/workspace/applications/{id}/objection")
+	Mono<Rendering> object(@PathVariable String id, ServerWebExchange exchange,
+			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
+			Locale locale) {
+		String application = PathIds.checked(id);
+		String token = SignInConfiguration.accessToken(client);
+		return exchange.getFormData().flatMap(form -> {
+			String scenario = PathIds.checked(form.getFirst("scenarioId"));
+			Map<String, Object> body = RequestBody.of()
+				.text("applicationId", application)
+				.text("reason", form.getFirst("reason"))
+				.toMap();
+			return this.api.post("/api/v1/scenarios/" + scenario + "/objections", body, locale, token)
+				.thenReturn(Rendering.redirectTo("/workspace/applications/" + application + "?objected=1").build())
+				.onErrorResume(ApiProblem.class, refused -> page(application, token, locale, refused));
+		});
 	}
 
 	@PostMapping("/workspace/applications/{id}/{action}")

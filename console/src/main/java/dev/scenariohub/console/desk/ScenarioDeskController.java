@@ -126,6 +126,38 @@ public class ScenarioDeskController {
 		});
 	}
 
+	/** Upholds or dismisses an objection to the scenario's provisional award. */
+	@PostMapping("/workspace/desk/scenarios/{id}/objections/{objectionId}/{decision}")
+	Mono<Rendering> decideObjection(@PathVariable String id, @PathVariable String objectionId,
+			@PathVariable String decision,
+			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
+			Locale locale) {
+		String scenario = PathIds.checked(id);
+		if (!"uphold".equals(decision) && !"dismiss".equals(decision)) {
+			throw PathIds.notFound();
+		}
+		return done(scenario, this.api.post("/api/v1/objections/" + PathIds.checked(objectionId) + "/" + decision, null,
+				locale, SignInConfiguration.accessToken(client)), "objections", client, locale);
+	}
+
+	/** Schedules a milestone of an awarded application's pilot. */
+	@PostMapping("/workspace/desk/scenarios/{id}/milestones")
+	Mono<Rendering> scheduleMilestone(@PathVariable String id, ServerWebExchange exchange,
+			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
+			Locale locale) {
+		String scenario = PathIds.checked(id);
+		return exchange.getFormData().flatMap(form -> {
+			Map<String, Object> body = RequestBody.of()
+				.text("applicationId", form.getFirst("applicationId"))
+				.text("title", form.getFirst("title"))
+				.text("dueOn", form.getFirst("dueOn"))
+				.text("deliverable", form.getFirst("deliverable"))
+				.toMap();
+			return done(scenario, this.api.post("/api/v1/scenarios/" + scenario + "/milestones", body, locale,
+					SignInConfiguration.accessToken(client)), "milestones", client, locale);
+		});
+	}
+
 	private Mono<Rendering> done(String scenario, Mono<Map<String, Object>> call, String at,
 			OAuth2AuthorizedClient client, Locale locale) {
 		return call.thenReturn(Rendering.redirectTo("/workspace/desk/scenarios/" + scenario).build())
@@ -144,13 +176,16 @@ public class ScenarioDeskController {
 				.of(this.api.list(path + "/ranking", locale, token));
 			Mono<Answer<List<Map<String, Object>>>> history = Answer
 				.of(this.api.list(path + "/history", locale, token));
-			return Mono.zip(applications, assignments, ranking, history).map(all -> {
+			Mono<Answer<Map<String, Object>>> outcome = Answer
+				.of(this.api.get(path + "/outcome", Map.of(), locale, token));
+			return Mono.zip(applications, assignments, ranking, history, outcome).map(all -> {
 				Rendering.Builder<?> view = Rendering.view("desk-scenario")
 					.modelAttribute("scenario", scenario)
 					.modelAttribute("applications", all.getT1())
 					.modelAttribute("assignments", all.getT2())
 					.modelAttribute("ranking", all.getT3())
 					.modelAttribute("history", all.getT4())
+					.modelAttribute("outcome", all.getT5())
 					.modelAttribute("reload", "/workspace/desk/scenarios/" + id);
 				if (problem != null) {
 					view.modelAttribute("problem", problem)

@@ -106,6 +106,7 @@ class WorkspaceTest {
 							+ " \"reasons\": [\"matches 1 of 1 required capabilities\"]}]"));
 			})
 			.post("/api/v1/enterprises/e1/members", recorded("{}"))
+			.post("/api/v1/scenarios/s1/objections", recorded("{\"objectionId\": \"o1\", \"status\": \"LODGED\"}"))
 			.get("/api/v1/notifications/stream", (request, response) -> {
 				CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION)
 						+ " after=" + request.requestHeaders().get("Last-Event-ID"));
@@ -384,6 +385,30 @@ class WorkspaceTest {
 			.valueEquals(HttpHeaders.LOCATION, "/workspace/enterprises/e1");
 		assertThat(CALLS)
 			.containsExactly("POST /api/v1/enterprises/e1/members Bearer access-token {\"sub\":\"demo-enterprise-2\"}");
+	}
+
+	@Test
+	void anApplicantObjectsToTheProposedAwardFromItsApplication() {
+		signedIn().mutateWith(csrf())
+			.post()
+			.uri("/workspace/applications/a1/objection")
+			.body(BodyInserters.fromFormData("scenarioId", "s1").with("reason", "Our score was added up wrongly"))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/workspace/applications/a1?objected=1");
+		assertThat(CALLS).containsExactly("POST /api/v1/scenarios/s1/objections Bearer access-token "
+				+ "{\"applicationId\":\"a1\",\"reason\":\"Our score was added up wrongly\"}");
+		assertThat(signedIn().get()
+			.uri("/workspace/applications/a1?objected=1")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("Your objection was lodged");
 	}
 
 	@Test

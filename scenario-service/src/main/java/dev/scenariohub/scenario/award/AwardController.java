@@ -5,6 +5,7 @@ import java.util.List;
 import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.ValidationProblem;
 import dev.scenariohub.scenario.scenario.Award;
+import dev.scenariohub.scenario.scenario.Milestone;
 import dev.scenariohub.scenario.scenario.Objection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,6 +53,14 @@ public class AwardController {
 	public record AwardView(String scenarioId, Award award) {
 	}
 
+	/**
+	 * A scenario's outcome: the award as it stands, objections to it, the pilot's
+	 * milestones.
+	 */
+	@Schema(name = "ScenarioOutcome")
+	public record OutcomeView(String scenarioId, Award award, List<Objection> objections, List<Milestone> milestones) {
+	}
+
 	private final AwardService awards;
 
 	public AwardController(AwardService awards) {
@@ -66,6 +76,14 @@ public class AwardController {
 		ValidationProblem.requireId("id", id);
 		return this.awards.award(id, body.applicationIds(), officer.getSubject())
 			.map(s -> new AwardView(s.id(), s.award()));
+	}
+
+	@Operation(operationId = "getScenarioOutcome",
+			summary = "The award as it stands (absent before one), the objections lodged against it and the pilot's milestones",
+			security = @SecurityRequirement(name = "bearer", scopes = Roles.OFFICER))
+	@GetMapping("/api/v1/scenarios/{id}/outcome")
+	Mono<OutcomeView> outcome(@PathVariable String id) {
+		return this.awards.outcome(id).map(s -> new OutcomeView(s.id(), s.award(), s.objections(), s.milestones()));
 	}
 
 	@Operation(operationId = "lodgeObjection", summary = "Object to an award during the standstill",

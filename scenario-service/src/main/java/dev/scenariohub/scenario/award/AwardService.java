@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.scenariohub.platform.web.NotFound;
 import dev.scenariohub.platform.web.RuleViolation;
+import dev.scenariohub.platform.web.ValidationProblem;
 import dev.scenariohub.scenario.program.ProgramRepository;
 import dev.scenariohub.scenario.program.Reservation;
 import dev.scenariohub.scenario.readmodel.KnownApplicantRepository;
@@ -79,6 +80,17 @@ public class AwardService {
 							.then(Mono.error(error))));
 			})
 			.map(saved -> saved.state());
+	}
+
+	/**
+	 * A scenario's outcome as it stands, for its officers: the award (absent before one),
+	 * the objections lodged against it, and the pilot's milestones.
+	 */
+	public Mono<ScenarioState> outcome(String scenarioId) {
+		ValidationProblem.requireId("id", scenarioId);
+		return this.scenarios.findById(scenarioId)
+			.switchIfEmpty(Mono.error(() -> new NotFound("Scenario", scenarioId)))
+			.map(Scenario::state);
 	}
 
 	public Mono<Objection> lodge(String scenarioId, String applicationId, String reason, String caller) {

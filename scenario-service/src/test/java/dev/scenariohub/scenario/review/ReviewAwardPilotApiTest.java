@@ -322,6 +322,30 @@ class ReviewAwardPilotApiTest {
 			.expectStatus()
 			.isNotFound();
 		Map<?, ?> objection = lodgeObjection(j);
+		// the officer finds the objection with the award it is about
+		this.fixtures.officer()
+			.get()
+			.uri("/api/v1/scenarios/{id}/outcome", j.scenarioId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.award.status")
+			.isEqualTo("PROPOSED")
+			.jsonPath("$.award.applicationIds.length()")
+			.isEqualTo(2)
+			.jsonPath("$.objections[0].objectionId")
+			.isEqualTo(objection.get("objectionId"))
+			.jsonPath("$.objections[0].status")
+			.isEqualTo("LODGED")
+			.jsonPath("$.milestones.length()")
+			.isEqualTo(0);
+		this.fixtures.as(j.owner1, "enterprise")
+			.get()
+			.uri("/api/v1/scenarios/{id}/outcome", j.scenarioId)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		this.clock.advance(Duration.ofDays(4));
 		this.chronograph.tick().block();
 		assertStatus(j, "UNDER_REVIEW");
