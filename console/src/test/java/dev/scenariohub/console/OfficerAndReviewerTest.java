@@ -98,6 +98,11 @@ class OfficerAndReviewerTest {
 							  "rubric": [{"key": "fit", "name": "Technical fit", "weight": 100,
 							    "anchors": ["None", "Weak", "Partial", "Good", "Strong", "Complete"]}]}]
 							"""))
+			.get("/api/v1/reviewers/me/affiliations", json("""
+					{"reviewer": "demo-reviewer-1", "creditCodes": ["91440101MA5CYUF21X"], "enterpriseIds": [],
+					 "declaredAt": "2026-11-28T01:00:00Z"}
+					"""))
+			.put("/api/v1/reviewers/me/affiliations", json("{}"))
 			.post("/api/v1/reviews/assignments/r1/scores",
 					json("{\"assignmentId\": \"r1\", \"status\": \"SUBMITTED\"}")))
 		.bindNow();
@@ -293,6 +298,30 @@ class OfficerAndReviewerTest {
 		assertThat(CALLS).contains("POST /api/v1/reviews/assignments/r1/scores Bearer access-token if-match=null "
 				+ "{\"scores\":{\"fit\":4},\"comment\":\"Sound routes\"}");
 		as("demo-reviewer-1", "reviewer").get().uri("/workspace/reviews/r2").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void aReviewerDeclaresTheEnterprisesTheyAreTiedTo() {
+		assertThat(as("demo-reviewer-1", "reviewer").get()
+			.uri("/workspace/affiliations")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("91440101MA5CYUF21X", "Last declared 2026-11-28");
+		as("demo-reviewer-1", "reviewer").mutateWith(csrf())
+			.post()
+			.uri("/workspace/affiliations")
+			.body(BodyInserters.fromFormData("creditCodes", "91440101MA5CYUF21X\n91440105MA5D8P1G2B")
+				.with("enterpriseIds", ""))
+			.exchange()
+			.expectStatus()
+			.isSeeOther();
+		assertThat(CALLS.stream().filter(call -> call.startsWith("PUT")))
+			.containsExactly("PUT /api/v1/reviewers/me/affiliations Bearer access-token if-match=null "
+					+ "{\"creditCodes\":[\"91440101MA5CYUF21X\",\"91440105MA5D8P1G2B\"],\"enterpriseIds\":[]}");
 	}
 
 	private WebTestClient as(String name, String role) {

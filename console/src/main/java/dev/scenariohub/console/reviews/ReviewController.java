@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.scenariohub.console.api.ActionForm;
+import dev.scenariohub.console.api.Answer;
 import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.RequestBody;
 import dev.scenariohub.console.signin.SignInConfiguration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -76,6 +79,43 @@ public class ReviewController {
 		return this.api.post("/api/v1/reviews/assignments/" + assignment + "/recuse", form.reasonBody(), locale, token)
 			.thenReturn(Rendering.redirectTo("/workspace/reviews/" + assignment).build())
 			.onErrorResume(ApiProblem.class, refused -> page(assignment, token, locale, refused, Map.of(), null));
+	}
+
+	/**
+	 * The enterprises the reviewer declared ties to: never assigned their applications.
+	 */
+	@GetMapping("/workspace/affiliations")
+	Mono<Rendering> affiliations(
+			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
+			Locale locale) {
+		return affiliationsPage(SignInConfiguration.accessToken(client), locale, null);
+	}
+
+	/** Replaces the declaration with the credit codes and enterprise ids typed. */
+	@PostMapping("/workspace/affiliations")
+	Mono<Rendering> declareAffiliations(ServerWebExchange exchange,
+			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
+			Locale locale) {
+		String token = SignInConfiguration.accessToken(client);
+		return exchange.getFormData().flatMap(form -> {
+			Map<String, Object> body = RequestBody.of()
+				.put("creditCodes", RequestBody.words(form.getFirst("creditCodes")))
+				.put("enterpriseIds", RequestBody.words(form.getFirst("enterpriseIds")))
+				.toMap();
+			return this.api.send(HttpMethod.PUT, "/api/v1/reviewers/me/affiliations", body, null, locale, token)
+				.thenReturn(Rendering.redirectTo("/workspace/affiliations").build())
+				.onErrorResume(ApiProblem.class, refused -> affiliationsPage(token, locale, refused));
+		});
+	}
+
+	private Mono<Rendering> affiliationsPage(String token, Locale locale, ApiProblem problem) {
+		return Answer.of(this.api.get("/api/v1/reviewers/me/affiliations", Map.of(), locale, token)).map(declared -> {
+			Rendering.Builder<?> view = Rendering.view("affiliations").modelAttribute("declared", declared);
+			if (problem != null) {
+				view.modelAttribute("problem", problem).status(HttpStatus.valueOf(problem.status()));
+			}
+			return view.build();
+		});
 	}
 
 	/**
