@@ -53,7 +53,7 @@ class OfficerAndReviewerTest {
 					"""))
 			.get("/api/v1/enterprises", json("""
 					{"items": [{"id": "e1", "name": "Pazhou Drones", "category": "STARTUP", "district": "Haizhu",
-					  "creditCode": "91440101MA5CYUF21X", "status": "PENDING", "version": 2}]}
+					  "creditCode": "91440101MA5CYUF219", "status": "PENDING", "version": 2}]}
 					"""))
 			.post("/api/v1/enterprises/e1/verify", json("{\"id\": \"e1\", \"status\": \"VERIFIED\"}"))
 			.get("/api/v1/scenarios/s1",
@@ -99,7 +99,7 @@ class OfficerAndReviewerTest {
 							    "anchors": ["None", "Weak", "Partial", "Good", "Strong", "Complete"]}]}]
 							"""))
 			.get("/api/v1/reviewers/me/affiliations", json("""
-					{"reviewer": "demo-reviewer-1", "creditCodes": ["91440101MA5CYUF21X"], "enterpriseIds": [],
+					{"reviewer": "demo-reviewer-1", "creditCodes": ["91440101MA5CYUF219"], "enterpriseIds": [],
 					 "declaredAt": "2026-11-28T01:00:00Z"}
 					"""))
 			.put("/api/v1/reviewers/me/affiliations", json("{}"))
@@ -310,18 +310,18 @@ class OfficerAndReviewerTest {
 			.isOk()
 			.expectBody(String.class)
 			.returnResult()
-			.getResponseBody()).contains("91440101MA5CYUF21X", "Last declared 2026-11-28");
+			.getResponseBody()).contains("91440101MA5CYUF219", "Last declared 2026-11-28");
 		as("demo-reviewer-1", "reviewer").mutateWith(csrf())
 			.post()
 			.uri("/workspace/affiliations")
-			.body(BodyInserters.fromFormData("creditCodes", "91440101MA5CYUF21X\n91440105MA5D8P1G2B")
+			.body(BodyInserters.fromFormData("creditCodes", "91440101MA5CYUF219\n91440105MA5D8P1G2G")
 				.with("enterpriseIds", ""))
 			.exchange()
 			.expectStatus()
 			.isSeeOther();
 		assertThat(CALLS.stream().filter(call -> call.startsWith("PUT")))
 			.containsExactly("PUT /api/v1/reviewers/me/affiliations Bearer access-token if-match=null "
-					+ "{\"creditCodes\":[\"91440101MA5CYUF21X\",\"91440105MA5D8P1G2B\"],\"enterpriseIds\":[]}");
+					+ "{\"creditCodes\":[\"91440101MA5CYUF219\",\"91440105MA5D8P1G2G\"],\"enterpriseIds\":[]}");
 	}
 
 	private WebTestClient as(String name, String role) {

@@ -126,6 +126,13 @@ class ConsoleJourneySystemTest {
 		type(enterprise, "contactEmail", "zhou.min@example.com");
 		enterprise.findElement(By.cssSelector("main form button[type=submit]")).click();
 		waitFor(enterprise, By.xpath("//li[a[@class='name' and text()='" + enterpriseName + "']]"));
+		enterprise.findElement(By.linkText(enterpriseName)).click();
+		awaitText(enterprise, By.tagName("h1"), enterpriseName);
+		assertThat(text(enterprise)).contains("demo-enterprise-1", "待认证");
+		check(enterprise, "31-enterprise-page");
+		enterprise.get(gateway + "/workspace/settings");
+		waitFor(enterprise, By.id("save-preferences"));
+		check(enterprise, "32-settings");
 
 		officer.get(gateway + "/workspace/desk");
 		waitFor(officer, By.cssSelector("button[aria-label='Verify " + enterpriseName + "']")).click();
@@ -179,6 +186,10 @@ class ConsoleJourneySystemTest {
 		// the reviewer scores blind
 		signOut(officer);
 		signIn(officer, "demo-reviewer-1");
+		officer.findElement(By.linkText("Declared affiliations")).click();
+		waitFor(officer, By.id("declare"));
+		check(officer, "33-affiliations");
+		officer.get(gateway + "/workspace");
 		officer.findElement(By.linkText(title)).click();
 		assertThat(waitFor(officer, By.cssSelector(".proposal-summary")).getText()).isEqualTo(summary);
 		assertThat(text(officer)).as("blind: no enterprise named").doesNotContain(enterpriseName, "Journey Robotics");

@@ -8,15 +8,17 @@ import dev.scenariohub.console.api.RequestBody;
 /**
  * The enterprise registration form as the browser sends it, and the API's
  * {@code RegisterEnterprise} document made from it. Capabilities are typed as one line,
- * separated by commas or spaces. {@code idempotencyKey} is made when the form is shown,
- * so that sending it twice registers one enterprise.
+ * separated by commas or spaces. {@code creditCodeChecksumFails} is the box ticked when a
+ * code is right although its check character does not match. {@code idempotencyKey} is
+ * made when the form is shown, so that sending it twice registers one enterprise.
  */
-public record EnterpriseForm(String name, String creditCode, String category, String district, String capabilities,
-		String contactName, String contactEmail, String contactPhone, String idempotencyKey) {
+public record EnterpriseForm(String name, String creditCode, String creditCodeChecksumFails, String category,
+		String district, String capabilities, String contactName, String contactEmail, String contactPhone,
+		String idempotencyKey) {
 
 	/** An empty form with a key of its own. */
 	static EnterpriseForm empty() {
-		return new EnterpriseForm("", "", "", "", "", "", "", "", UUID.randomUUID().toString());
+		return new EnterpriseForm("", "", "", "", "", "", "", "", "", UUID.randomUUID().toString());
 	}
 
 	/** The request body; fields left empty are sent as absent, for the API to judge. */
@@ -24,6 +26,7 @@ public record EnterpriseForm(String name, String creditCode, String category, St
 		return RequestBody.of()
 			.text("name", this.name)
 			.text("creditCode", this.creditCode)
+			.put("creditCodeChecksumFails", "true".equals(this.creditCodeChecksumFails))
 			.text("category", this.category)
 			.text("district", this.district)
 			.put("capabilities", RequestBody.words(this.capabilities))

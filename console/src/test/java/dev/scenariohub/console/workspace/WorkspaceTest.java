@@ -95,7 +95,7 @@ class WorkspaceTest {
 							+ " \"secret\": \"whsec-5f2b9c\", \"eventTypes\": []}"))
 			.get("/api/v1/enterprises/e1", (request, response) -> response.header("Content-Type", "application/json")
 				.sendString(Mono
-					.just("{\"id\": \"e1\", \"name\": \"Haizhu Drones\", \"creditCode\": \"91440101MA5CYUF21X\","
+					.just("{\"id\": \"e1\", \"name\": \"Haizhu Drones\", \"creditCode\": \"91440101MA5CYUF219\","
 							+ " \"category\": \"STARTUP\", \"status\": \"VERIFIED\", \"owner\": \"demo-enterprise-1\","
 							+ " \"members\": [\"demo-enterprise-2\"], \"capabilities\": [\"drone-navigation\"],"
 							+ " \"creditCodeChecksumFails\": false, \"version\": 3}")))
@@ -106,6 +106,12 @@ class WorkspaceTest {
 							+ " \"reasons\": [\"matches 1 of 1 required capabilities\"]}]"));
 			})
 			.post("/api/v1/enterprises/e1/members", recorded("{}"))
+			.get("/api/v1/enterprises/credit-code-check", (request, response) -> {
+				CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+				return response.header("Content-Type", "application/json")
+					.sendString(Mono.just("{\"creditCode\": \"91430111MA4L41YT1T\", \"valid\": false,"
+							+ " \"problem\": \"WRONG_CHECK_CHARACTER\"}"));
+			})
 			.post("/api/v1/scenarios/s1/objections", recorded("{\"objectionId\": \"o1\", \"status\": \"LODGED\"}"))
 			.get("/api/v1/notifications/stream", (request, response) -> {
 				CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION)
@@ -126,7 +132,7 @@ class WorkspaceTest {
 						CALLS
 							.add("POST " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION)
 									+ " key=" + request.requestHeaders().get("Idempotency-Key") + " " + body);
-						if (!body.contains("\"creditCode\":\"91440101MA5CYUF21X\"")) {
+						if (!body.contains("\"creditCode\":\"91440101MA5CYUF219\"")) {
 							return response.status(400)
 								.header("Content-Type", "application/problem+json")
 								.sendString(Mono.just("{\"type\":\"https://scenariohub.dev/problems/validation\","
@@ -461,11 +467,35 @@ class WorkspaceTest {
 	}
 
 	@Test
+	void aCreditCodeIsCheckedAsItIsTypedByTheApiAndSaidInThePersonsLanguage() {
+		signedIn().get()
+			.uri("/workspace/enterprises/credit-code-check?code=91430111MA4L41YT1T")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.valid")
+			.isEqualTo(false)
+			.jsonPath("$.message")
+			.value(message -> assertThat((String) message).startsWith("The last character does not match"));
+		assertThat(CALLS)
+			.containsExactly("GET /api/v1/enterprises/credit-code-check?code=91430111MA4L41YT1T Bearer access-token");
+		assertThat(signedIn().get()
+			.uri("/workspace/enterprises/new")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("id=\"creditCode-check\"", "aria-live=\"polite\"",
+					"src=\"/assets/credit-code.js\"", "name=\"creditCodeChecksumFails\"");
+	}
+
+	@Test
 	void aRegisteredEnterpriseTakesThePersonBackToTheWorkspace() {
 		signedIn().mutateWith(csrf())
 			.post()
 			.uri("/workspace/enterprises")
-			.body(registration("91440101MA5CYUF21X", "key-2"))
+			.body(registration("91440101MA5CYUF219", "key-2"))
 			.exchange()
 			.expectStatus()
 			.isSeeOther()

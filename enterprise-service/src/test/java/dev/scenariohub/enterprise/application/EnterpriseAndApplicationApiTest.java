@@ -221,6 +221,46 @@ class EnterpriseAndApplicationApiTest {
 	}
 
 	@Test
+	void aCreditCodeIsCheckedAsItIsTypedByTheRuleARegistrationMeets() {
+		for (Map.Entry<String, String> typed : Map
+			.of("9144", "WRONG_LENGTH", "91430111MA4L41YT1i", "INVALID_CHARACTER", "91430111MA4L41YT1T",
+					"WRONG_CHECK_CHARACTER")
+			.entrySet()) {
+			as("ent-check").get()
+				.uri(uri -> uri.path("/api/v1/enterprises/credit-code-check")
+					.queryParam("code", typed.getKey())
+					.build())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.valid")
+				.isEqualTo(false)
+				.jsonPath("$.problem")
+				.isEqualTo(typed.getValue());
+		}
+		as("ent-check").get()
+			.uri(uri -> uri.path("/api/v1/enterprises/credit-code-check")
+				.queryParam("code", " 91440101MA5CYUF219 ")
+				.build())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.valid")
+			.isEqualTo(true)
+			.jsonPath("$.creditCode")
+			.isEqualTo("91440101MA5CYUF219")
+			.jsonPath("$.problem")
+			.doesNotExist();
+		as("ent-check").get()
+			.uri(uri -> uri.path("/api/v1/enterprises/credit-code-check").queryParam("code", "9".repeat(65)).build())
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
 	void aCodeFailingItsChecksumIsVerifiedOnlyAfterAnAuditedOverride() {
 		Map<String, Object> body = enterpriseBody("91430111MA4L41YT1T", "STARTUP");
 		body.put("creditCodeChecksumFails", true);
