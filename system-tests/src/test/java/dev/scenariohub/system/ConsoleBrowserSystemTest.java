@@ -141,6 +141,10 @@ class ConsoleBrowserSystemTest {
 		String name = "Browser Drones " + RUN;
 		type("name", name);
 		type("creditCode", "9144");
+		// checked while it is typed, by the API's rule, and said beside the field
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("creditCode-check"))
+			.getText()
+			.equals("A credit code has 18 characters."));
 		new Select(browser.findElement(By.id("category"))).selectByValue("STARTUP");
 		type("district", "Haizhu");
 		type("capabilities", "drone-navigation, browser-" + RUN);
