@@ -182,6 +182,23 @@ class OfficerAndReviewerTest {
 	}
 
 	@Test
+	void aVersionThePageDidNotShowIsRefusedBeforeTheApiIsCalled() {
+		String html = as("demo-officer", "officer").mutateWith(csrf())
+			.post()
+			.uri("/workspace/desk/scenarios/s1/publish")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.body(BodyInserters.fromFormData("version", "3\"\r\nX-Injected: yes"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(html).contains("Malformed version");
+		assertThat(CALLS).noneMatch(call -> call.startsWith("POST"));
+	}
+
+	@Test
 	void theOfficerSeesTheProvisionalAwardDecidesObjectionsAndSchedulesMilestones() {
 		String html = as("demo-officer", "officer").get()
 			.uri("/workspace/desk/scenarios/s1")

@@ -141,10 +141,10 @@ class ConsoleJourneySystemTest {
 					&& !text(officer).contains(enterpriseName));
 
 		// the enterprise applies from the scenario's public page, and submits
+		String enterpriseToken = Stack.token("demo-enterprise-1");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> Stack
-				.call("GET", "/api/v1/matches/open-scenarios/" + scenarioId, Stack.token("demo-enterprise-1"), null,
-						Map.of())
+				.call("GET", "/api/v1/matches/open-scenarios/" + scenarioId, enterpriseToken, null, Map.of())
 				.status() == 200);
 		enterprise.get(gateway + "/scenarios/" + scenarioId);
 		waitFor(enterprise, By.id("apply")).click();

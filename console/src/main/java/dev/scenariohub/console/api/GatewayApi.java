@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
@@ -39,6 +40,9 @@ public class GatewayApi {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
 	};
+
+	/** A version as the API's ETags carry it. */
+	private static final Pattern VERSION = Pattern.compile("[0-9]{1,19}");
 
 	private final WebClient http;
 
@@ -129,10 +133,17 @@ public class GatewayApi {
 	 * {@code If-Match}, so that the API refuses it (412) when someone else changed it in
 	 * the meantime.
 	 */
-	public Mono<Map<String, Object>> send(HttpMethod method, String path, Object body, Object version, Locale locale,
+	public Mono<Map<String, Object>> send(HttpMethod method, String path, Object body, String version, Locale locale,
 			String accessToken) {
-		Map<String, String> headers = version == null ? Map.of() : Map.of(HttpHeaders.IF_MATCH, "\"" + version + "\"");
-		return call(method, path, Map.of(), body, headers, locale, accessToken);
+		if (version == null || version.isBlank()) {
+			return call(method, path, Map.of(), body, Map.of(), locale, accessToken);
+		}
+		if (!VERSION.matcher(version).matches()) {
+			return Mono.error(new ApiProblem(400, "urn:scenariohub:console:malformed-version", "Malformed version",
+					"The form's version is not one the page showed; reload the page and try again", List.of()));
+		}
+		return call(method, path, Map.of(), body, Map.of(HttpHeaders.IF_MATCH, "\"" + version + "\""), locale,
+				accessToken);
 	}
 
 	private Mono<Map<String, Object>> call(HttpMethod method, String path, Map<String, String> query, Object body,

@@ -116,6 +116,12 @@ class WorkspaceTest {
 			.get("/api/v1/notifications/stream", (request, response) -> {
 				CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION)
 						+ " after=" + request.requestHeaders().get("Last-Event-ID"));
+				if ("refuse".equals(request.requestHeaders().get("Last-Event-ID"))) {
+					return response.status(429)
+						.header("Content-Type", "application/problem+json")
+						.sendString(Mono.just("{\"type\": \"https://scenariohub.dev/problems/too-many-streams\","
+								+ " \"title\": \"Too many open streams\", \"status\": 429}"));
+				}
 				return response.header("Content-Type", "text/event-stream")
 					.sendString(Mono
 						.just("""
@@ -415,6 +421,20 @@ class WorkspaceTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody()).contains("Your objection was lodged");
+	}
+
+	@Test
+	void aRefusedStreamEndsWithOneProblemEventThePageCanShow() {
+		String events = signedIn().get()
+			.uri("/workspace/notifications/stream")
+			.header("Last-Event-ID", "refuse")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(events).contains("event:problem", "\"status\":429", "\"title\":\"Too many open streams\"");
 	}
 
 	@Test
