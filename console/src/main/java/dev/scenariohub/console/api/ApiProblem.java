@@ -19,13 +19,34 @@ public class ApiProblem extends RuntimeException {
 
 	private final List<Map<String, Object>> errors;
 
+	private final boolean expiredToken;
+
 	public ApiProblem(int status, String type, String title, String detail, List<Map<String, Object>> errors) {
+		this(status, type, title, detail, errors, false);
+	}
+
+	private ApiProblem(int status, String type, String title, String detail, List<Map<String, Object>> errors,
+			boolean expiredToken) {
 		super(status + " " + title + (detail == null ? "" : ": " + detail), null, false, false);
 		this.status = status;
 		this.type = type;
 		this.title = title;
 		this.detail = detail;
 		this.errors = errors == null ? List.of() : List.copyOf(errors);
+		this.expiredToken = expiredToken;
+	}
+
+	/** The same problem, known to answer an access token that had expired. */
+	ApiProblem ofExpiredToken() {
+		return new ApiProblem(this.status, this.type, this.title, this.detail, this.errors, true);
+	}
+
+	/**
+	 * Whether the API refused the person's access token because it had expired: signing
+	 * in again cures it.
+	 */
+	public boolean expiredToken() {
+		return this.expiredToken;
 	}
 
 	public int status() {

@@ -174,7 +174,9 @@ public class GatewayApi {
 			.exchangeToMono(response -> response.statusCode().is2xxSuccessful() ? response.bodyToMono(answer)
 					: GatewayApi.<T>problem(response))
 			.timeout(this.timeout, Mono.error(() -> unreachable("no answer within " + this.timeout.toSeconds() + " s")))
-			.onErrorMap(WebClientRequestException.class, failed -> unreachable(failed.getMessage()));
+			.onErrorMap(WebClientRequestException.class, failed -> unreachable(failed.getMessage()))
+			.onErrorMap(ApiProblem.class, refused -> refused.status() == 401 && AccessTokens.expired(accessToken)
+					? refused.ofExpiredToken() : refused);
 	}
 
 	private static <T> Mono<T> problem(ClientResponse response) {

@@ -1,5 +1,8 @@
 package dev.scenariohub.console.workspace;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
@@ -13,7 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +50,12 @@ class WorkspaceTest {
 		.port(0)
 		.route(routes -> routes.get("/api/v1/notifications", (request, response) -> {
 			CALLS.add("GET " + request.uri() + " " + request.requestHeaders().get(HttpHeaders.AUTHORIZATION));
+			if (!"Bearer access-token".equals(request.requestHeaders().get(HttpHeaders.AUTHORIZATION))) {
+				return response.status(401)
+					.header("Content-Type", "application/problem+json")
+					.sendString(Mono.just("{\"type\": \"https://scenariohub.dev/problems/unauthorized\","
+							+ " \"title\": \"Unauthorized\", \"status\": 401}"));
+			}
 			return response.header("Content-Type", "application/json").sendString(Mono.just("""
 					{"items": [
 					  {"id": "n2", "title": "Application submitted", "body": "Drone routes: submitted",
@@ -203,6 +214,56 @@ class WorkspaceTest {
 	/**
 	 * Signed in as demo-enterprise-1, whose access token (the mock's) is "access-token".
 	 */
+	/**
+	 * Signed in, holding an access token valid from {@code issued} to {@code expires}.
+	 */
+	private WebTestClient signedInWith(String token, Instant issued, Instant expires) {
+		ClientRegistration registration = this.registrations.findByRegistrationId(SignInConfiguration.REGISTRATION)
+			.block();
+		return this.browser
+			.mutateWith(SecurityMockServerConfigurers.mockOAuth2Client(SignInConfiguration.REGISTRATION)
+				.clientRegistration(registration)
+				.principalName("demo-enterprise-1")
+				.accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, issued, expires)))
+			.mutateWith(SecurityMockServerConfigurers.mockOidcLogin()
+				.clientRegistration(registration)
+				.idToken(id -> id.subject("demo-enterprise-1").claim("roles", List.of("enterprise"))));
+	}
+
+	/**
+	 * A token shaped as the issuer's JWTs are (the stand-in does not check signatures).
+	 */
+	private static String jwt(Instant expires) {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		return base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ base64.encodeToString(("{\"sub\":\"demo-enterprise-1\",\"exp\":" + expires.getEpochSecond() + "}")
+					.getBytes(StandardCharsets.UTF_8))
+				+ ".signature";
+	}
+
+	@Test
+	void anExpiredAccessTokenSendsThePersonToSignInAgainAndBackToThePage() {
+		Instant now = Instant.now();
+		signedInWith(jwt(now.minusSeconds(1800)), now.minusSeconds(3600), now.minusSeconds(1800)).get()
+			.uri("/workspace")
+			.header(HttpHeaders.ACCEPT, "text/html")
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/oauth2/authorization/scenariohub");
+		// a token that has not expired but is refused anyway is shown, not retried in a
+		// loop
+		signedInWith(jwt(now.plusSeconds(1800)), now.minusSeconds(60), now.plusSeconds(1800)).get()
+			.uri("/workspace")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody(String.class)
+			.value(html -> assertThat(html).contains("Unauthorized"));
+	}
+
 	private WebTestClient signedIn() {
 		return this.browser.mutateWith(SecurityMockServerConfigurers.mockOidcLogin()
 			.clientRegistration(this.registrations.findByRegistrationId(SignInConfiguration.REGISTRATION).block())
