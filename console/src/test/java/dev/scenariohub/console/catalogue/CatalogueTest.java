@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does: pages show what the API answers, pass the filters on, speak the browser's
  * language, and show the API's problems instead of failing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
 @AutoConfigureWebTestClient(timeout = "30s")
 class CatalogueTest {
 

@@ -10,8 +10,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the gateway away, pages say so in the reader's language; nothing breaks. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "console.gateway-url=http://127.0.0.1:1", "console.api-timeout=2s" })
+@SpringBootTest(properties = { "console.gateway-url=http://127.0.0.1:1", "console.api-timeout=2s" })
 @AutoConfigureWebTestClient(timeout = "30s")
 class UnreachableApiTest {
 
