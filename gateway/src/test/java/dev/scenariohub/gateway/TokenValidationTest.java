@@ -30,9 +30,10 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Real tokens, checked as the gateway checks every call: RS256 with a key from the
- * issuer's JWKS, from that issuer, not expired. A token of another issuer, an expired
- * one, one signed by a key the issuer does not publish, and an unsigned one
- * ({@code alg: none}) are each refused with 401 before anything reaches a service.
+ * issuer's JWKS, from that issuer, meant for this API, not expired. A token of another
+ * issuer or for another audience, an expired one, one signed by a key the issuer does not
+ * publish, and an unsigned one ({@code alg: none}) are each refused with 401 before
+ * anything reaches a service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class TokenValidationTest {
@@ -95,7 +96,12 @@ class TokenValidationTest {
 	}
 
 	private static JWTClaimsSet claims(String issuer, Instant expires) {
+		return claims(issuer, expires, List.of("demo-officer", "scenariohub-api"));
+	}
+
+	private static JWTClaimsSet claims(String issuer, Instant expires, List<String> audience) {
 		return new JWTClaimsSet.Builder().issuer(issuer)
+			.audience(audience)
 			.subject("demo-officer")
 			.claim("roles", List.of("officer"))
 			.issueTime(Date.from(expires.minusSeconds(1800)))
@@ -125,7 +131,9 @@ class TokenValidationTest {
 	void everyOtherTokenIsRefusedBeforeAnyServiceSeesIt() throws JOSEException {
 		Instant later = Instant.now().plusSeconds(600);
 		Map<String, String> refused = Map.of("another issuer", signed(ISSUER_KEY, claims("http://evil.test", later)),
-				"expired", signed(ISSUER_KEY, claims(issuer(), Instant.now().minusSeconds(600))),
+				"meant for another audience",
+				signed(ISSUER_KEY, claims(issuer(), later, List.of("demo-officer", "another-api"))), "expired",
+				signed(ISSUER_KEY, claims(issuer(), Instant.now().minusSeconds(600))),
 				"signed by a key the issuer does not publish", signed(OTHER_KEY, claims(issuer(), later)),
 				"a key id the issuer publishes, signed by another key",
 				signed(new RSAKey.Builder(OTHER_KEY).keyID(ISSUER_KEY.getKeyID()).build(), claims(issuer(), later)),

@@ -134,7 +134,16 @@ public class AuthorizationServerConfiguration {
 			.toList());
 	}
 
-	/** Puts the caller's roles into access and ID tokens. */
+	/**
+	 * The audience every access token names besides its client: the API, whose gateway
+	 * and services accept only tokens meant for it.
+	 */
+	static final String API_AUDIENCE = "scenariohub-api";
+
+	/**
+	 * Puts the caller's roles into access and ID tokens, and the API into an access
+	 * token's audience.
+	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim() {
 		return context -> {
@@ -158,6 +167,9 @@ public class AuthorizationServerConfiguration {
 					.collect(Collectors.toSet());
 			}
 			context.getClaims().claim("roles", List.copyOf(roles));
+			if (accessToken) {
+				context.getClaims().audience(List.of(context.getRegisteredClient().getClientId(), API_AUDIENCE));
+			}
 		};
 	}
 

@@ -74,6 +74,7 @@ class IssuerTest {
 		assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("demo-officer");
 		assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("http://localhost:9000");
 		assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("officer");
+		assertThat(jwt.getJWTClaimsSet().getAudience()).as("meant for the API").contains("scenariohub-api");
 	}
 
 	@Test
