@@ -10,10 +10,10 @@ import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.FieldErrors;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.ProblemShown;
 import dev.scenariohub.console.api.RequestBody;
 import dev.scenariohub.console.signin.SignInConfiguration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -122,9 +122,7 @@ public class ApplicationController {
 					.modelAttribute("applicationView", application)
 					.modelAttribute("scenario", about.value() == null ? Map.of() : about.value())
 					.modelAttribute("reload", "/workspace/applications/" + id);
-				if (problem != null) {
-					view.modelAttribute("problem", problem).status(HttpStatus.valueOf(problem.status()));
-				}
+				ProblemShown.on(view, problem, null);
 				return view.build();
 			});
 		});
@@ -141,11 +139,7 @@ public class ApplicationController {
 				.modelAttribute("scenario", both.getT1().value() == null ? Map.of() : both.getT1().value())
 				.modelAttribute("enterprises", both.getT2())
 				.modelAttribute("fieldErrors", FieldErrors.of(refused));
-			ApiProblem shown = refused != null ? refused : both.getT1().problem();
-			if (shown != null) {
-				view.modelAttribute("problem", shown).status(HttpStatus.valueOf(shown.status()));
-			}
-			return view.build();
+			return ProblemShown.on(view, refused != null ? refused : both.getT1().problem(), null).build();
 		});
 	}
 

@@ -11,10 +11,10 @@ import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.FieldErrors;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.ProblemShown;
 import dev.scenariohub.console.api.Vocabulary;
 import dev.scenariohub.console.signin.SignInConfiguration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -107,11 +107,7 @@ public class DeskController {
 				.modelAttribute("statuses", Vocabulary.SCENARIO_STATUSES)
 				.modelAttribute("status", query.get("status"))
 				.modelAttribute("reload", "/workspace/desk");
-			if (problem != null) {
-				view.modelAttribute("problem", problem)
-					.modelAttribute("problemAt", problemAt)
-					.status(HttpStatus.valueOf(problem.status()));
-			}
+			ProblemShown.on(view, problem, problemAt);
 			return view.build();
 		});
 	}
@@ -120,9 +116,7 @@ public class DeskController {
 		Rendering.Builder<?> view = Rendering.view("program-form")
 			.modelAttribute("form", form)
 			.modelAttribute("fieldErrors", FieldErrors.of(refused));
-		if (refused != null) {
-			view.modelAttribute("problem", refused).status(HttpStatus.valueOf(refused.status()));
-		}
+		ProblemShown.on(view, refused, null);
 		return view.build();
 	}
 

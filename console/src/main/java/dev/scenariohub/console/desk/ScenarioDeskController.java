@@ -12,11 +12,11 @@ import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.FieldErrors;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.ProblemShown;
 import dev.scenariohub.console.api.RequestBody;
 import dev.scenariohub.console.api.Vocabulary;
 import dev.scenariohub.console.signin.SignInConfiguration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -187,11 +187,7 @@ public class ScenarioDeskController {
 					.modelAttribute("history", all.getT4())
 					.modelAttribute("outcome", all.getT5())
 					.modelAttribute("reload", "/workspace/desk/scenarios/" + id);
-				if (problem != null) {
-					view.modelAttribute("problem", problem)
-						.modelAttribute("problemAt", problemAt)
-						.status(HttpStatus.valueOf(problem.status()));
-				}
+				ProblemShown.on(view, problem, problemAt);
 				return view.build();
 			});
 		});
@@ -207,9 +203,7 @@ public class ScenarioDeskController {
 					.modelAttribute("categories", Vocabulary.CATEGORIES)
 					.modelAttribute("criteria", List.of(0, 1, 2))
 					.modelAttribute("fieldErrors", FieldErrors.of(refused));
-				if (refused != null) {
-					view.modelAttribute("problem", refused).status(HttpStatus.valueOf(refused.status()));
-				}
+				ProblemShown.on(view, refused, null);
 				return view.build();
 			});
 	}

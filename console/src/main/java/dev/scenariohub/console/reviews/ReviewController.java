@@ -10,10 +10,10 @@ import dev.scenariohub.console.api.Answer;
 import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.ProblemShown;
 import dev.scenariohub.console.api.RequestBody;
 import dev.scenariohub.console.signin.SignInConfiguration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -111,9 +111,7 @@ public class ReviewController {
 	private Mono<Rendering> affiliationsPage(String token, Locale locale, ApiProblem problem) {
 		return Answer.of(this.api.get("/api/v1/reviewers/me/affiliations", Map.of(), locale, token)).map(declared -> {
 			Rendering.Builder<?> view = Rendering.view("affiliations").modelAttribute("declared", declared);
-			if (problem != null) {
-				view.modelAttribute("problem", problem).status(HttpStatus.valueOf(problem.status()));
-			}
+			ProblemShown.on(view, problem, null);
 			return view.build();
 		});
 	}
@@ -136,9 +134,7 @@ public class ReviewController {
 				.modelAttribute("comment", comment != null ? comment : assignment.get("comment"))
 				.modelAttribute("levels", List.of(0, 1, 2, 3, 4, 5))
 				.modelAttribute("reload", "/workspace/reviews/" + id);
-			if (problem != null) {
-				view.modelAttribute("problem", problem).status(HttpStatus.valueOf(problem.status()));
-			}
+			ProblemShown.on(view, problem, null);
 			return view.build();
 		});
 	}

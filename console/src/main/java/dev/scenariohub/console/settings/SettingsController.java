@@ -9,6 +9,7 @@ import dev.scenariohub.console.api.Answer;
 import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.ProblemShown;
 import dev.scenariohub.console.api.RequestBody;
 import dev.scenariohub.console.api.Vocabulary;
 import dev.scenariohub.console.signin.SignInConfiguration;
@@ -146,11 +147,7 @@ public class SettingsController {
 					.modelAttribute("locales", Vocabulary.NOTIFICATION_LOCALES)
 					.modelAttribute("sectors", Vocabulary.SECTORS)
 					.modelAttribute("reload", PAGE);
-				if (problem != null) {
-					view.modelAttribute("problem", problem)
-						.modelAttribute("problemAt", problemAt)
-						.status(HttpStatus.valueOf(problem.status()));
-				}
+				ProblemShown.on(view, problem, problemAt);
 				return view.build();
 			});
 	}

@@ -9,9 +9,9 @@ import dev.scenariohub.console.api.Answer;
 import dev.scenariohub.console.api.ApiProblem;
 import dev.scenariohub.console.api.GatewayApi;
 import dev.scenariohub.console.api.PathIds;
+import dev.scenariohub.console.api.ProblemShown;
 import dev.scenariohub.console.api.RequestBody;
 import dev.scenariohub.console.signin.SignInConfiguration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -84,11 +84,7 @@ public class EnterpriseController {
 					.modelAttribute("enterprise", both.getT1())
 					.modelAttribute("matches", both.getT2())
 					.modelAttribute("reload", "/workspace/enterprises/" + id);
-				if (problem != null) {
-					view.modelAttribute("problem", problem)
-						.modelAttribute("problemAt", problemAt)
-						.status(HttpStatus.valueOf(problem.status()));
-				}
+				ProblemShown.on(view, problem, problemAt);
 				return view.build();
 			});
 	}
