@@ -3,12 +3,19 @@ package dev.scenariohub.localstack;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded MongoDB-protocol store as a process of its own
@@ -30,6 +37,11 @@ public final class EmbeddedMongo {
 		}
 
 		@Override
+		protected MongoDatabase openOrCreateDatabase(String databaseName) {
+			return new KeyedLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+		@Override
 		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 			try {
 				return super.handleCommand(channel, databaseName, command, query);
@@ -37,6 +49,24 @@ public final class EmbeddedMongo {
 			finally {
 				commit();
 			}
+		}
+
+	}
+
+	/**
+	 * A database whose unique indexes also serve queries that name their keys among
+	 * others.
+	 */
+	static final class KeyedLookupDatabase extends H2Database {
+
+		KeyedLookupDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+			super(databaseName, store, cursors);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			return new KeyedLookupIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
 		}
 
 	}

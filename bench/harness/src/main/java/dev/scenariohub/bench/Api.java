@@ -1,0 +1,106 @@
+package dev.scenariohub.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public API as a client calls it: tokens from the issuer, calls to the gateway. */
+public final class Api {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final Target target;
+
+	public Api(Target target) {
+		this.target = target;
+	}
+
+	/** What came back. */
+	public record Response(int status, String etag, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		public Response expect(int expected) {
+			if (this.status != expected) {
+				throw new IllegalStateException("expected " + expected + " but got " + this.status + ": " + this.body);
+			}
+			return this;
+		}
+
+	}
+
+	/** An access token of a demo client (client credentials; secret = id + "-secret"). */
+	public String token(String clientId) {
+		String basic = Base64.getEncoder()
+			.encodeToString((clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.target.issuerUrl() + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		return JSON.readTree(send(request).expect(200).body()).get("access_token").asString();
+	}
+
+	/** The subject a token speaks for. */
+	public static String subjectOf(String token) {
+		String payload = token.split("\\.")[1];
+		return JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asString();
+	}
+
+	public Response call(String method, String path, String token, Object body, Map<String, String> headers) {
+		return send(request(method, path, token, body, headers));
+	}
+
+	public CompletableFuture<Response> callAsync(String method, String path, String token, Object body,
+			Map<String, String> headers) {
+		return this.http.sendAsync(request(method, path, token, body, headers), HttpResponse.BodyHandlers.ofString())
+			.thenApply(Api::response);
+	}
+
+	private HttpRequest request(String method, String path, String token, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.target.gatewayUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		headers.forEach(request::header);
+		return request.build();
+	}
+
+	private Response send(HttpRequest request) {
+		try {
+			return response(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.uri() + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static Response response(HttpResponse<String> response) {
+		return new Response(response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body());
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.scenariohub.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -cp ... dev.scenariohub.bench.Bench pipeline|matching [name=value ...]}:
+ * one repetition of a measurement against a running stack; prints what it measured.
+ * Options name where the stack answers ({@code gateway}, {@code issuer}, {@code kafka},
+ * {@code mongo}; {@code ./run.sh}'s defaults otherwise) and the sizes.
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 0 || !(args[0].equals("pipeline") || args[0].equals("matching"))) {
+			System.err.println("usage: Bench pipeline|matching [name=value ...]");
+			System.exit(2);
+		}
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 1; i < args.length; i++) {
+			String[] pair = args[i].split("=", 2);
+			if (pair.length != 2) {
+				System.err.println("not name=value: " + args[i]);
+				System.exit(2);
+			}
+			options.put(pair[0], pair[1]);
+		}
+		Target target = Target.of(options);
+		if (args[0].equals("pipeline")) {
+			int repetitions = Integer.parseInt(options.getOrDefault("repetitions", "3"));
+			List<PipelineBench.Result> results = new ArrayList<>();
+			for (int r = 1; r <= repetitions; r++) {
+				PipelineBench.Result result = new PipelineBench(target, PipelineBench.Size.of(options)).run();
+				System.out.println("repetition " + r + ":");
+				System.out.print(result.report());
+				results.add(result);
+			}
+			System.out.print(PipelineBench.medians(results));
+		}
+		else {
+			System.out.print(new MatchingBench(target, MatchingBench.Size.of(options)).run().report());
+		}
+		System.exit(0);
+	}
+
+}

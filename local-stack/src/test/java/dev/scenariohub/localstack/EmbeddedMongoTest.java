@@ -1,0 +1,130 @@
+package dev.scenariohub.localstack;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.AbstractMongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedMongoTest {
+
+	@TempDir
+	static Path dir;
+
+	static EmbeddedMongo.DurableH2Backend backend;
+
+	static MongoServer server;
+
+	static MongoClient client;
+
+	static MongoCollection<Document> aggregates;
+
+	@BeforeAll
+	static void start() throws Exception {
+		backend = new EmbeddedMongo.DurableH2Backend(Files.createDirectories(dir).resolve("store.mv").toString());
+		server = new MongoServer(backend);
+		InetSocketAddress address = server.bind();
+		client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+		aggregates = client.getDatabase("service").getCollection("aggregates");
+		for (int i = 0; i < 50; i++) {
+			aggregates.insertOne(new Document("_id", "a" + i).append("version", 1).append("outbox", List.of("e" + i)));
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		client.close();
+		server.shutdownNow();
+		backend.close();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Index<Object> idIndex() {
+		AbstractMongoDatabase<Object> database = (AbstractMongoDatabase<Object>) backend.resolveDatabase("service");
+		AbstractMongoCollection<Object> collection = (AbstractMongoCollection<Object>) database
+			.resolveCollection("aggregates", true);
+		return collection.getIndexes().stream().filter(i -> i.getName().equals("_id_")).findFirst().orElseThrow();
+	}
+
+	@Test
+	void queriesNamingTheIdAmongOtherConditionsAreServedByTheIdIndex() {
+		Index<Object> index = idIndex();
+		de.bwaldvogel.mongo.bson.Document conditionalSave = new de.bwaldvogel.mongo.bson.Document("_id", "a7")
+			.append("version", 1);
+		de.bwaldvogel.mongo.bson.Document scopedClaim = new de.bwaldvogel.mongo.bson.Document("$and",
+				List.of(new de.bwaldvogel.mongo.bson.Document("_id", "a7"), new de.bwaldvogel.mongo.bson.Document(
+						"outbox.0", new de.bwaldvogel.mongo.bson.Document("$exists", true))));
+		assertThat(index.canHandle(conditionalSave)).isTrue();
+		assertThat(index.canHandle(scopedClaim)).isTrue();
+		assertThat(index.getPositions(conditionalSave)).hasSize(1);
+		assertThat(index.getPositions(scopedClaim)).hasSize(1);
+		// a range on the id, or no id at all, is still read by a scan
+		assertThat(index.canHandle(
+				new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$gt", "a1"))))
+			.isFalse();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("version", 1))).isFalse();
+	}
+
+	@Test
+	void aConditionalUpdateChangesTheDocumentOnlyWhenEveryConditionHolds() {
+		assertThat(aggregates
+			.updateOne(Filters.and(Filters.eq("_id", "a3"), Filters.eq("version", 2)), Updates.set("version", 3))
+			.getMatchedCount()).isZero();
+		assertThat(aggregates
+			.updateOne(Filters.and(Filters.eq("_id", "a3"), Filters.eq("version", 1)), Updates.set("version", 2))
+			.getMatchedCount()).isOne();
+		assertThat(aggregates.find(Filters.eq("_id", "a3")).first().getInteger("version")).isEqualTo(2);
+		assertThat(aggregates.countDocuments(Filters.eq("version", 2))).isOne();
+	}
+
+	@Test
+	void queriesAnswerAsBeforeWhateverTheirShape() {
+		assertThat(
+				aggregates
+					.find(new Document("$and",
+							List.of(new Document("_id", "a4"),
+									new Document("outbox.0", new Document("$exists", true)))))
+					.first())
+			.isNotNull();
+		assertThat(
+				aggregates
+					.find(new Document("$and",
+							List.of(new Document("_id", "a4"),
+									new Document("outbox.0", new Document("$exists", false)))))
+					.first())
+			.isNull();
+		assertThat(aggregates.find(Filters.and(Filters.in("_id", "a1", "a2", "nope"), Filters.eq("version", 1)))
+			.sort(Sorts.ascending("_id"))
+			.map(d -> d.getString("_id"))
+			.into(new java.util.ArrayList<>())).containsExactly("a1", "a2");
+		assertThat(aggregates.countDocuments(Filters.and(Filters.gt("_id", "a47"), Filters.lt("_id", "a5"))))
+			.isEqualTo(2);
+		assertThat(aggregates.find(Filters.and(Filters.eq("_id", "missing"), Filters.eq("version", 1))).first())
+			.isNull();
+	}
+
+	@Test
+	void theIdStaysUnique() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> aggregates.insertOne(new Document("_id", "a9").append("version", 1)))
+			.hasMessageContaining("duplicate key");
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.scenariohub.system;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.scenariohub.bench.MatchingBench;
+import dev.scenariohub.bench.PipelineBench;
+import dev.scenariohub.bench.ReadModels.Model;
+import dev.scenariohub.bench.Target;
+import dev.scenariohub.localstack.StackConfig;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmarks of {@code bench/} at tiny sizes against the test stack, so that they
+ * cannot rot: each runs to the end, and what it measures is there.
+ */
+class BenchSmokeSystemTest {
+
+	private static Target target() {
+		StackConfig stack = Stack.get();
+		return new Target(stack.gatewayUrl(), stack.issuerUrl(), stack.kafkaBootstrap(), stack.effectiveMongoUri());
+	}
+
+	@Test
+	void thePipelineBenchmarkSeesEveryPublicationInEveryReadModel() throws Exception {
+		PipelineBench.Result result = new PipelineBench(target(),
+				PipelineBench.Size.of(Map.of("burst", "6", "publishers", "3", "paced", "4", "rate", "20", "rawWrites",
+						"200", "kafkaRecords", "20", "timeoutSeconds", "60")))
+			.run();
+
+		assertThat(result.burst()).isEqualTo(6);
+		for (Model model : Model.values()) {
+			assertThat(result.burstLatency().get(model).count()).as("burst into %s", model).isEqualTo(6);
+			assertThat(result.pacedLatency().get(model).count()).as("paced into %s", model).isEqualTo(4);
+		}
+		assertThat(result.rawWritesPerSecond()).isPositive();
+		assertThat(result.kafka().output()).anyMatch(line -> line.startsWith("Percentiles"));
+		assertThat(result.report()).contains("ratio: throughput / raw writes");
+	}
+
+	@Test
+	void theMatchingBenchmarkMeasuresBothDirectionsAtEachStep() throws Exception {
+		MatchingBench.Result result = new MatchingBench(target(), MatchingBench.Size.of(Map.of("enterprises", "6,12",
+				"scenarios", "5", "concurrency", "2", "requests", "8", "repetitions", "1", "seeders", "4")))
+			.run();
+
+		assertThat(result.steps()).extracting(MatchingBench.Step::enterprises).isEqualTo(List.of(6, 12));
+		for (MatchingBench.Step step : result.steps()) {
+			MatchingBench.Repetition repetition = step.repetitions().get(0);
+			assertThat(List.of(repetition.read(), repetition.byEnterprise(), repetition.byScenario()))
+				.allSatisfy(latencies -> assertThat(latencies.count()).isEqualTo(8));
+		}
+		assertThat(result.report()).contains("curve: 2x the enterprises");
+	}
+
+}
