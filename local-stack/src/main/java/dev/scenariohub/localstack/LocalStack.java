@@ -1,11 +1,14 @@
 package dev.scenariohub.localstack;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -142,7 +145,8 @@ public final class LocalStack implements AutoCloseable {
 		services.add(startService("notification-service", jars, this.config.notificationPort(),
 				Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(this.config.smtpPort()),
 						"NOTIFICATIONS_OFFICERS", "demo-officer", "NOTIFICATIONS_WEBHOOKS_ALLOWLOOPBACK", "true",
-						"PUBLIC_BASE_URL", this.config.gatewayUrl())));
+						"NOTIFICATIONS_WEBHOOKS_SECRETKEY", webhookSecretKey(), "PUBLIC_BASE_URL",
+						this.config.gatewayUrl())));
 		services.add(startService("console", jars, this.config.consolePort(),
 				Map.of("GATEWAY_URL", "http://127.0.0.1:" + this.config.gatewayPort())));
 		join(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)));
@@ -282,6 +286,25 @@ public final class LocalStack implements AutoCloseable {
 
 	private ChildProcess started(ChildProcess process, Consumer<ChildProcess> awaitReady) {
 		return this.supervisor.watch(process, awaitReady);
+	}
+
+	/**
+	 * The key that seals webhook secrets in this data directory: made once, kept beside
+	 * the data it protects, so that webhooks keep working across restarts.
+	 */
+	private String webhookSecretKey() {
+		Path file = this.config.dataDir().resolve("webhook-secret-key");
+		try {
+			if (!Files.exists(file)) {
+				byte[] key = new byte[32];
+				new SecureRandom().nextBytes(key);
+				Files.writeString(file, Base64.getEncoder().encodeToString(key));
+			}
+			return Files.readString(file).strip();
+		}
+		catch (IOException ex) {
+			throw new StackException("cannot keep the webhook secret key in " + file + ": " + ex.getMessage());
+		}
 	}
 
 	private Path logDir() {

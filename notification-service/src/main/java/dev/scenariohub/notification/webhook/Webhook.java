@@ -16,6 +16,10 @@ public record Webhook(String id, String owner, String url, List<String> eventTyp
 		eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
 	}
 
+	public Webhook withSecret(String secret) {
+		return new Webhook(this.id, this.owner, this.url, this.eventTypes, secret, this.createdAt);
+	}
+
 	public boolean wants(String type) {
 		return this.eventTypes.isEmpty() || this.eventTypes.contains(type);
 	}
