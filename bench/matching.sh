@@ -22,7 +22,7 @@ out="bench/results/matching-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 bench_start_stack "$out/stack.log"
 echo "Creating and measuring (raw output: $out/matching.txt) ..."
-java -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench matching \
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench matching \
   enterprises="$steps" scenarios="$scenarios" concurrency="$concurrency" requests="$requests" repetitions="$reps" \
   2>"$out/harness.log" | tee "$out/matching.txt"
 {

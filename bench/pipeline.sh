@@ -21,7 +21,7 @@ out="bench/results/pipeline-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 bench_start_stack "$out/stack.log"
 echo "Measuring (raw output: $out/pipeline.txt) ..."
-java -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench pipeline \
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench pipeline \
   repetitions="$reps" burst="$burst" paced="$paced" rate="$rate" 2>"$out/harness.log" | tee "$out/pipeline.txt"
 {
   echo "# bench/pipeline.sh $reps $burst $paced $rate — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1)"

@@ -1,0 +1,214 @@
+package dev.scenariohub.system;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Property-based fuzzing of create and update bodies through the gateway: valid bodies
+ * with fields replaced by hostile values (wrong types, huge and odd strings, deep
+ * nesting, operator-looking keys), random JSON and text that is not JSON. Whatever comes
+ * in, the answer is never a 5xx, a refusal is a problem document, and a refused request
+ * writes nothing.
+ */
+class HostileBodiesSystemTest {
+
+	private static String officer;
+
+	private static String enterprise;
+
+	private static String program;
+
+	private static MongoClient store;
+
+	@BeforeContainer
+	static void prepare() {
+		officer = Stack.token("demo-officer");
+		enterprise = Stack.token("demo-enterprise-2");
+		program = Journeys.program(officer, "Hostile bodies");
+		store = MongoClients.create(Stack.get().effectiveMongoUri());
+	}
+
+	@AfterContainer
+	static void close() {
+		store.close();
+	}
+
+	private static long count(String database, String collection) {
+		return store.getDatabase(database).getCollection(collection).countDocuments();
+	}
+
+	/** The request went through whole or not at all, and never as a server error. */
+	private static void assertWholeOrNothing(Stack.Response response, long before, long after) {
+		assertThat(response.status()).as(response.body()).isBetween(200, 499);
+		if (response.status() >= 400) {
+			assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+			assertThat(after).as("a refused request wrote nothing").isEqualTo(before);
+		}
+		else {
+			assertThat(after).isEqualTo(before + 1);
+		}
+	}
+
+	@Property(tries = 100)
+	void registeringAnEnterpriseWithAnyBody(@ForAll("enterpriseBodies") String body) {
+		long before = count("enterprise-service", "enterprises");
+		Stack.Response response = Stack.call("POST", "/api/v1/enterprises", enterprise, body, Map.of());
+		assertWholeOrNothing(response, before, count("enterprise-service", "enterprises"));
+	}
+
+	@Property(tries = 150)
+	void creatingAScenarioWithAnyBody(@ForAll("scenarioBodies") String body) {
+		long before = count("scenario-service", "scenarios");
+		Stack.Response response = Stack.call("POST", "/api/v1/scenarios", officer, body, Map.of());
+		assertWholeOrNothing(response, before, count("scenario-service", "scenarios"));
+	}
+
+	@Property(tries = 50)
+	void changingADraftScenarioWithAnyBody(@ForAll("scenarioChanges") String body) {
+		String id = Journeys.draftScenario(officer, program, "Fuzzed draft", "fuzzing");
+		Stack.Response before = Journeys.expect(200,
+				Stack.call("GET", "/api/v1/scenarios/" + id, officer, null, Map.of()));
+		Stack.Response response = Stack.call("PATCH", "/api/v1/scenarios/" + id, officer, body,
+				Map.of("If-Match", before.etag()));
+		assertThat(response.status()).as(response.body()).isBetween(200, 499);
+		Stack.Response after = Journeys.expect(200,
+				Stack.call("GET", "/api/v1/scenarios/" + id, officer, null, Map.of()));
+		if (response.status() >= 400) {
+			assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+			assertThat(after.body()).as("a refused change changed nothing").isEqualTo(before.body());
+		}
+	}
+
+	@Provide
+	Arbitrary<String> enterpriseBodies() {
+		return bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("name", "Fuzzed enterprise");
+			body.put("creditCode", ApplyAndReviewSystemTest.freshCreditCode());
+			body.put("category", "STARTUP");
+			body.put("district", "Haizhu");
+			body.put("capabilities", List.of("computer-vision"));
+			body.put("coreTechnologies", List.of("defect detection"));
+			body.put("contact", Map.of("name", "Fuzz", "email", "fuzz@example.com"));
+			return body;
+		});
+	}
+
+	@Provide
+	Arbitrary<String> scenarioBodies() {
+		return bodies(() -> {
+			OffsetDateTime opens = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("programId", program);
+			body.put("title", "Fuzzed scenario");
+			body.put("sector", "OTHER");
+			body.put("demandOwner", "Fuzz works");
+			body.put("description", "Something to pilot");
+			body.put("requiredCapabilities", List.of("fuzzing"));
+			body.put("support", Map.of("funding", Map.of("amount", "10.00", "currency", "CNY"), "computeGpuHours", 1));
+			body.put("maxAwards", 1);
+			body.put("opensAt", opens.toString());
+			body.put("closesAt", opens.plusDays(10).toString());
+			body.put("rubric", List.of(Map.of("key", "fit", "name", "Fit", "weight", 100, "anchors",
+					List.of("0", "1", "2", "3", "4", "5"))));
+			return body;
+		});
+	}
+
+	@Provide
+	Arbitrary<String> scenarioChanges() {
+		return bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("title", "Changed title");
+			body.put("maxAwards", 2);
+			body.put("requiredCapabilities", List.of("fuzzing", "robustness"));
+			return body;
+		});
+	}
+
+	/**
+	 * A valid body with some fields replaced, removed or added, random JSON, or text that
+	 * is not JSON.
+	 */
+	private static Arbitrary<String> bodies(java.util.function.Supplier<Map<String, Object>> valid) {
+		Arbitrary<String> mutated = Combinators
+			.combine(Arbitraries.integers().between(1, 3), hostileValue(4).list().ofSize(3),
+					Arbitraries.of("replace", "remove", "add").list().ofSize(3), hostileKey().list().ofSize(3),
+					Arbitraries.randoms())
+			.as((changes, values, kinds, keys, random) -> {
+				Map<String, Object> body = valid.get();
+				List<String> fields = new ArrayList<>(body.keySet());
+				for (int i = 0; i < changes; i++) {
+					String field = fields.get(random.nextInt(fields.size()));
+					switch (kinds.get(i)) {
+						case "replace" -> body.put(field, values.get(i));
+						case "remove" -> body.remove(field);
+						default -> body.put(keys.get(i), values.get(i));
+					}
+				}
+				return Stack.JSON.writeValueAsString(body);
+			});
+		Arbitrary<String> randomJson = hostileValue(6).map(Stack.JSON::writeValueAsString);
+		Arbitrary<String> notJson = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
+				Arbitraries.of("{", "{\"name\":", "[1,2", "{\"a\":1}}", "\u0000", "{'single':'quotes'}",
+						"{\"name\": NaN}", "{\"x\":" + "[".repeat(5000)));
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, mutated), net.jqwik.api.Tuple.of(2, randomJson),
+				net.jqwik.api.Tuple.of(2, notJson));
+	}
+
+	private static Arbitrary<String> hostileKey() {
+		return Arbitraries.oneOf(Arbitraries.of("$gt", "$where", "$ne", "a.b", "", " ", "_id", "version", "outbox",
+				"__proto__", "constructor", "\u202Ename", "name\u0000"), Arbitraries.strings().all().ofMaxLength(30));
+	}
+
+	private static Arbitrary<Object> hostileValue(int depth) {
+		Arbitrary<Object> leaf = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(100).map(s -> s),
+				Arbitraries
+					.of("", " ", "x".repeat(100_000), "\uD83D\uDE00".repeat(1000), "\uD800", "\u202E", "null", "true",
+							"1e999", "-0", "NaN", "2026-02-30T25:61:00Z", "<script>alert(1)</script>",
+							"'; db.dropDatabase(); //", "../../etc/passwd")
+					.map(s -> s),
+				Arbitraries.of(0, -1, Integer.MAX_VALUE, Long.MIN_VALUE, 1e308, -1e-308, 0.5).map(n -> n),
+				Arbitraries.of(true, false).map(b -> b), Arbitraries.just(null),
+				Arbitraries.of(Map.of("$gt", ""), Map.of("$where", "sleep(1000)"), Map.of("$ne", 1)).map(m -> m),
+				Arbitraries.just(nested(200)));
+		if (depth == 0) {
+			return leaf;
+		}
+		Arbitrary<Object> inner = hostileValue(depth - 1);
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, leaf),
+				net.jqwik.api.Tuple.of(1, inner.list().ofMaxSize(4).map(l -> l)),
+				net.jqwik.api.Tuple.of(1, Combinators.combine(hostileKey(), inner).as((k, v) -> {
+					Map<String, Object> m = new LinkedHashMap<>();
+					m.put(k, v);
+					return (Object) m;
+				})));
+	}
+
+	/** Arrays in arrays, {@code depth} deep. */
+	private static Object nested(int depth) {
+		Object value = List.of();
+		for (int i = 0; i < depth; i++) {
+			value = List.of(value);
+		}
+		return value;
+	}
+
+}
