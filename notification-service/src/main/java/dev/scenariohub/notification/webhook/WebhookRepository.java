@@ -49,7 +49,8 @@ public class WebhookRepository {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void sealStoredSecrets() {
-		Long sealed = this.mongo.find(new Query(), Document.class, COLLECTION)
+		// once per start: every webhook, in the order of the _id index
+		Long sealed = this.mongo.find(new Query().with(Sort.by("_id")), Document.class, COLLECTION)
 			.filter(stored -> !this.secrets.sealedWithCurrentKey(stored.getString("secret")))
 			.concatMap(stored -> this.mongo
 				.updateFirst(
