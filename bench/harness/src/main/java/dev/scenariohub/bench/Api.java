@@ -61,6 +61,18 @@ public final class Api {
 		return JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asString();
 	}
 
+	/** A new program with room for many scenarios; its id. */
+	public String program(String officer, String name) {
+		return call("POST", "/api/v1/programs", officer,
+				Map.of("name", name, "authority", "Bench bureau", "startsOn", "2026-01-01", "endsOn", "2030-12-31",
+						"fundingBudget", Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
+				Map.of())
+			.expect(201)
+			.json()
+			.get("id")
+			.asString();
+	}
+
 	public Response call(String method, String path, String token, Object body, Map<String, String> headers) {
 		return send(request(method, path, token, body, headers));
 	}

@@ -131,16 +131,7 @@ public final class MatchingBench {
 		String officer = this.api.token("demo-officer");
 		String owner = this.api.token("demo-enterprise-1");
 		long start = System.nanoTime();
-		String program = this.api
-			.call("POST", "/api/v1/programs", officer,
-					Map.of("name", "Matching bench " + UUID.randomUUID(), "authority", "Bench bureau", "startsOn",
-							"2026-01-01", "endsOn", "2030-12-31", "fundingBudget",
-							Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
-					Map.of())
-			.expect(201)
-			.json()
-			.get("id")
-			.asString();
+		String program = this.api.program(officer, "Matching bench " + UUID.randomUUID());
 		List<String> scenarios = seed(this.size.scenarios(), n -> openScenario(officer, program, n));
 		awaitKnownToEnterpriseService(scenarios);
 		List<String> enterprises = new ArrayList<>();

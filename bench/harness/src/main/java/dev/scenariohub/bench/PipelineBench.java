@@ -125,16 +125,7 @@ public final class PipelineBench {
 		String officer = this.api.token("demo-officer");
 		String subscriber = this.api.token("demo-reviewer-2");
 		subscribe(subscriber);
-		String program = this.api
-			.call("POST", "/api/v1/programs", officer,
-					Map.of("name", "Pipeline bench " + UUID.randomUUID(), "authority", "Bench bureau", "startsOn",
-							"2026-01-01", "endsOn", "2030-12-31", "fundingBudget",
-							Map.of("amount", "1000000.00", "currency", "CNY"), "computeBudget", 1000),
-					Map.of())
-			.expect(201)
-			.json()
-			.get("id")
-			.asString();
+		String program = this.api.program(officer, "Pipeline bench " + UUID.randomUUID());
 		System.err.println("creating " + (this.size.burst() + this.size.paced()) + " draft scenarios");
 		List<String[]> burstDrafts = drafts(officer, program, this.size.burst());
 		List<String[]> pacedDrafts = drafts(officer, program, this.size.paced());
