@@ -9,6 +9,10 @@ import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import dev.scenariohub.bench.Api;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,6 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
+import org.bson.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,16 +169,32 @@ class HostileBodiesSystemTest {
 
 	@Property(tries = 60)
 	void settingPreferencesWithAnyBody(@ForAll("preferenceBodies") String body) {
+		MongoCollection<Document> preferences = store.getDatabase("notification-service")
+			.getCollection("notification-preferences");
+		Document stored = preferences.find(Filters.eq("_id", Api.subjectOf(subscriber))).first();
 		String before = Journeys
 			.expect(200, Stack.call("GET", "/api/v1/notification-preferences", subscriber, null, Map.of()))
 			.body();
-		Stack.Response response = Stack.call("PUT", "/api/v1/notification-preferences", subscriber, body, Map.of());
-		assertThat(response.status()).as(response.body()).isBetween(200, 499);
-		if (response.status() >= 400) {
-			assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
-			assertThat(Stack.call("GET", "/api/v1/notification-preferences", subscriber, null, Map.of()).body())
-				.as("refused preferences changed nothing")
-				.isEqualTo(before);
+		try {
+			Stack.Response response = Stack.call("PUT", "/api/v1/notification-preferences", subscriber, body, Map.of());
+			assertThat(response.status()).as(response.body()).isBetween(200, 499);
+			if (response.status() >= 400) {
+				assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+				assertThat(Stack.call("GET", "/api/v1/notification-preferences", subscriber, null, Map.of()).body())
+					.as("refused preferences changed nothing")
+					.isEqualTo(before);
+			}
+		}
+		finally {
+			// other tests are told things as this user: its preferences go back to what
+			// they
+			// were
+			if (stored == null) {
+				preferences.deleteOne(Filters.eq("_id", Api.subjectOf(subscriber)));
+			}
+			else {
+				preferences.replaceOne(Filters.eq("_id", stored.get("_id")), stored, new ReplaceOptions().upsert(true));
+			}
 		}
 	}
 

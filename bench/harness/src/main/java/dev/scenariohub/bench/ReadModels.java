@@ -19,8 +19,9 @@ import org.bson.types.ObjectId;
 /**
  * When each published scenario became visible in each read model its event feeds: the
  * public feed and a subscriber's inbox (notification-service) and the scenarios
- * enterprise-service knows. Read from the store, each by an index its service has, at a
- * short interval; a poll's cost to the store is the same whether or not anything is new.
+ * enterprise-service knows. Read from the store by the fields its services' indexes have
+ * (on MongoDB an index lookup; the embedded store, which keeps no secondary index, reads
+ * the inbox collection), at a short interval and only while something is still missing.
  */
 public final class ReadModels implements AutoCloseable {
 
