@@ -54,8 +54,8 @@ class HostileBodiesSystemTest {
 	static void prepare() {
 		officer = Stack.token("demo-officer");
 		enterprise = Stack.token("demo-enterprise-2");
-		// a user no other system test subscribes for; what it creates here is deleted
-		// again
+		// other tests are told things as this user too (TracingSystemTest): what the
+		// tries create for it is deleted again and its preferences are put back
 		subscriber = Stack.token("demo-admin");
 		program = Journeys.program(officer, "Hostile bodies");
 		store = MongoClients.create(Stack.get().effectiveMongoUri());
