@@ -11,11 +11,11 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.scenariohub.platform.test.IntegrationTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
+@IntegrationTest
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 class IssuerTest {
@@ -92,7 +92,6 @@ class IssuerTest {
 			.withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 		String redirectUri = "http://localhost:8080/login/oauth2/code/scenariohub";
-		MockHttpSession session = new MockHttpSession();
 		// the authorization server reads GET parameters from the query string only
 		URI authorizeUri = UriComponentsBuilder.fromPath("/oauth2/authorize")
 			.queryParam("response_type", "code")
@@ -105,16 +104,26 @@ class IssuerTest {
 			.encode()
 			.build()
 			.toUri();
-		var authorize = get(authorizeUri).session(session).accept("text/html");
-
-		this.mvc.perform(authorize).andExpect(status().is3xxRedirection());
-		this.mvc
-			.perform(post("/login").session(session)
+		MvcResult toLogin = this.mvc.perform(get(authorizeUri).accept("text/html"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Cookie session = toLogin.getResponse().getCookie("SCENARIOHUB_SIGNIN");
+		assertThat(session).as("the sign-in session's cookie").isNotNull();
+		assertThat(session.isHttpOnly()).isTrue();
+		MvcResult signedIn = this.mvc
+			.perform(post("/login").cookie(session)
 				.with(csrf())
 				.param("username", "demo-enterprise-1")
 				.param("password", "demo-enterprise-1-password"))
-			.andExpect(status().is3xxRedirection());
-		String location = this.mvc.perform(authorize).andReturn().getResponse().getRedirectedUrl();
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Cookie renewed = signedIn.getResponse().getCookie("SCENARIOHUB_SIGNIN");
+		assertThat(renewed).as("signing in gives the session a new id").isNotNull();
+		assertThat(renewed.getValue()).isNotEqualTo(session.getValue());
+		String location = this.mvc.perform(get(authorizeUri).cookie(renewed).accept("text/html"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		assertThat(location).startsWith(redirectUri);
 		Map<String, String> query = UriComponentsBuilder.fromUri(URI.create(location))
 			.build()

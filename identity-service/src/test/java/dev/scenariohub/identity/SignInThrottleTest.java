@@ -1,10 +1,12 @@
 package dev.scenariohub.identity;
 
+import dev.scenariohub.platform.test.SharedInfrastructureInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -22,6 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (or client) from one address, further ones are refused with 429 and {@code Retry-After}
  * before they are checked, while other users and other addresses go on.
  */
+@ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
 @SpringBootTest(properties = { "identity.throttle.login-per-user=3", "identity.throttle.login-per-address=5",
 		"identity.throttle.token-per-client=4" })
 @AutoConfigureMockMvc

@@ -9,9 +9,9 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.scenariohub.platform.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A key rotation: the issuer signs with the new key and still publishes the previous one,
  * so tokens signed before the rotation keep verifying until they expire.
  */
-@SpringBootTest
+@IntegrationTest
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 class SigningKeyRotationTest {
