@@ -32,8 +32,8 @@ import reactor.netty.http.server.HttpServer;
  * Real tokens, checked as the gateway checks every call: RS256 with a key from the
  * issuer's JWKS, from that issuer, meant for this API, not expired. A token of another
  * issuer or for another audience, an expired one, one signed by a key the issuer does not
- * publish, and an unsigned one ({@code alg: none}) are each refused with 401 before
- * anything reaches a service.
+ * publish, an unsigned one ({@code alg: none}) and one that names no roles are each
+ * refused with 401 before anything reaches a service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class TokenValidationTest {
@@ -100,10 +100,14 @@ class TokenValidationTest {
 	}
 
 	private static JWTClaimsSet claims(String issuer, Instant expires, List<String> audience) {
+		return new JWTClaimsSet.Builder(withoutRoles(issuer, expires, audience)).claim("roles", List.of("officer"))
+			.build();
+	}
+
+	private static JWTClaimsSet withoutRoles(String issuer, Instant expires, List<String> audience) {
 		return new JWTClaimsSet.Builder().issuer(issuer)
 			.audience(audience)
 			.subject("demo-officer")
-			.claim("roles", List.of("officer"))
 			.issueTime(Date.from(expires.minusSeconds(1800)))
 			.expirationTime(Date.from(expires))
 			.build();
@@ -138,7 +142,14 @@ class TokenValidationTest {
 				"a key id the issuer publishes, signed by another key",
 				signed(new RSAKey.Builder(OTHER_KEY).keyID(ISSUER_KEY.getKeyID()).build(), claims(issuer(), later)),
 				"unsigned (alg: none)", new PlainJWT(claims(issuer(), later)).serialize(), "not a token at all",
-				"not-a-token");
+				"not-a-token", "without roles",
+				signed(ISSUER_KEY, withoutRoles(issuer(), later, List.of("demo-officer", "scenariohub-api"))),
+				"with an empty list of roles",
+				signed(ISSUER_KEY,
+						new JWTClaimsSet.Builder(
+								withoutRoles(issuer(), later, List.of("demo-officer", "scenariohub-api")))
+							.claim("roles", List.of())
+							.build()));
 		refused.forEach((what, token) -> call(token).expectStatus()
 			.isUnauthorized()
 			.expectHeader()
