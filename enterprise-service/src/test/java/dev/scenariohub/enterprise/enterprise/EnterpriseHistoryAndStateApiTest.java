@@ -8,6 +8,7 @@ import dev.scenariohub.platform.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,24 @@ class EnterpriseHistoryAndStateApiTest {
 			.getResponseBody();
 		assertThat(stored.get("status")).isEqualTo("VERIFIED");
 		assertThat(stored.get("rejectionReason")).as("read back from the store").isNull();
+	}
+
+	@Test
+	void anEmptyChangeWithAStaleVersionIsRefusedAsStale() {
+		String id = register("ent-state-5");
+		WebTestClient owner = ApiClients.as(this.web, "ent-state-5", "enterprise");
+		officer().post().uri("/api/v1/enterprises/{id}/verify", id).exchange().expectStatus().isOk();
+
+		owner.patch()
+			.uri("/api/v1/enterprises/{id}", id)
+			.header("If-Match", "\"999999\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(412)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
