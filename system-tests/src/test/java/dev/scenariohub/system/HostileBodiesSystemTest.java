@@ -23,6 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.bson.Document;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,17 @@ class HostileBodiesSystemTest {
 
 	private static MongoClient store;
 
+	/** An enterprise of the fuzzing user whose details are changed (and only that). */
+	private static String changedEnterprise;
+
+	/**
+	 * A DRAFT application of the fuzzing user, to another scenario than the one applied
+	 * to.
+	 */
+	private static String draftApplication;
+
+	private static String reviewer;
+
 	@BeforeContainer
 	static void prepare() {
 		officer = Stack.token("demo-officer");
@@ -73,6 +85,28 @@ class HostileBodiesSystemTest {
 				Stack.call("GET", "/api/v1/scenarios/" + openScenario, officer, null, Map.of()));
 		Journeys.expect(200, Stack.call("POST", "/api/v1/scenarios/" + openScenario + "/publish", officer, null,
 				Map.of("If-Match", draft.etag())));
+		changedEnterprise = Journeys.created(Stack.call("POST", "/api/v1/enterprises", enterprise,
+				Map.of("name", "Fuzzed details", "creditCode", ApplyAndReviewSystemTest.freshCreditCode(), "category",
+						"STARTUP", "district", "Haizhu", "capabilities", List.of("fuzzing"), "contact",
+						Map.of("name", "Fuzz", "email", "fuzz@example.com")),
+				Map.of()));
+		String otherScenario = Journeys.draftScenario(officer, program, "Fuzzed drafts", "fuzzing");
+		Journeys.expect(200,
+				Stack.call("POST", "/api/v1/scenarios/" + otherScenario + "/publish", officer, null, Map.of()));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> Stack
+				.call("GET", "/api/v1/matches/open-scenarios/" + otherScenario, enterprise, null, Map.of())
+				.status() == 200);
+		draftApplication = Journeys.created(Stack.call("POST", "/api/v1/applications", enterprise,
+				Map.of("scenarioId", otherScenario, "enterpriseId", enterpriseId, "summary", "A draft to fuzz",
+						"requestedFunding", Map.of("amount", "10.00", "currency", "CNY"), "requestedComputeGpuHours",
+						1),
+				Map.of()));
+		// other tests are told things as this reviewer, never assigned by its
+		// affiliations;
+		// what a try declares is put back after it
+		reviewer = Stack.token("demo-reviewer-3");
 	}
 
 	@AfterContainer
@@ -164,6 +198,47 @@ class HostileBodiesSystemTest {
 		if (response.status() == 201) {
 			Journeys.expect(204,
 					Stack.call("DELETE", path + response.json().get("id").asString(), subscriber, null, Map.of()));
+		}
+	}
+
+	@Property(tries = 60)
+	void changingAnEnterpriseWithAnyBody(@ForAll("enterpriseChanges") String body) {
+		assertChangedWholeOrNotAtAll(enterprise, "/api/v1/enterprises/" + changedEnterprise, "PATCH", body);
+	}
+
+	@Property(tries = 60)
+	void changingADraftApplicationWithAnyBody(@ForAll("applicationChanges") String body) {
+		assertChangedWholeOrNotAtAll(enterprise, "/api/v1/applications/" + draftApplication, "PATCH", body);
+	}
+
+	@Property(tries = 60)
+	void declaringAffiliationsWithAnyBody(@ForAll("affiliationBodies") String body) {
+		String path = "/api/v1/reviewers/me/affiliations";
+		JsonNode declared = Journeys.expect(200, Stack.call("GET", path, reviewer, null, Map.of())).json();
+		try {
+			assertChangedWholeOrNotAtAll(reviewer, path, "PUT", body);
+		}
+		finally {
+			Journeys.expect(200, Stack.call("PUT", path, reviewer,
+					Map.of("enterpriseIds", declared.get("enterpriseIds"), "creditCodes", declared.get("creditCodes")),
+					Map.of()));
+		}
+	}
+
+	/**
+	 * A change of an existing resource, with the version just read: never a 5xx, and a
+	 * refusal is a problem document and leaves the resource as it was, byte for byte.
+	 */
+	private static void assertChangedWholeOrNotAtAll(String token, String path, String method, String body) {
+		Stack.Response before = Journeys.expect(200, Stack.call("GET", path, token, null, Map.of()));
+		Map<String, String> headers = before.etag() == null ? Map.of() : Map.of("If-Match", before.etag());
+		Stack.Response response = Stack.call(method, path, token, body, headers);
+		Statistics.collect(response.status() / 100 + "xx");
+		assertThat(response.status()).as(response.body()).isBetween(200, 499);
+		if (response.status() >= 400) {
+			assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+			assertThat(Stack.call("GET", path, token, null, Map.of()).body()).as("a refused change changed nothing")
+				.isEqualTo(before.body());
 		}
 	}
 
@@ -291,6 +366,43 @@ class HostileBodiesSystemTest {
 			body.put("closesAt", opens.plusDays(10).toString());
 			body.put("rubric", List.of(Map.of("key", "fit", "name", "Fit", "weight", 100, "anchors",
 					List.of("0", "1", "2", "3", "4", "5"))));
+			return body;
+		});
+	}
+
+	@Provide
+	Arbitrary<String> enterpriseChanges() {
+		return bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("name", "Renamed by fuzzing");
+			body.put("district", "Tianhe");
+			body.put("capabilities", List.of("fuzzing", "robustness"));
+			body.put("coreTechnologies", List.of("property-based testing"));
+			body.put("contact", Map.of("name", "Fuzz", "email", "fuzz@example.com", "phone", "+86 20 1234 5678"));
+			return body;
+		});
+	}
+
+	@Provide
+	Arbitrary<String> applicationChanges() {
+		return bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("summary", "A changed draft");
+			body.put("technicalApproach", "Vision models at the line");
+			body.put("team", "Four engineers");
+			body.put("milestones", List.of(Map.of("title", "Pilot", "dueOn", "2027-03-01")));
+			body.put("requestedFunding", Map.of("amount", "20.00", "currency", "CNY"));
+			body.put("requestedComputeGpuHours", 2);
+			return body;
+		});
+	}
+
+	@Provide
+	Arbitrary<String> affiliationBodies() {
+		return bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("enterpriseIds", List.of("0123456789abcdef01234567"));
+			body.put("creditCodes", List.of(ApplyAndReviewSystemTest.freshCreditCode()));
 			return body;
 		});
 	}
