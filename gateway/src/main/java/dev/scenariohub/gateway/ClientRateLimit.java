@@ -11,9 +11,11 @@ import java.util.Map;
 import dev.scenariohub.platform.security.Cidr;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,12 +31,16 @@ import reactor.core.publisher.Mono;
  * ingress controller's pod network) names the proxies whose {@code X-Forwarded-For} is
  * believed: the client is the right-most address in it that is not a trusted proxy. Over
  * the limit the answer is 429 problem+json with {@code Retry-After}. Limits are per
- * gateway replica.
+ * gateway replica unless {@code gateway.rate-limit.store=redis}: then every replica
+ * counts against one budget per client in Redis ({@code spring.data.redis.url}).
  */
 @Component
 public class ClientRateLimit implements GlobalFilter, Ordered {
 
 	static final int MAX_CLIENTS = 10_000;
+
+	/** The key of the clients' budgets in Redis. */
+	static final String BUDGETS = "gateway-clients";
 
 	private final RateLimiterConfig config;
 
@@ -47,9 +53,13 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 
 	private final List<Cidr> trustedProxies;
 
+	/** The budgets in Redis, shared by every replica; null: each replica counts alone. */
+	private final RedisRateLimiter shared;
+
 	public ClientRateLimit(@Value("${gateway.rate-limit.requests:2000}") int requests,
 			@Value("${gateway.rate-limit.period:PT1S}") Duration period,
-			@Value("${gateway.rate-limit.trusted-proxies:}") List<String> trustedProxies) {
+			@Value("${gateway.rate-limit.trusted-proxies:}") List<String> trustedProxies,
+			@Value("${gateway.rate-limit.store:memory}") String store, ObjectProvider<RedisRateLimiter> redis) {
 		this.trustedProxies = trustedProxies.stream()
 			.map(String::trim)
 			.filter(cidr -> !cidr.isEmpty())
@@ -60,6 +70,28 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 			.limitRefreshPeriod(period)
 			.timeoutDuration(Duration.ZERO)
 			.build();
+		this.shared = switch (store) {
+			case "memory" -> null;
+			case "redis" -> sharedBudgets(redis.getObject(), requests, period);
+			default ->
+				throw new IllegalArgumentException("gateway.rate-limit.store must be memory or redis, not " + store);
+		};
+	}
+
+	/**
+	 * The same budget as a token bucket in Redis (Spring Cloud Gateway's
+	 * {@link RedisRateLimiter}): {@code requests} at once, refilled at
+	 * {@code requests / period} a second. Should Redis fail, it lets requests through.
+	 */
+	private static RedisRateLimiter sharedBudgets(RedisRateLimiter limiter, int requests, Duration period) {
+		int perSecond = (int) Math.max(1, requests * 1000L / Math.max(1, period.toMillis()));
+		limiter.getConfig()
+			.put(BUDGETS,
+					new RedisRateLimiter.Config().setBurstCapacity(requests)
+						.setReplenishRate(perSecond)
+						.setRequestedTokens(1));
+		limiter.setIncludeHeaders(false);
+		return limiter;
 	}
 
 	@Override
@@ -67,7 +99,15 @@ public class ClientRateLimit implements GlobalFilter, Ordered {
 		return exchange.getPrincipal()
 			.map(principal -> "sub:" + principal.getName())
 			.defaultIfEmpty("ip:" + address(exchange))
-			.flatMap(client -> limiterOf(client).acquirePermission() ? chain.filter(exchange) : tooMany(exchange));
+			.flatMap(this::allowed)
+			.flatMap(allowed -> allowed ? chain.filter(exchange) : tooMany(exchange));
+	}
+
+	private Mono<Boolean> allowed(String client) {
+		if (this.shared == null) {
+			return Mono.just(limiterOf(client).acquirePermission());
+		}
+		return this.shared.isAllowed(BUDGETS, client).map(response -> response.isAllowed());
 	}
 
 	private RateLimiter limiterOf(String client) {

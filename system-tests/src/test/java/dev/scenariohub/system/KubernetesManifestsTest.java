@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -135,6 +136,22 @@ class KubernetesManifestsTest {
 			.contains("default-deny-ingress");
 		assertThat(ofKind(resources, "KafkaTopic")).extracting(KubernetesManifestsTest::name)
 			.containsExactlyInAnyOrder("scenarios", "enterprises", "applications", "notifications");
+	}
+
+	@Test
+	void productionGatewayReplicasCountEveryClientAgainstOneSharedBudget() throws Exception {
+		List<Map<String, Object>> resources = render("production");
+		Map<String, Object> gateway = ofKind(resources, "Deployment").stream()
+			.filter(deployment -> "gateway".equals(name(deployment)))
+			.findFirst()
+			.orElseThrow();
+		List<Map<String, Object>> env = at(
+				((List<Map<String, Object>>) at(gateway, "spec", "template", "spec", "containers")).get(0), "env");
+		assertThat(env).contains(Map.of("name", "GATEWAY_RATELIMIT_STORE", "value", "redis"),
+				Map.of("name", "SPRING_DATA_REDIS_URL", "value", "redis://gateway-redis:6379"));
+		assertThat(ofKind(resources, "StatefulSet")).extracting(KubernetesManifestsTest::name)
+			.contains("gateway-redis");
+		assertThat(ofKind(resources, "Service")).extracting(KubernetesManifestsTest::name).contains("gateway-redis");
 	}
 
 }
