@@ -150,8 +150,8 @@ class AccessMatrixSystemTest {
 			int status = status(parts[0], path, TOKENS.get(caller), operations.get(operation));
 			if (status == 503) {
 				// a client meets 503 and retries (Retry-After); this test is about
-				// access, so
-				// one retry, reported, rather than a failure for what is not its subject
+				// access:
+				// one retry, reported, not a failure for what is not its subject
 				System.out.println("AccessMatrixSystemTest: 503 from " + operation + " as " + caller
 						+ ", retrying once: " + FAILURES.remove(FAILURES.size() - 1));
 				status = status(parts[0], path, TOKENS.get(caller), operations.get(operation));
