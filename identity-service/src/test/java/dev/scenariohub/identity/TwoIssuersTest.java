@@ -124,9 +124,9 @@ class TwoIssuersTest {
 		assertThat(location(toClient)).startsWith(REDIRECT_URI);
 		assertThat(query).containsEntry("state", "s-two").containsKey("code");
 
-		HttpResponse<String> exchanged = send(form(a + "/oauth2/token",
-				Map.of("grant_type", "authorization_code", "client_id", "scenariohub-console", "code",
-						URLDecoded(query.get("code")), "redirect_uri", REDIRECT_URI, "code_verifier", verifier)));
+		HttpResponse<String> exchanged = send(
+				form(a + "/oauth2/token", Map.of("grant_type", "authorization_code", "client_id", "scenariohub-console",
+						"code", decoded(query.get("code")), "redirect_uri", REDIRECT_URI, "code_verifier", verifier)));
 		assertThat(exchanged.statusCode())
 			.as("the code one replica issued is exchanged at the other: %s", exchanged.body())
 			.isEqualTo(200);
@@ -174,7 +174,7 @@ class TwoIssuersTest {
 			.build();
 	}
 
-	private static String URLDecoded(String value) {
+	private static String decoded(String value) {
 		return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
