@@ -1,6 +1,7 @@
 package dev.scenariohub.platform.test;
 
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -12,8 +13,8 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * The one Kafka broker and one MongoDB-protocol server of a test JVM, started on first
- * use and shared by every test in it.
+ * The one Kafka broker and one MongoDB-protocol server of a test JVM, each started on
+ * first use and shared by every test in it.
  *
  * <p>
  * The switch: where a Docker engine answers, real {@code apache/kafka} and {@code mongo}
@@ -31,14 +32,17 @@ public final class SharedInfrastructure {
 
 	private static volatile SharedInfrastructure instance;
 
-	private final String kafkaBootstrapServers;
+	/** Starts the broker and answers its {@code host:port}; called once, on first use. */
+	private final Supplier<String> kafka;
+
+	private volatile String kafkaBootstrapServers;
 
 	private final String mongoBaseUri;
 
 	private final String mode;
 
-	private SharedInfrastructure(String kafkaBootstrapServers, String mongoBaseUri, String mode) {
-		this.kafkaBootstrapServers = kafkaBootstrapServers;
+	private SharedInfrastructure(Supplier<String> kafka, String mongoBaseUri, String mode) {
+		this.kafka = kafka;
 		this.mongoBaseUri = mongoBaseUri;
 		this.mode = mode;
 	}
@@ -57,9 +61,22 @@ public final class SharedInfrastructure {
 		return current;
 	}
 
-	/** {@code host:port} of the broker. */
+	/**
+	 * {@code host:port} of the broker, started on first use (a JVM whose tests need only
+	 * the store, such as the issuer's, never starts one).
+	 */
 	public String kafkaBootstrapServers() {
-		return this.kafkaBootstrapServers;
+		String servers = this.kafkaBootstrapServers;
+		if (servers == null) {
+			synchronized (this) {
+				servers = this.kafkaBootstrapServers;
+				if (servers == null) {
+					servers = this.kafka.get();
+					this.kafkaBootstrapServers = servers;
+				}
+			}
+		}
+		return servers;
 	}
 
 	/** A connection string for the given database on the shared server ("" for none). */
@@ -92,35 +109,35 @@ public final class SharedInfrastructure {
 	}
 
 	private static SharedInfrastructure startContainers() {
-		KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
 		MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
-		kafka.start();
 		mongo.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			kafka.stop();
-			mongo.stop();
-		}, "stop-test-containers"));
+		Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "stop-test-mongodb"));
 		String replicaSetUrl = mongo.getConnectionString();
-		log.info("Test infrastructure: Testcontainers Kafka {} and MongoDB {}", kafka.getBootstrapServers(),
-				replicaSetUrl);
-		return new SharedInfrastructure(kafka.getBootstrapServers(), replicaSetUrl, "containers");
+		log.info("Test infrastructure: Testcontainers MongoDB {}", replicaSetUrl);
+		return new SharedInfrastructure(() -> {
+			KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+			kafka.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "stop-test-kafka"));
+			log.info("Test infrastructure: Testcontainers Kafka {}", kafka.getBootstrapServers());
+			return kafka.getBootstrapServers();
+		}, replicaSetUrl, "containers");
 	}
 
 	private static SharedInfrastructure startEmbedded() {
-		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-		kafka.afterPropertiesSet();
 		MongoServer mongo = new MongoServer(new MemoryBackend());
 		InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
 		mongo.bind(address);
 		InetSocketAddress bound = mongo.getLocalAddress();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			mongo.shutdownNow();
-			kafka.destroy();
-		}, "stop-embedded-infrastructure"));
+		Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow, "stop-embedded-mongodb"));
 		String mongoUri = "mongodb://127.0.0.1:" + bound.getPort();
-		log.info("Test infrastructure: embedded Kafka broker {} and mongo-java-server {}", kafka.getBrokersAsString(),
-				mongoUri);
-		return new SharedInfrastructure(kafka.getBrokersAsString(), mongoUri, "embedded");
+		log.info("Test infrastructure: mongo-java-server {}", mongoUri);
+		return new SharedInfrastructure(() -> {
+			EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+			kafka.afterPropertiesSet();
+			Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy, "stop-embedded-kafka"));
+			log.info("Test infrastructure: embedded Kafka broker {}", kafka.getBrokersAsString());
+			return kafka.getBrokersAsString();
+		}, mongoUri, "embedded");
 	}
 
 }
