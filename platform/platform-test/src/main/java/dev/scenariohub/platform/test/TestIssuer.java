@@ -16,9 +16,13 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An issuer for token-validation tests: it publishes its own key at {@code /oauth2/jwks},
@@ -86,6 +90,21 @@ public final class TestIssuer implements AutoCloseable {
 		refused.put("without roles", signed(this.key, claims(url(), later, audience, null)));
 		refused.put("with an empty list of roles", signed(this.key, claims(url(), later, audience, List.of())));
 		return refused;
+	}
+
+	/**
+	 * Asserts that an application, called at {@code path} with each token of
+	 * {@link #refused()}, answers 401 with a {@code Bearer} challenge.
+	 */
+	public void assertEveryForgedTokenRefused(WebTestClient web, String path) {
+		refused().forEach((what, token) -> web.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.value(HttpHeaders.WWW_AUTHENTICATE, challenge -> assertThat(challenge).as(what).startsWith("Bearer")));
 	}
 
 	@Override
