@@ -1,8 +1,5 @@
 package dev.scenariohub.identity;
 
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -34,27 +31,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles("demo")
 class SigningKeyRotationTest {
 
-	static final String CURRENT = pem();
+	static final String CURRENT = TestKeys.pem();
 
-	static final String PREVIOUS = pem();
+	static final String PREVIOUS = TestKeys.pem();
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
 		registry.add("identity.signing-key", () -> CURRENT);
 		registry.add("identity.previous-signing-key", () -> PREVIOUS);
-	}
-
-	private static String pem() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return "-----BEGIN PRIVATE KEY-----\n"
-					+ Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-					+ "\n-----END PRIVATE KEY-----\n";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Autowired

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
@@ -76,7 +75,7 @@ class TwoIssuersTest {
 	@Test
 	void aSignInAlternatingBetweenTwoReplicasSucceedsAndItsTokensOutliveEitherReplica() throws Exception {
 		String database = "identity-two-" + UUID.randomUUID().toString().substring(0, 8);
-		String signingKey = pem();
+		String signingKey = TestKeys.pem();
 		this.first = start(database, signingKey);
 		this.second = start(database, signingKey);
 		String a = baseUrl(this.first);
@@ -231,14 +230,6 @@ class TwoIssuersTest {
 	private static String pathAndQuery(String url) {
 		URI uri = URI.create(url);
 		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-	}
-
-	private static String pem() throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		return "-----BEGIN PRIVATE KEY-----\n"
-				+ Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-				+ "\n-----END PRIVATE KEY-----";
 	}
 
 }
