@@ -108,6 +108,14 @@ public class EnterpriseRepository {
 			.map(Versioned::state);
 	}
 
+	/**
+	 * Every enterprise with its version, for what is rebuilt from them, read in the order
+	 * of the {@code _id} index.
+	 */
+	public Flux<Versioned<EnterpriseState>> all() {
+		return this.outbox.query(COLLECTION, new Query().with(Sort.by("_id")), EnterpriseState.class);
+	}
+
 	public Mono<List<HistoryEntry>> history(String id) {
 		return this.outbox.history(COLLECTION, id);
 	}

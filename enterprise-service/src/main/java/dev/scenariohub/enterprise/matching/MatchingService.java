@@ -24,13 +24,23 @@ import reactor.core.publisher.Mono;
 /**
  * Open scenarios for an enterprise, and enterprises for a scenario, ranked by
  * {@link Fit}. Candidates are what shares something with the other side — a required
- * capability, the sector of earlier applications, a core-technology word — each found by
- * an index of the store; nothing with no fit at all is listed, and nothing is scanned.
+ * capability, the sector of earlier applications, a core-technology word; nothing with no
+ * fit at all is listed. Scenarios for an enterprise are found by indexes of the store.
+ * Enterprises for a scenario come from the {@link EnterpriseIndex}, which ranks them
+ * itself and hands over only the best ones (plus a margin, re-scored exactly), so the
+ * answer does not grow with the enterprises that share something with the scenario; while
+ * that index is still loading, the store's indexes find them all and each is scored.
  */
 @Service
 public class MatchingService {
 
 	static final int CANDIDATES = 20_000;
+
+	/**
+	 * Candidates taken from the index beyond those asked for, re-scored exactly: the
+	 * index's score can be off by about a tenth of a point.
+	 */
+	static final int MARGIN = 50;
 
 	/** One ranked match. */
 	public record Match(String scenarioId, String enterpriseId, String title, double score, List<String> reasons) {
@@ -44,8 +54,15 @@ public class MatchingService {
 
 	private final Clock clock;
 
+	private final EnterpriseIndex index;
+
+	private final EnterpriseIndexUpdater indexUpdater;
+
 	public MatchingService(EnterpriseRepository enterprises, KnownScenarioRepository scenarios,
-			ApplicationRepository applications, Clock clock) {
+			ApplicationRepository applications, Clock clock, EnterpriseIndex index,
+			EnterpriseIndexUpdater indexUpdater) {
+		this.index = index;
+		this.indexUpdater = indexUpdater;
 		this.enterprises = enterprises;
 		this.scenarios = scenarios;
 		this.applications = applications;
@@ -62,7 +79,7 @@ public class MatchingService {
 				.openWithAny(enterprise.capabilities(), sectors, enterprise.technologyWords(), CANDIDATES)
 				.filter(s -> s.closesAt() == null || s.closesAt().isAfter(now))
 				.filter(s -> eligible(s, enterprise))
-				.map(s -> match(s, enterprise, sectors.contains(s.sector())))
+				.map(s -> match(s, EnterpriseIndex.Entry.of(enterprise), sectors.contains(s.sector())))
 				.collectList()
 				.map(all -> top(all, limit))));
 	}
@@ -70,12 +87,23 @@ public class MatchingService {
 	public Mono<List<Match>> enterprisesFor(String scenarioId, int limit) {
 		return this.scenarios.findById(scenarioId)
 			.switchIfEmpty(Mono.error(() -> new NotFound("Published scenario", scenarioId)))
-			.flatMap(scenario -> experiencedIn(scenario.sector()).flatMap(experienced -> this.enterprises
-				.verifiedWithAny(scenario.requiredCapabilities(), Words.of(textOf(scenario)), experienced, CANDIDATES)
-				.filter(e -> eligible(scenario, e))
-				.map(e -> match(scenario, e, experienced.contains(e.id())))
-				.collectList()
-				.map(all -> top(all, limit))));
+			.flatMap(scenario -> experiencedIn(scenario.sector())
+				.flatMap(experienced -> candidatesFor(scenario, experienced, limit)
+					.map(e -> match(scenario, e, experienced.contains(e.id())))
+					.collectList()
+					.map(all -> top(all, limit))));
+	}
+
+	private Flux<EnterpriseIndex.Entry> candidatesFor(KnownScenario scenario, Set<String> experienced, int limit) {
+		Set<String> words = Words.of(textOf(scenario));
+		List<String> required = scenario.requiredCapabilities() == null ? List.of() : scenario.requiredCapabilities();
+		if (this.indexUpdater.ready()) {
+			return Flux.fromIterable(
+					this.index.candidates(required, words, experienced, scenario.eligibleCategories(), limit + MARGIN));
+		}
+		return this.enterprises.verifiedWithAny(required, words, experienced, CANDIDATES)
+			.filter(e -> eligible(scenario, e))
+			.map(EnterpriseIndex.Entry::of);
 	}
 
 	private static String textOf(KnownScenario s) {
@@ -83,7 +111,7 @@ public class MatchingService {
 				s.requirements() == null ? "" : s.requirements());
 	}
 
-	private static Match match(KnownScenario s, EnterpriseState e, boolean sectorExperience) {
+	private static Match match(KnownScenario s, EnterpriseIndex.Entry e, boolean sectorExperience) {
 		Fit.Result fit = Fit.of(s.requiredCapabilities(), e.capabilities(), sectorExperience, e.coreTechnologies(),
 				textOf(s));
 		return new Match(s.id(), e.id(), s.title() + " ↔ " + e.name(), fit.score(), fit.reasons());

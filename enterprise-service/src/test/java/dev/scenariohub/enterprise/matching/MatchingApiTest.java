@@ -32,6 +32,9 @@ class MatchingApiTest {
 	@Autowired
 	KnownScenarioRepository scenarios;
 
+	@Autowired
+	EnterpriseIndexUpdater indexUpdater;
+
 	WebTestClient web;
 
 	@Autowired
@@ -137,13 +140,64 @@ class MatchingApiTest {
 		assertThat(reasons.get(byWord)).contains("core technologies mentioned in the scenario: " + word);
 		assertThat(reasons.get(bySector)).contains("has applied in this sector before");
 
+		// enterprises for a scenario come from the index, which follows the enterprises'
+		// events
+		await().atMost(Duration.ofSeconds(30)).until(this.indexUpdater::ready);
 		for (String scenario : List.of(byCapability, byWord, bySector)) {
-			assertThat(matches(officer, "scenarioId", scenario)).as("enterprises for %s", scenario)
-				.extracting(m -> m.get("enterpriseId"))
-				.contains(enterprise);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(matches(officer, "scenarioId", scenario)).as("enterprises for %s", scenario)
+							.extracting(m -> m.get("enterpriseId"))
+							.contains(enterprise));
 		}
 		assertThat(matches(officer, "scenarioId", unrelated)).extracting(m -> m.get("enterpriseId"))
 			.doesNotContain(enterprise);
+	}
+
+	@Test
+	void anEnterpriseSentBackToVerificationLeavesTheMatchesOfScenarios() {
+		String tag = new ObjectId().toHexString();
+		String scenario = scenario("Leaving " + tag, List.of("leave-" + tag));
+		WebTestClient owner = ApiClients.as(this.web, "ent-leave-" + tag, "enterprise");
+		WebTestClient officer = ApiClients.as(this.web, "demo-officer", "officer");
+		String enterprise = (String) owner.post()
+			.uri("/api/v1/enterprises")
+			.bodyValue(Map.of("name", "Leaving Co.", "creditCode", CreditCodes.fresh(), "category", "STARTUP",
+					"district", "Haizhu", "capabilities", List.of("leave-" + tag), "contact",
+					Map.of("name", "Chen", "email", "chen@example.com")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		assertThat(matches(officer, "scenarioId", scenario)).as("not verified yet").isEmpty();
+		String etag = officer.post()
+			.uri("/api/v1/enterprises/{id}/verify", enterprise)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(matches(officer, "scenarioId", scenario)).singleElement()
+				.satisfies(m -> assertThat(m.get("enterpriseId")).isEqualTo(enterprise))
+				.satisfies(m -> assertThat(m.get("score")).isEqualTo(60.0)));
+
+		owner.patch()
+			.uri("/api/v1/enterprises/{id}", enterprise)
+			.header("If-Match", etag)
+			.bodyValue(Map.of("category", "LEADING"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("PENDING");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(matches(officer, "scenarioId", scenario)).isEmpty());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -7,6 +7,8 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
@@ -39,9 +41,18 @@ public record IncomingEvent(String id, String type, String source, String subjec
 				headers.add(name, bytesOf(header.getValue()));
 			}
 		}
+		return from(headers, message.getPayload());
+	}
+
+	/** Decodes a record read by a plain Kafka consumer. */
+	public static IncomingEvent from(ConsumerRecord<?, byte[]> record) {
+		return from(record.headers(), record.value());
+	}
+
+	private static IncomingEvent from(Headers headers, byte[] payload) {
 		CloudEvent event;
 		try {
-			event = KafkaMessageFactory.createReader(headers, message.getPayload()).toEvent();
+			event = KafkaMessageFactory.createReader(headers, payload).toEvent();
 		}
 		catch (CloudEventRWException | IllegalStateException ex) {
 			throw new MalformedEventException("not a CloudEvent: " + ex.getMessage(), ex);
