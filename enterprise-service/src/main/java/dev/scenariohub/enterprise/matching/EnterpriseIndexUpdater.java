@@ -13,6 +13,8 @@ import dev.scenariohub.enterprise.enterprise.EnterpriseStatus;
 import dev.scenariohub.platform.events.IncomingEvent;
 import dev.scenariohub.platform.events.MalformedEventException;
 import dev.scenariohub.platform.events.ThrottledLog;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -73,7 +76,16 @@ public class EnterpriseIndexUpdater implements SmartLifecycle {
 	private volatile KafkaConsumer<String, byte[]> consumer;
 
 	public EnterpriseIndexUpdater(EnterpriseIndex index, EnterpriseRepository enterprises, KafkaProperties kafka,
-			@Value("${scenariohub.events.outboxes.enterprises:enterprises}") String topic, JsonMapper json) {
+			@Value("${scenariohub.events.outboxes.enterprises:enterprises}") String topic, JsonMapper json,
+			ObjectProvider<MeterRegistry> meters) {
+		meters.ifAvailable(registry -> {
+			Gauge.builder("scenariohub.matching.index.enterprises", index, EnterpriseIndex::size)
+				.description("Verified enterprises in this replica's matching index")
+				.register(registry);
+			Gauge.builder("scenariohub.matching.index.ready", this, updater -> updater.ready() ? 1 : 0)
+				.description("1 once the matching index is loaded; 0 while matching asks the store instead")
+				.register(registry);
+		});
 		this.index = index;
 		this.enterprises = enterprises;
 		this.topic = topic;
