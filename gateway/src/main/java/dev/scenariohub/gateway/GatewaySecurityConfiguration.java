@@ -32,7 +32,7 @@ public class GatewaySecurityConfiguration {
 					.pathMatchers(HttpMethod.GET, "/api/v1/scenarios", "/api/v1/scenarios/*", "/api/v1/programs",
 							"/api/v1/programs/*", "/api/v1/feed", "/api/v1/feed/**")
 					.permitAll()
-					.pathMatchers("/api/v1/notifications/unsubscribe")
+					.pathMatchers("/api/v1/notifications/unsubscribe", "/api/v1/notifications/email-confirmation")
 					.permitAll()
 					.pathMatchers(HttpMethod.GET, "/api/v1/openapi/*")
 					.permitAll()

@@ -28,7 +28,10 @@ class SettingsTest extends StandInGateway {
 			.containsPattern("id=\"channel-SCENARIO-EMAIL\"[^>]*checked")
 			.as("one with a choice shows it")
 			.containsPattern("id=\"channel-REVIEW-INBOX\"[^>]*checked")
-			.doesNotContainPattern("id=\"channel-REVIEW-EMAIL\"[^>]*checked");
+			.doesNotContainPattern("id=\"channel-REVIEW-EMAIL\"[^>]*checked")
+			.as("the address is not confirmed yet, and the field says so")
+			.contains("Not confirmed yet: follow the link e-mailed to this address")
+			.contains("aria-describedby=\"email-hint email-status\"");
 		CALLS.clear();
 		signedIn().mutateWith(csrf())
 			.post()

@@ -21,7 +21,7 @@ public class SecurityConfiguration {
 		return ResourceServer.chain(http, jwtAuthenticationConverter,
 				exchanges -> exchanges.pathMatchers(HttpMethod.GET, "/api/v1/feed", "/api/v1/feed/**")
 					.permitAll()
-					.pathMatchers("/api/v1/notifications/unsubscribe")
+					.pathMatchers("/api/v1/notifications/unsubscribe", "/api/v1/notifications/email-confirmation")
 					.permitAll()
 					.pathMatchers("/api/v1/**")
 					.authenticated());

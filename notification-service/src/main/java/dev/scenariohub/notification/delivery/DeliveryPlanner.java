@@ -73,7 +73,7 @@ public class DeliveryPlanner {
 			.map(w -> Delivery.pending(NotificationIds.of(event.id(), recipient, "webhook:" + w.id()),
 					DeliveryChannel.WEBHOOK, recipient, w.id(),
 					new Delivery.Content(event.id(), event.type(), family, null, structured(event)), now, trace));
-		Flux<Delivery> mail = preferences.email() == null || !preferences.wants(family, "email") ? Flux.empty()
+		Flux<Delivery> mail = !preferences.emailConfirmed() || !preferences.wants(family, "email") ? Flux.empty()
 				: Flux.just(Delivery.pending(NotificationIds.of(event.id(), recipient, "email"), DeliveryChannel.EMAIL,
 						recipient, preferences.email(),
 						new Delivery.Content(event.id(), event.type(), family, text.title(), text.body()), now, trace));

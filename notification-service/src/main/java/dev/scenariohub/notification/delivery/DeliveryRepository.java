@@ -88,11 +88,13 @@ public class DeliveryRepository {
 
 	/**
 	 * Saves the outcome of an attempt (and its outcome event when the delivery is done,
-	 * continuing the attempt's trace) if nobody else did first.
+	 * continuing the attempt's trace; not for confirmation mails, which no event caused)
+	 * if nobody else did first.
 	 */
 	public Mono<Long> save(Versioned<Delivery> loaded, Delivery changed, Map<String, String> attempt) {
 		return this.outbox.update(COLLECTION, changed.id(), loaded.version(), changed,
-				changed.status() == DeliveryStatus.PENDING ? List.of() : List.of(DeliveryEvents.of(changed, attempt)));
+				changed.status() == DeliveryStatus.PENDING || EmailConfirmations.isConfirmation(changed) ? List.of()
+						: List.of(DeliveryEvents.of(changed, attempt)));
 	}
 
 }

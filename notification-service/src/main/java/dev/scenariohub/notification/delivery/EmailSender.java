@@ -73,6 +73,11 @@ public class EmailSender implements ChannelSender, DisposableBean {
 			helper.setFrom(this.from);
 			helper.setTo(d.target());
 			helper.setSubject(d.subject());
+			if (EmailConfirmations.isConfirmation(d)) {
+				// about the account, not a kind of event one could unsubscribe from
+				helper.setText(d.body());
+				return message;
+			}
 			String link = this.unsubscribe.link(d.recipient(), d.family());
 			helper.setText(d.body() + "\n\n—\nUnsubscribe / 退订: " + link);
 			message.setHeader("List-Unsubscribe", "<" + link + ">");

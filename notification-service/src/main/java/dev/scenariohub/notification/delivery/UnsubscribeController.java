@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,17 +47,9 @@ public class UnsubscribeController {
 		if (this.links.verify(token) == null) {
 			throw invalid();
 		}
-		String action = "/api/v1/notifications/unsubscribe?token=" + HtmlUtils.htmlEscape(token);
-		return """
-				<!doctype html>
-				<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-				<title>退订 / Unsubscribe</title></head>
-				<body><main>
-				<h1>退订这类邮件？ / Stop these e-mails?</h1>
-				<p>您仍会在站内收件箱收到通知。 / You will still see these notifications in your inbox.</p>
-				<form method="post" action="%s"><button type="submit">退订 / Unsubscribe</button></form>
-				</main></body></html>
-				""".formatted(action);
+		return ActionPage.of("退订 / Unsubscribe", "退订这类邮件？ / Stop these e-mails?",
+				"您仍会在站内收件箱收到通知。 / You will still see these notifications in your inbox.",
+				"/api/v1/notifications/unsubscribe", token, "退订 / Unsubscribe");
 	}
 
 	@Operation(operationId = "unsubscribe", summary = "Unsubscribe from e-mail (one-click, RFC 8058)")
@@ -79,7 +70,8 @@ public class UnsubscribeController {
 			Set<Channel> enabled = EnumSet.copyOf(channels.getOrDefault(family, EnumSet.allOf(Channel.class)));
 			enabled.remove(Channel.EMAIL);
 			channels.put(family, enabled);
-			return this.preferences.save(new Preferences(recipient, p.locale(), p.email(), channels));
+			return this.preferences
+				.save(new Preferences(recipient, p.locale(), p.email(), channels, p.confirmedEmail()));
 		}).thenReturn(Map.of("status", "UNSUBSCRIBED", "family", family.name()));
 	}
 

@@ -5,20 +5,36 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.annotation.Id;
 
 /**
  * How someone wants to be told: locale, e-mail address, and the channels per event family
- * (a family not listed gets every channel).
+ * (a family not listed gets every channel). Mail goes only to an address its recipient
+ * has confirmed by the signed link sent there ({@code confirmedEmail}, the last address
+ * confirmed; an address stored before confirmation existed counts as not confirmed).
  */
-public record Preferences(@Id String recipient, String locale, String email, Map<EventFamily, Set<Channel>> channels) {
+public record Preferences(@Id String recipient, String locale, String email, Map<EventFamily, Set<Channel>> channels,
+		@JsonIgnore String confirmedEmail) {
 
 	public Preferences {
 		channels = channels == null ? Map.of() : Map.copyOf(channels);
 	}
 
 	public static Preferences defaults(String recipient) {
-		return new Preferences(recipient, "zh-CN", null, Map.of());
+		return new Preferences(recipient, "zh-CN", null, Map.of(), null);
+	}
+
+	/**
+	 * Whether the address is set and was confirmed by its owner: only then is mail sent.
+	 */
+	@JsonProperty("emailConfirmed")
+	@Schema(description = "Whether the address was confirmed by the link sent to it; "
+			+ "no other mail goes there before it is")
+	public boolean emailConfirmed() {
+		return this.email != null && this.email.equals(this.confirmedEmail);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.scenariohub.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.scenariohub.notification.webhook.WebhookApi;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
@@ -29,7 +26,7 @@ import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import jakarta.mail.internet.MimeMessage;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -45,21 +42,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Webhooks (Standard Webhooks signatures, retries, failure) and e-mail with one-click
- * unsubscribe.
+ * unsubscribe (mail goes to {@link TestMailbox}).
  */
 @IntegrationTest
 class WebhookAndMailDeliveryTest {
-
-	static final GreenMail SMTP = new GreenMail(new ServerSetup(13025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-	static {
-		SMTP.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		SMTP.stop();
-	}
 
 	/**
 	 * What a receiver got, verified as the Standard Webhooks spec says a receiver must.
@@ -74,6 +60,11 @@ class WebhookAndMailDeliveryTest {
 	KafkaTemplate<String, byte[]> kafka;
 
 	WebTestClient web;
+
+	@BeforeAll
+	static void startMailbox() {
+		TestMailbox.start();
+	}
 
 	@Autowired
 	void bind(ApplicationContext context) {
@@ -142,6 +133,12 @@ class WebhookAndMailDeliveryTest {
 	}
 
 	private void verified(String eventId, String enterpriseId, String owner) {
+		verified(this.kafka, this.publisher, eventId, enterpriseId, owner);
+	}
+
+	/** Publishes {@code enterprise.verified} for an owner, which notifies the owner. */
+	static void verified(KafkaTemplate<String, byte[]> kafka, CloudEventPublisher publisher, String eventId,
+			String enterpriseId, String owner) {
 		String json = """
 				{"enterpriseId":"%s","name":"Sky Courier","creditCode":"91430111MA4L41YT1U","category":"STARTUP","status":"VERIFIED",
 				 "owner":"%s","members":[]}"""
@@ -149,9 +146,9 @@ class WebhookAndMailDeliveryTest {
 		EventSchemas.assertValid("dev.scenariohub.enterprise.verified.v1", json.getBytes(StandardCharsets.UTF_8));
 		OutboxEvent event = new OutboxEvent(eventId, "dev.scenariohub.enterprise.verified.v1", enterpriseId, 2,
 				Instant.now(), json);
-		this.kafka
+		kafka
 			.send(KafkaMessageFactory.<String>createWriter("enterprises", enterpriseId)
-				.writeBinary(this.publisher.toCloudEvent(event)))
+				.writeBinary(publisher.toCloudEvent(event)))
 			.join();
 	}
 
@@ -327,6 +324,7 @@ class WebhookAndMailDeliveryTest {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		EmailConfirmationTest.confirm(this.web, owner + "@example.com");
 		verified(new ObjectId().toHexString(), owner);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(owner).size() == 1);
@@ -393,15 +391,12 @@ class WebhookAndMailDeliveryTest {
 		return ((List<?>) page.get("items")).size();
 	}
 
+	/** The mails about events (not the address's confirmation) an owner got. */
 	private static List<MimeMessage> messagesTo(String owner) {
-		return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-			try {
-				return m.getAllRecipients()[0].toString().equals(owner + "@example.com");
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).toList();
+		return TestMailbox.messagesTo(owner + "@example.com")
+			.stream()
+			.filter(m -> !TestMailbox.subject(m).contains("Confirm your e-mail address"))
+			.toList();
 	}
 
 }
