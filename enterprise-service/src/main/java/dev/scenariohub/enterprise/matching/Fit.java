@@ -30,6 +30,12 @@ public final class Fit {
 
 	public static Result of(List<String> required, List<String> capabilities, boolean sectorExperience,
 			List<String> coreTechnologies, String scenarioText) {
+		return of(required, capabilities, sectorExperience, coreTechnologies, Words.of(scenarioText));
+	}
+
+	/** The same, with the words of the scenario's text already found ({@link Words}). */
+	public static Result of(List<String> required, List<String> capabilities, boolean sectorExperience,
+			List<String> coreTechnologies, Set<String> scenarioWords) {
 		List<String> reasons = new ArrayList<>();
 		double score = 0;
 		Set<String> requiredSet = new HashSet<>(required == null ? List.of() : required);
@@ -48,8 +54,7 @@ public final class Fit {
 		}
 		Set<String> technologyWords = Words.of(coreTechnologies == null ? "" : String.join(" ", coreTechnologies));
 		if (!technologyWords.isEmpty()) {
-			Set<String> text = Words.of(scenarioText);
-			List<String> shared = technologyWords.stream().filter(text::contains).sorted().toList();
+			List<String> shared = technologyWords.stream().filter(scenarioWords::contains).sorted().toList();
 			score += TEXT * shared.size() / technologyWords.size();
 			if (!shared.isEmpty()) {
 				reasons.add("core technologies mentioned in the scenario: " + String.join(", ", shared));

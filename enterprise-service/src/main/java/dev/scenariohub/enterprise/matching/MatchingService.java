@@ -11,9 +11,7 @@ import dev.scenariohub.enterprise.application.ApplicationRepository;
 import dev.scenariohub.enterprise.enterprise.Enterprise;
 import dev.scenariohub.enterprise.enterprise.EnterpriseRepository;
 import dev.scenariohub.enterprise.enterprise.EnterpriseState;
-import dev.scenariohub.enterprise.readmodel.KnownScenario;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
-import dev.scenariohub.enterprise.text.Words;
 import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.web.NotFound;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,11 +23,11 @@ import reactor.core.publisher.Mono;
  * Open scenarios for an enterprise, and enterprises for a scenario, ranked by
  * {@link Fit}. Candidates are what shares something with the other side — a required
  * capability, the sector of earlier applications, a core-technology word; nothing with no
- * fit at all is listed. Scenarios for an enterprise are found by indexes of the store.
- * Enterprises for a scenario come from the {@link EnterpriseIndex}, which ranks them
- * itself and hands over only the best ones (plus a margin, re-scored exactly), so the
- * answer does not grow with the enterprises that share something with the scenario; while
- * that index is still loading, the store's indexes find them all and each is scored.
+ * fit at all is listed. They come from this replica's {@link ScenarioIndex} and
+ * {@link EnterpriseIndex}, which rank them and hand over only the best (plus a margin,
+ * re-scored exactly), so an answer does not grow with everything that shares something
+ * with the other side; while an index is still loading, the store's indexes find all
+ * candidates and each is scored.
  */
 @Service
 public class MatchingService {
@@ -37,8 +35,8 @@ public class MatchingService {
 	static final int CANDIDATES = 20_000;
 
 	/**
-	 * Candidates taken from the index beyond those asked for, re-scored exactly: the
-	 * index's score can be off by about a tenth of a point.
+	 * Candidates taken from an index beyond those asked for, re-scored exactly: an
+	 * index's score can be off by a few tenths of a point.
 	 */
 	static final int MARGIN = 50;
 
@@ -54,15 +52,22 @@ public class MatchingService {
 
 	private final Clock clock;
 
-	private final EnterpriseIndex index;
+	private final EnterpriseIndex enterpriseIndex;
 
-	private final EnterpriseIndexUpdater indexUpdater;
+	private final EnterpriseIndexUpdater enterpriseIndexUpdater;
+
+	private final ScenarioIndex scenarioIndex;
+
+	private final ScenarioIndexUpdater scenarioIndexUpdater;
 
 	public MatchingService(EnterpriseRepository enterprises, KnownScenarioRepository scenarios,
-			ApplicationRepository applications, Clock clock, EnterpriseIndex index,
-			EnterpriseIndexUpdater indexUpdater) {
-		this.index = index;
-		this.indexUpdater = indexUpdater;
+			ApplicationRepository applications, Clock clock, EnterpriseIndex enterpriseIndex,
+			EnterpriseIndexUpdater enterpriseIndexUpdater, ScenarioIndex scenarioIndex,
+			ScenarioIndexUpdater scenarioIndexUpdater) {
+		this.enterpriseIndex = enterpriseIndex;
+		this.enterpriseIndexUpdater = enterpriseIndexUpdater;
+		this.scenarioIndex = scenarioIndex;
+		this.scenarioIndexUpdater = scenarioIndexUpdater;
 		this.enterprises = enterprises;
 		this.scenarios = scenarios;
 		this.applications = applications;
@@ -70,56 +75,57 @@ public class MatchingService {
 	}
 
 	public Mono<List<Match>> scenariosFor(String enterpriseId, Caller caller, int limit) {
-		Instant now = this.clock.instant();
 		return this.enterprises.findById(enterpriseId)
 			.filter(e -> caller.officer() || e.state().actsFor(caller.sub()))
 			.switchIfEmpty(Mono.error(() -> new NotFound("Enterprise", enterpriseId)))
 			.map(Enterprise::state)
-			.flatMap(enterprise -> sectorsAppliedIn(enterpriseId).flatMap(sectors -> this.scenarios
-				.openWithAny(enterprise.capabilities(), sectors, enterprise.technologyWords(), CANDIDATES)
-				.filter(s -> s.closesAt() == null || s.closesAt().isAfter(now))
-				.filter(s -> eligible(s, enterprise))
-				.map(s -> match(s, EnterpriseIndex.Entry.of(enterprise), sectors.contains(s.sector())))
-				.collectList()
-				.map(all -> top(all, limit))));
+			.flatMap(enterprise -> sectorsAppliedIn(enterpriseId)
+				.flatMap(sectors -> scenarioCandidates(enterprise, sectors, limit)
+					.map(s -> match(s, EnterpriseIndex.Entry.of(enterprise), sectors.contains(s.sector())))
+					.collectList()
+					.map(all -> top(all, limit))));
+	}
+
+	private Flux<ScenarioIndex.Entry> scenarioCandidates(EnterpriseState enterprise, Set<String> sectors, int limit) {
+		Instant now = this.clock.instant();
+		Set<String> words = Set.copyOf(enterprise.technologyWords());
+		if (this.scenarioIndexUpdater.ready()) {
+			return Flux.fromIterable(this.scenarioIndex.candidates(enterprise.capabilities(), sectors, words,
+					enterprise.category().name(), now, limit + MARGIN));
+		}
+		return this.scenarios.openWithAny(enterprise.capabilities(), sectors, words, CANDIDATES)
+			.map(ScenarioIndex.Entry::of)
+			.filter(s -> s.admits(enterprise.category().name(), now));
 	}
 
 	public Mono<List<Match>> enterprisesFor(String scenarioId, int limit) {
 		return this.scenarios.findById(scenarioId)
 			.switchIfEmpty(Mono.error(() -> new NotFound("Published scenario", scenarioId)))
+			.map(ScenarioIndex.Entry::of)
 			.flatMap(scenario -> experiencedIn(scenario.sector())
-				.flatMap(experienced -> candidatesFor(scenario, experienced, limit)
+				.flatMap(experienced -> enterpriseCandidates(scenario, experienced, limit)
 					.map(e -> match(scenario, e, experienced.contains(e.id())))
 					.collectList()
 					.map(all -> top(all, limit))));
 	}
 
-	private Flux<EnterpriseIndex.Entry> candidatesFor(KnownScenario scenario, Set<String> experienced, int limit) {
-		Set<String> words = Words.of(textOf(scenario));
-		List<String> required = scenario.requiredCapabilities() == null ? List.of() : scenario.requiredCapabilities();
-		if (this.indexUpdater.ready()) {
-			return Flux.fromIterable(
-					this.index.candidates(required, words, experienced, scenario.eligibleCategories(), limit + MARGIN));
+	private Flux<EnterpriseIndex.Entry> enterpriseCandidates(ScenarioIndex.Entry scenario, Set<String> experienced,
+			int limit) {
+		if (this.enterpriseIndexUpdater.ready()) {
+			return Flux.fromIterable(this.enterpriseIndex.candidates(scenario.requiredCapabilities(), scenario.words(),
+					experienced, scenario.eligibleCategories(), limit + MARGIN));
 		}
-		return this.enterprises.verifiedWithAny(required, words, experienced, CANDIDATES)
-			.filter(e -> eligible(scenario, e))
+		return this.enterprises
+			.verifiedWithAny(scenario.requiredCapabilities(), scenario.words(), experienced, CANDIDATES)
+			.filter(e -> scenario.eligibleCategories().isEmpty()
+					|| scenario.eligibleCategories().contains(e.category().name()))
 			.map(EnterpriseIndex.Entry::of);
 	}
 
-	private static String textOf(KnownScenario s) {
-		return String.join(" ", s.title(), s.description() == null ? "" : s.description(),
-				s.requirements() == null ? "" : s.requirements());
-	}
-
-	private static Match match(KnownScenario s, EnterpriseIndex.Entry e, boolean sectorExperience) {
+	private static Match match(ScenarioIndex.Entry s, EnterpriseIndex.Entry e, boolean sectorExperience) {
 		Fit.Result fit = Fit.of(s.requiredCapabilities(), e.capabilities(), sectorExperience, e.coreTechnologies(),
-				textOf(s));
+				s.words());
 		return new Match(s.id(), e.id(), s.title() + " ↔ " + e.name(), fit.score(), fit.reasons());
-	}
-
-	private static boolean eligible(KnownScenario s, EnterpriseState e) {
-		return s.eligibleCategories() == null || s.eligibleCategories().isEmpty()
-				|| s.eligibleCategories().contains(e.category().name());
 	}
 
 	/** The sectors of the scenarios an enterprise has submitted applications to. */

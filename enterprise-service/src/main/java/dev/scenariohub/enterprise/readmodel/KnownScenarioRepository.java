@@ -119,6 +119,12 @@ public class KnownScenarioRepository {
 		return this.mongo.find(query, Document.class, COLLECTION).mapNotNull(doc -> doc.getString("sector")).distinct();
 	}
 
+	/** Every open scenario, in the order of the {@code by-status} index. */
+	public Flux<KnownScenario> allOpen() {
+		return this.mongo.find(Query.query(Criteria.where("status").is("OPEN")).with(Sort.by("_id")),
+				KnownScenario.class, COLLECTION);
+	}
+
 	public Flux<KnownScenario> open(String afterId, int limit) {
 		Criteria criteria = Criteria.where("status").is("OPEN");
 		if (afterId != null) {

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.scenariohub.enterprise.enterprise.CreditCodes;
 import dev.scenariohub.enterprise.readmodel.KnownScenarioRepository;
+import dev.scenariohub.enterprise.text.Words;
 import dev.scenariohub.platform.events.CloudEventPublisher;
 import dev.scenariohub.platform.events.OutboxEvent;
 import dev.scenariohub.platform.test.ApiClients;
@@ -33,7 +35,13 @@ class MatchingApiTest {
 	KnownScenarioRepository scenarios;
 
 	@Autowired
+	ScenarioIndex scenarioIndex;
+
+	@Autowired
 	EnterpriseIndexUpdater indexUpdater;
+
+	@Autowired
+	ScenarioIndexUpdater scenarioIndexUpdater;
 
 	WebTestClient web;
 
@@ -62,6 +70,14 @@ class MatchingApiTest {
 							2, Instant.now(), json)))
 			.block(Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.scenarios.findById(id).blockOptional().isPresent());
+		// scenarios for an enterprise come from the index, which follows the scenarios'
+		// events too
+		await().atMost(Duration.ofSeconds(30)).until(this.scenarioIndexUpdater::ready);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scenarioIndex
+				.candidates(List.of(), Set.of(), Words.of(title), "STARTUP", Instant.now(), 10_000)
+				.stream()
+				.anyMatch(s -> s.id().equals(id)));
 		return id;
 	}
 

@@ -1,0 +1,137 @@
+package dev.scenariohub.enterprise.matching;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import dev.scenariohub.enterprise.text.Words;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ScenarioIndexTest {
+
+	static final List<String> CAPABILITIES = IntStream.range(0, 12).mapToObj(i -> "cap-" + i).toList();
+
+	static final List<String> WORDS = EnterpriseIndexTest.WORDS;
+
+	static final List<String> SECTORS = List.of("HEALTHCARE", "LOW_ALTITUDE_ECONOMY", "FASHION_DESIGN", "ROBOTICS");
+
+	static final List<String> CATEGORIES = EnterpriseIndexTest.CATEGORIES;
+
+	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+	record Scored(String id, double score) {
+	}
+
+	@Test
+	void theBestCandidatesScoreAsTheBestOfAllOpenScenariosWithAFit() throws IOException {
+		for (long seed = 1; seed <= 40; seed++) {
+			Random random = new Random(seed);
+			List<ScenarioIndex.Entry> open = new ArrayList<>();
+			try (ScenarioIndex index = new ScenarioIndex()) {
+				for (int i = 0; i < 300; i++) {
+					ScenarioIndex.Entry s = new ScenarioIndex.Entry("s%04d".formatted(i), "Scenario " + i,
+							pick(random, SECTORS, 1).get(0), pick(random, CAPABILITIES, random.nextInt(5)),
+							random.nextBoolean() ? List.of() : pick(random, CATEGORIES, 2),
+							random.nextInt(8) == 0 ? null : NOW.plus(Duration.ofHours(random.nextInt(96) - 12)),
+							Words.of(String.join(" ", pick(random, WORDS, random.nextInt(6))) + " pilots in Haizhu"));
+					boolean stillOpen = random.nextInt(6) > 0;
+					index.apply(s.id(), 1, stillOpen ? s : null);
+					if (stillOpen) {
+						open.add(s);
+					}
+				}
+				index.refresh();
+				for (int e = 0; e < 10; e++) {
+					List<String> capabilities = pick(random, CAPABILITIES, random.nextInt(5));
+					List<String> core = pick(random, WORDS, random.nextInt(4));
+					Set<String> words = Words.of(String.join(" ", core));
+					Set<String> sectors = new HashSet<>(pick(random, SECTORS, random.nextInt(2)));
+					String category = pick(random, CATEGORIES, 1).get(0);
+					int limit = 1 + random.nextInt(20);
+
+					List<Scored> expected = open.stream()
+						.filter(s -> s.admits(category, NOW))
+						.filter(s -> s.requiredCapabilities().stream().anyMatch(capabilities::contains)
+								|| sectors.contains(s.sector()) || words.stream().anyMatch(s.words()::contains))
+						.map(s -> scored(s, capabilities, sectors, core))
+						.sorted(BEST_FIRST)
+						.toList();
+					List<ScenarioIndex.Entry> candidates = index.candidates(capabilities, sectors, words, category, NOW,
+							limit + MatchingService.MARGIN);
+					List<Scored> found = candidates.stream()
+						.map(s -> scored(s, capabilities, sectors, core))
+						.sorted(BEST_FIRST)
+						.limit(limit)
+						.toList();
+
+					String context = "seed %d enterprise %d".formatted(seed, e);
+					assertThat(expected.stream().map(Scored::id))
+						.as("every candidate is open to the enterprise and has a fit: " + context)
+						.containsAll(candidates.stream().map(ScenarioIndex.Entry::id).toList());
+					assertThat(found).as(context).hasSize(Math.min(limit, expected.size()));
+					for (int i = 0; i < found.size(); i++) {
+						assertThat(found.get(i).score()).as("rank %d, %s", i, context)
+							.isCloseTo(expected.get(i).score(), within(0.5));
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void aScenarioLeavesWhenItClosesAndFollowsItsWindowWhileOpen() throws IOException {
+		try (ScenarioIndex index = new ScenarioIndex()) {
+			ScenarioIndex.Entry drones = new ScenarioIndex.Entry("s1", "Drone lockers", "LOW_ALTITUDE_ECONOMY",
+					List.of("v2x"), List.of(), NOW.plus(Duration.ofHours(1)), Set.of("drone"));
+			index.apply("s1", 2, drones);
+			index.refresh();
+			assertThat(index.candidates(List.of("v2x"), Set.of(), Set.of(), "STARTUP", NOW, 10)).hasSize(1);
+			assertThat(
+					index.candidates(List.of("v2x"), Set.of(), Set.of(), "STARTUP", NOW.plus(Duration.ofHours(2)), 10))
+				.as("past its window")
+				.isEmpty();
+
+			assertThat(index.applyStatus("s1", 3, "OPEN", NOW.plus(Duration.ofHours(3)))).isTrue();
+			assertThat(index.applyStatus("s1", 2, "CLOSED", null)).as("older than what was applied").isFalse();
+			index.refresh();
+			assertThat(
+					index.candidates(List.of("v2x"), Set.of(), Set.of(), "STARTUP", NOW.plus(Duration.ofHours(2)), 10))
+				.as("the window was extended")
+				.extracting(ScenarioIndex.Entry::closesAt)
+				.containsExactly(NOW.plus(Duration.ofHours(3)));
+
+			assertThat(index.applyStatus("s1", 4, "CLOSED", null)).isTrue();
+			index.refresh();
+			assertThat(index.size()).isZero();
+			assertThat(index.candidates(List.of("v2x"), Set.of(), Set.of("drone"), "STARTUP", NOW, 10)).isEmpty();
+		}
+	}
+
+	private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score)
+		.reversed()
+		.thenComparing(Scored::id);
+
+	private static Scored scored(ScenarioIndex.Entry s, List<String> capabilities, Set<String> sectors,
+			List<String> core) {
+		return new Scored(s.id(),
+				Fit.of(s.requiredCapabilities(), capabilities, sectors.contains(s.sector()), core, s.words()).score());
+	}
+
+	private static List<String> pick(Random random, List<String> from, int n) {
+		List<String> copy = new ArrayList<>(from);
+		Collections.shuffle(copy, random);
+		return List.copyOf(copy.subList(0, Math.min(n, copy.size())));
+	}
+
+}
