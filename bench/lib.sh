@@ -7,11 +7,14 @@ export SCENARIOHUB_JAVA_OPTS=${SCENARIOHUB_JAVA_OPTS:--Xms256m -Xmx512m -XX:+Use
 
 bench_work=$(mktemp -d)
 bench_stack=""
+bench_logs=""
 bench_cleanups=()
 
 bench_cleanup() {
   for cleanup in "${bench_cleanups[@]}"; do eval "$cleanup" || true; done
   if [ -n "$bench_stack" ]; then kill -INT "$bench_stack" 2>/dev/null || true; wait "$bench_stack" 2>/dev/null || true; fi
+  # the services' own logs go next to the stack's log (not committed: bench/results/**/logs/)
+  if [ -n "$bench_logs" ] && [ -d "$bench_work/data/logs" ]; then cp -r "$bench_work/data/logs" "$bench_logs"; fi
   rm -rf "$bench_work"
 }
 trap bench_cleanup EXIT
@@ -20,6 +23,7 @@ trap bench_cleanup EXIT
 # to the id of an open scenario.
 bench_start_stack() {
   echo "Starting the stack (log: $1) ..."
+  bench_logs="$(dirname "$1")/logs"
   SCENARIOHUB_DATA_DIR="$bench_work/data" env --default-signal=INT setsid ./run.sh --demo >"$1" 2>&1 &
   bench_stack=$!
   until grep -q "Gateway (call this)" "$1"; do

@@ -81,6 +81,8 @@ abstract class IndexFollower implements SmartLifecycle {
 		}
 		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-index");
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// the topic is created by those who publish to it, with their partitions
+		properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		// a position lost to retention is an error that makes it start over, not a skip
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
