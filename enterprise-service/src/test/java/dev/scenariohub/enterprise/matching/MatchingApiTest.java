@@ -122,18 +122,7 @@ class MatchingApiTest {
 		String unrelated = scenario("Unrelated " + tag, "HEALTHCARE", "Nothing shared", List.of("w-" + tag));
 		WebTestClient owner = ApiClients.as(this.web, "ent-cand-" + tag, "enterprise");
 		WebTestClient officer = ApiClients.as(this.web, "demo-officer", "officer");
-		String enterprise = (String) owner.post()
-			.uri("/api/v1/enterprises")
-			.bodyValue(Map.of("name", "Candidate Co.", "creditCode", CreditCodes.fresh(), "category", "STARTUP",
-					"district", "Haizhu", "capabilities", List.of("triage-" + tag), "coreTechnologies",
-					List.of(word + " sensing"), "contact", Map.of("name", "Chen", "email", "chen@example.com")))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String enterprise = register(owner, "Candidate Co.", List.of("triage-" + tag), List.of(word + " sensing"));
 		officer.post().uri("/api/v1/enterprises/{id}/verify", enterprise).exchange().expectStatus().isOk();
 		String application = (String) owner.post()
 			.uri("/api/v1/applications")
@@ -176,18 +165,7 @@ class MatchingApiTest {
 		String scenario = scenario("Leaving " + tag, List.of("leave-" + tag));
 		WebTestClient owner = ApiClients.as(this.web, "ent-leave-" + tag, "enterprise");
 		WebTestClient officer = ApiClients.as(this.web, "demo-officer", "officer");
-		String enterprise = (String) owner.post()
-			.uri("/api/v1/enterprises")
-			.bodyValue(Map.of("name", "Leaving Co.", "creditCode", CreditCodes.fresh(), "category", "STARTUP",
-					"district", "Haizhu", "capabilities", List.of("leave-" + tag), "contact",
-					Map.of("name", "Chen", "email", "chen@example.com")))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String enterprise = register(owner, "Leaving Co.", List.of("leave-" + tag), List.of());
 		assertThat(matches(officer, "scenarioId", scenario)).as("not verified yet").isEmpty();
 		String etag = officer.post()
 			.uri("/api/v1/enterprises/{id}/verify", enterprise)
@@ -214,6 +192,23 @@ class MatchingApiTest {
 			.isEqualTo("PENDING");
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(matches(officer, "scenarioId", scenario)).isEmpty());
+	}
+
+	/** Registers a start-up (not verified yet) and answers its id. */
+	private static String register(WebTestClient owner, String name, List<String> capabilities,
+			List<String> coreTechnologies) {
+		return (String) owner.post()
+			.uri("/api/v1/enterprises")
+			.bodyValue(Map.of("name", name, "creditCode", CreditCodes.fresh(), "category", "STARTUP", "district",
+					"Haizhu", "capabilities", capabilities, "coreTechnologies", coreTechnologies, "contact",
+					Map.of("name", "Chen", "email", "chen@example.com")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 	}
 
 	@SuppressWarnings("unchecked")

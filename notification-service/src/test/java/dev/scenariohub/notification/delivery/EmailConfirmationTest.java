@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -75,7 +74,7 @@ class EmailConfirmationTest {
 		WebhookAndMailDeliveryTest.verified(this.kafka, this.publisher, UUID.randomUUID().toString(),
 				new ObjectId().toHexString(), owner);
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> inboxSize(client) == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> WebhookAndMailDeliveryTest.inboxSize(client) == 1);
 		MimeMessage confirmation = await().atMost(Duration.ofSeconds(30))
 			.until(() -> TestMailbox.messagesTo(address), mails -> !mails.isEmpty())
 			.get(0);
@@ -241,17 +240,6 @@ class EmailConfirmationTest {
 		Matcher link = LINK.matcher(TestMailbox.body(mail));
 		assertThat(link.find()).as("a confirmation link in %s", TestMailbox.body(mail)).isTrue();
 		return link.group(1);
-	}
-
-	private int inboxSize(WebTestClient client) {
-		Map<String, Object> page = client.get()
-			.uri("/api/v1/notifications")
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return ((List<?>) page.get("items")).size();
 	}
 
 }

@@ -380,7 +380,8 @@ class WebhookAndMailDeliveryTest {
 		assertThat(messagesTo(owner)).as("no e-mail after unsubscribing").hasSize(1);
 	}
 
-	private int inboxSize(WebTestClient client) {
+	/** How many notifications a client's inbox holds now. */
+	static int inboxSize(WebTestClient client) {
 		Map<String, Object> page = client.get()
 			.uri("/api/v1/notifications")
 			.exchange()
