@@ -132,14 +132,16 @@ public class MatchingService {
 	private Mono<Set<String>> sectorsAppliedIn(String enterpriseId) {
 		return this.applications.submittedValuesOf("scenarioId", Criteria.where("enterpriseId").is(enterpriseId))
 			.collectList()
-			.flatMapMany(this.scenarios::sectorsOf)
+			.flatMapMany(ids -> this.scenarioIndexUpdater.ready()
+					? Flux.fromIterable(ids).mapNotNull(this.scenarioIndex::sectorOf) : this.scenarios.sectorsOf(ids))
 			.collect(Collectors.toSet());
 	}
 
 	/** The enterprises that have submitted applications to scenarios of a sector. */
 	private Mono<Set<String>> experiencedIn(String sector) {
-		return this.scenarios.idsInSector(sector)
-			.collectList()
+		Flux<String> inSector = this.scenarioIndexUpdater.ready()
+				? Flux.fromIterable(this.scenarioIndex.idsInSector(sector)) : this.scenarios.idsInSector(sector);
+		return inSector.collectList()
 			.flatMapMany(ids -> ids.isEmpty() ? Flux.<String>empty()
 					: this.applications.submittedValuesOf("enterpriseId", Criteria.where("scenarioId").in(ids)))
 			.collect(Collectors.toSet());

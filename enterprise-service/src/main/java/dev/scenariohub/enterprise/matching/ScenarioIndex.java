@@ -86,6 +86,31 @@ public final class ScenarioIndex extends MatchIndex {
 
 	private final Map<String, Entry> open = new ConcurrentHashMap<>();
 
+	/** The sector of every scenario seen, open or not (for sector experience). */
+	private final Map<String, String> sectors = new ConcurrentHashMap<>();
+
+	/** Remembers the sector of a scenario, whatever its status. */
+	public void knowSector(String id, String sector) {
+		if (sector != null) {
+			this.sectors.put(id, sector);
+		}
+	}
+
+	/** The sector of a scenario seen, open or not; null if unknown. */
+	public String sectorOf(String id) {
+		return this.sectors.get(id);
+	}
+
+	/** The ids of the scenarios seen in a sector, open or not. */
+	public List<String> idsInSector(String sector) {
+		return this.sectors.entrySet()
+			.stream()
+			.filter(e -> e.getValue().equals(sector))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+	}
+
 	/**
 	 * Applies a scenario at a version: indexed while {@code open} is non-null, removed
 	 * otherwise; false, changing nothing, when that version or a newer one was applied.

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps the {@link ScenarioIndex} up to date from the {@code scenarios} topic. The store
  * holds the scenario read model, which this service's consumer group writes after the
  * event, so it starts where that group has committed (everything before is in the read
- * model) — the beginning where it has committed nothing — and then loads the open
- * scenarios of the read model.
+ * model) — the beginning where it has committed nothing — and then loads the read model
+ * (the open scenarios, and the sector of every scenario).
  */
 @Component
 public class ScenarioIndexUpdater extends IndexFollower {
@@ -61,10 +61,10 @@ public class ScenarioIndexUpdater extends IndexFollower {
 
 	@Override
 	long load(Duration timeout) {
-		Long loaded = this.scenarios.allOpen()
-			.doOnNext(s -> this.index.apply(s.id(), s.sequence(), ScenarioIndex.Entry.of(s)))
-			.count()
-			.block(timeout);
+		Long loaded = this.scenarios.all().doOnNext(s -> {
+			this.index.knowSector(s.id(), s.sector());
+			this.index.apply(s.id(), s.sequence(), "OPEN".equals(s.status()) ? ScenarioIndex.Entry.of(s) : null);
+		}).count().block(timeout);
 		return loaded == null ? 0 : loaded;
 	}
 
@@ -88,6 +88,7 @@ public class ScenarioIndexUpdater extends IndexFollower {
 	}
 
 	private void published(IncomingEvent event, ScenarioPublishedPayload scenario) {
+		this.index.knowSector(event.subject(), scenario.sector());
 		this.index.apply(event.subject(), event.sequence(),
 				"OPEN".equals(scenario.status()) ? ScenarioIndex.Entry.of(scenario) : null);
 	}

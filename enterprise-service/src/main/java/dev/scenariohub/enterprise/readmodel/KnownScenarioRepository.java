@@ -119,10 +119,9 @@ public class KnownScenarioRepository {
 		return this.mongo.find(query, Document.class, COLLECTION).mapNotNull(doc -> doc.getString("sector")).distinct();
 	}
 
-	/** Every open scenario, in the order of the {@code by-status} index. */
-	public Flux<KnownScenario> allOpen() {
-		return this.mongo.find(Query.query(Criteria.where("status").is("OPEN")).with(Sort.by("_id")),
-				KnownScenario.class, COLLECTION);
+	/** Every known scenario, in the order of the {@code _id} index. */
+	public Flux<KnownScenario> all() {
+		return this.mongo.find(new Query().with(Sort.by("_id")), KnownScenario.class, COLLECTION);
 	}
 
 	public Flux<KnownScenario> open(String afterId, int limit) {

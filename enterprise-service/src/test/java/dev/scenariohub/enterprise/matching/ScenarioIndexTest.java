@@ -115,6 +115,12 @@ class ScenarioIndexTest {
 			index.refresh();
 			assertThat(index.size()).isZero();
 			assertThat(index.candidates(List.of("v2x"), Set.of(), Set.of("drone"), "STARTUP", NOW, 10)).isEmpty();
+
+			index.knowSector("s1", "LOW_ALTITUDE_ECONOMY");
+			index.knowSector("s2", "HEALTHCARE");
+			assertThat(index.idsInSector("LOW_ALTITUDE_ECONOMY")).as("a closed scenario still counts for experience")
+				.containsExactly("s1");
+			assertThat(index.sectorOf("s2")).isEqualTo("HEALTHCARE");
 		}
 	}
 
