@@ -3,9 +3,8 @@ package dev.scenariohub.notification.inbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -16,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.Disposable;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,12 +40,15 @@ import reactor.core.publisher.Mono;
  * already sent; it sends a heartbeat comment when idle, and a client that does not keep
  * up gets at most a bounded buffer: once it is full the stream stops reading and ends
  * with an error after what was buffered. A user has at most
- * {@code notifications.stream.max-per-user} streams open at once on a replica (a browser
- * with a few tabs); one more is refused with 429.
+ * {@code notifications.stream.max-per-user} streams open at once, on all replicas
+ * together ({@link StreamSlots}; a browser with a few tabs); one more is refused with
+ * 429.
  */
 @Tag(name = "Notifications")
 @RestController
 public class NotificationStream {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationStream.class);
 
 	private static final Pattern POSITION = Pattern.compile("(\\d{1,15}):([0-9a-f]{24})");
 
@@ -61,24 +66,21 @@ public class NotificationStream {
 
 	private final int buffer;
 
-	private final int maxPerUser;
+	private final StreamSlots slots;
 
-	private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+	private final AtomicInteger open = new AtomicInteger();
 
 	public NotificationStream(NotificationRepository inbox, @Value("${notifications.stream.poll:PT0.5S}") Duration poll,
 			@Value("${notifications.stream.heartbeat:PT15S}") Duration heartbeat,
-			@Value("${notifications.stream.buffer:256}") int buffer,
-			@Value("${notifications.stream.max-per-user:5}") int maxPerUser, MeterRegistry meters) {
+			@Value("${notifications.stream.buffer:256}") int buffer, StreamSlots slots, MeterRegistry meters) {
 		this.inbox = inbox;
-		Gauge
-			.builder("scenariohub.sse.streams.open", this.open,
-					streams -> streams.values().stream().mapToInt(AtomicInteger::get).sum())
+		Gauge.builder("scenariohub.sse.streams.open", this.open, AtomicInteger::get)
 			.description("Live notification streams open on this replica")
 			.register(meters);
 		this.poll = poll;
 		this.heartbeat = heartbeat;
 		this.buffer = buffer;
-		this.maxPerUser = maxPerUser;
+		this.slots = slots;
 	}
 
 	@Operation(operationId = "streamNotifications", summary = "New notifications as they arrive (Server-Sent Events)",
@@ -87,12 +89,26 @@ public class NotificationStream {
 	Flux<ServerSentEvent<Notification>> stream(@AuthenticationPrincipal Jwt caller,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		String recipient = caller.getSubject();
-		AtomicInteger streams = this.open.computeIfAbsent(recipient, key -> new AtomicInteger());
-		if (streams.incrementAndGet() > this.maxPerUser) {
-			release(recipient, streams);
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many open streams",
-					"You have " + this.maxPerUser + " notification streams open; close one before opening another");
-		}
+		String holder = UUID.randomUUID().toString();
+		return this.slots.take(recipient, holder)
+			.switchIfEmpty(Mono
+				.error(() -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many open streams",
+						"You have " + this.slots.maxPerUser()
+								+ " notification streams open; close one before opening another")))
+			.flatMapMany(slot -> {
+				this.open.incrementAndGet();
+				Disposable renewals = this.slots.keep(slot, holder).subscribe();
+				return stream(recipient, lastEventId).doFinally(signal -> {
+					renewals.dispose();
+					this.open.decrementAndGet();
+					this.slots.release(slot, holder)
+						.subscribe(null, error -> log.warn("Could not free stream slot {} (it expires by itself): {}",
+								slot, error.toString()));
+				});
+			});
+	}
+
+	private Flux<ServerSentEvent<Notification>> stream(String recipient, String lastEventId) {
 		var matcher = lastEventId == null ? null : POSITION.matcher(lastEventId.trim());
 		Instant start = matcher != null && matcher.matches() ? Instant.ofEpochMilli(Long.parseLong(matcher.group(1)))
 				: Instant.now();
@@ -116,14 +132,7 @@ public class NotificationStream {
 		// stream is up
 		ServerSentEvent<Notification> connected = ServerSentEvent.<Notification>builder().comment("connected").build();
 		return Flux.concat(Flux.just(connected), Flux.merge(notifications, heartbeats))
-			.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR)
-			.doFinally(signal -> release(recipient, streams));
-	}
-
-	private void release(String recipient, AtomicInteger streams) {
-		if (streams.decrementAndGet() <= 0) {
-			this.open.remove(recipient, streams);
-		}
+			.onBackpressureBuffer(this.buffer, BufferOverflowStrategy.ERROR);
 	}
 
 	/**

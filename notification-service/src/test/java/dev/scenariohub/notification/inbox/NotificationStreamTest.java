@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.IntegrationTest;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class NotificationStreamTest {
@@ -91,7 +94,7 @@ class NotificationStreamTest {
 		List<Disposable> tabs = new ArrayList<>();
 		try {
 			for (int i = 0; i < 5; i++) {
-				tabs.add(this.streams.stream(jwt, null).subscribe());
+				tabs.add(connected(jwt));
 			}
 			ApiClients.as(this.web, sub, "enterprise")
 				.get()
@@ -106,13 +109,28 @@ class NotificationStreamTest {
 				.jsonPath("$.type")
 				.isEqualTo("https://scenariohub.dev/problems/too-many-streams");
 			Jwt someoneElse = Jwt.withTokenValue("t").header("alg", "none").subject("other-" + sub).build();
-			this.streams.stream(someoneElse, null).subscribe().dispose();
+			connected(someoneElse).dispose();
 
 			tabs.remove(0).dispose();
-			tabs.add(this.streams.stream(jwt, null).subscribe());
+			// closing a tab frees its slot a moment later
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tabs.add(connected(jwt)));
 		}
 		finally {
 			tabs.forEach(Disposable::dispose);
+		}
+	}
+
+	/** Opens a stream and waits until it is connected (it has taken one of the slots). */
+	private Disposable connected(Jwt jwt) {
+		CompletableFuture<Object> first = new CompletableFuture<>();
+		Disposable stream = this.streams.stream(jwt, null).subscribe(first::complete, first::completeExceptionally);
+		try {
+			first.get(10, TimeUnit.SECONDS);
+			return stream;
+		}
+		catch (Exception ex) {
+			stream.dispose();
+			throw new AssertionError("the stream did not connect", ex);
 		}
 	}
 
