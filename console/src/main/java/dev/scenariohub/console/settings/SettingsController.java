@@ -71,6 +71,16 @@ public class SettingsController {
 		});
 	}
 
+	/** Asks for the confirmation link of the e-mail address again. */
+	@PostMapping(PAGE + "/email-confirmation")
+	Mono<Rendering> confirmEmail(
+			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,
+			Locale locale) {
+		String token = SignInConfiguration.accessToken(client);
+		return done(this.api.send(HttpMethod.POST, "/api/v1/notification-preferences/email-confirmation", null, null,
+				locale, token), "preferences", token, locale);
+	}
+
 	@PostMapping(PAGE + "/subscriptions")
 	Mono<Rendering> subscribe(ServerWebExchange exchange,
 			@RegisteredOAuth2AuthorizedClient(SignInConfiguration.REGISTRATION) OAuth2AuthorizedClient client,

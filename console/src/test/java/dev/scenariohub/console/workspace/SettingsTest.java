@@ -52,6 +52,33 @@ class SettingsTest extends StandInGateway {
 	}
 
 	@Test
+	void anUnconfirmedAddressCanHaveItsLinkSentAgain() {
+		String html = signedIn().get()
+			.uri("/workspace/settings")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(html).containsPattern(
+				"formaction=\"/workspace/settings/email-confirmation\"[^>]*>Send the confirmation link again<");
+		CALLS.clear();
+		signedIn().mutateWith(csrf())
+			.post()
+			.uri("/workspace/settings/email-confirmation")
+			.body(BodyInserters.fromFormData("locale", "en").with("email", "wu.lei@example.com"))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/workspace/settings");
+		assertThat(CALLS)
+			.containsExactly("POST /api/v1/notification-preferences/email-confirmation Bearer access-token ");
+	}
+
+	@Test
 	void aWebhooksSecretIsShownOnceWhenItIsMade() {
 		String created = signedIn().mutateWith(csrf())
 			.post()

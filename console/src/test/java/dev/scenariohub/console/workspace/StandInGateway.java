@@ -88,6 +88,8 @@ abstract class StandInGateway {
 						+ " \"email\": \"wu.lei@example.com\", \"channels\": {\"REVIEW\": [\"INBOX\"]}}"));
 		})
 			.put("/api/v1/notification-preferences", recorded("{}"))
+			.post("/api/v1/notification-preferences/email-confirmation",
+					recorded("{\"email\": \"wu.lei@example.com\", \"sent\": true}"))
 			.get("/api/v1/subscriptions",
 					(request, response) -> response.header("Content-Type", "application/json")
 						.sendString(Mono.just(
