@@ -12,15 +12,7 @@ class ApplicationPagesTest extends StandInGateway {
 
 	@Test
 	void anApplicationShowsItsStatusScenarioAndTheActionItsStatusAllows() {
-		String html = signedIn().get()
-			.uri("/workspace/applications/a1")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String html = page("/workspace/applications/a1");
 		assertThat(html)
 			.contains("<p class=\"status\" id=\"application-status\">Draft</p>",
 					"href=\"/scenarios/s1\">Drone deliveries</a>", "¥90,000.00", "Drone routes over Pazhou",

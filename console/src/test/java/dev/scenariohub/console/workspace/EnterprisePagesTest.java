@@ -87,15 +87,7 @@ class EnterprisePagesTest extends StandInGateway {
 
 	@Test
 	void anEnterprisesPageShowsItsPeopleAndMatchesAndAddsAPerson() {
-		String html = signedIn().get()
-			.uri("/workspace/enterprises/e1")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String html = page("/workspace/enterprises/e1");
 		assertThat(html)
 			.contains("Haizhu Drones", "Verified", "demo-enterprise-2", "href=\"/scenarios/s1\">Drone deliveries</a>",
 					"Fit 82 of 100", "matches 1 of 1 required capabilities")

@@ -12,15 +12,7 @@ class SettingsTest extends StandInGateway {
 
 	@Test
 	void settingsShowWhatIsChosenAndSaveEveryKindOfEventWithTheChannelsTicked() {
-		String html = signedIn().get()
-			.uri("/workspace/settings")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String html = page("/workspace/settings");
 		assertThat(html)
 			.contains("value=\"wu.lei@example.com\"", "<option value=\"zh-CN\" selected=\"selected\">", "Healthcare",
 					"lidar", "https://hooks.example.com/old")
@@ -53,15 +45,7 @@ class SettingsTest extends StandInGateway {
 
 	@Test
 	void anUnconfirmedAddressCanHaveItsLinkSentAgain() {
-		String html = signedIn().get()
-			.uri("/workspace/settings")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String html = page("/workspace/settings");
 		assertThat(html).containsPattern(
 				"formaction=\"/workspace/settings/email-confirmation\"[^>]*>Send the confirmation link again<");
 		CALLS.clear();

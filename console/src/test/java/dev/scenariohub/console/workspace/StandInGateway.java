@@ -240,4 +240,17 @@ abstract class StandInGateway {
 			.idToken(token -> token.subject("demo-enterprise-1").claim("roles", List.of("enterprise"))));
 	}
 
+	/** A page as the signed-in enterprise user sees it in English (200 expected). */
+	String page(String uri) {
+		return signedIn().get()
+			.uri(uri)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 }

@@ -50,15 +50,7 @@ class WorkspaceTest extends StandInGateway {
 
 	@Test
 	void theWorkspaceShowsThePersonsInboxFetchedWithTheirOwnToken() {
-		String html = signedIn().get()
-			.uri("/workspace")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String html = page("/workspace");
 		assertThat(CALLS).containsExactlyInAnyOrder("GET /api/v1/notifications?limit=20 Bearer access-token",
 				"GET /api/v1/enterprises?limit=20 Bearer access-token",
 				"GET /api/v1/applications?limit=20 Bearer access-token");

@@ -2,8 +2,6 @@ package dev.scenariohub.enterprise.matching;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +12,6 @@ import dev.scenariohub.enterprise.text.Words;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class EnterpriseIndexTest {
 
@@ -25,9 +22,6 @@ class EnterpriseIndexTest {
 
 	static final List<String> CATEGORIES = List.of("LEADING", "STARTUP", "LITTLE_GIANT", "RESEARCH_INSTITUTE");
 
-	record Scored(String id, double score) {
-	}
-
 	@Test
 	void theBestCandidatesScoreAsTheBestOfAllEnterprisesWithAFit() throws IOException {
 		for (long seed = 1; seed <= 40; seed++) {
@@ -36,8 +30,9 @@ class EnterpriseIndexTest {
 			try (EnterpriseIndex index = new EnterpriseIndex()) {
 				for (int i = 0; i < 400; i++) {
 					EnterpriseIndex.Entry e = new EnterpriseIndex.Entry("e%04d".formatted(i), "Enterprise " + i,
-							pick(random, CATEGORIES, 1).get(0), pick(random, CAPABILITIES, random.nextInt(5)),
-							pick(random, WORDS, random.nextInt(4)));
+							Ranks.pick(random, CATEGORIES, 1).get(0),
+							Ranks.pick(random, CAPABILITIES, random.nextInt(5)),
+							Ranks.pick(random, WORDS, random.nextInt(4)));
 					boolean verified = random.nextInt(5) > 0;
 					index.apply(e.id(), 1, verified ? e : null);
 					if (verified) {
@@ -46,18 +41,18 @@ class EnterpriseIndexTest {
 				}
 				index.refresh();
 				for (int s = 0; s < 10; s++) {
-					List<String> required = pick(random, CAPABILITIES, random.nextInt(4));
-					String text = String.join(" ", pick(random, WORDS, random.nextInt(6))) + " pilots in Haizhu";
+					List<String> required = Ranks.pick(random, CAPABILITIES, random.nextInt(4));
+					String text = String.join(" ", Ranks.pick(random, WORDS, random.nextInt(6))) + " pilots in Haizhu";
 					Set<String> experienced = new HashSet<>();
 					all.forEach(e -> {
 						if (random.nextInt(10) == 0) {
 							experienced.add(e.id());
 						}
 					});
-					List<String> eligible = random.nextBoolean() ? List.of() : pick(random, CATEGORIES, 2);
+					List<String> eligible = random.nextBoolean() ? List.of() : Ranks.pick(random, CATEGORIES, 2);
 					int limit = 1 + random.nextInt(20);
 
-					List<Scored> expected = all.stream()
+					List<Ranks.Scored> expected = all.stream()
 						.filter(e -> eligible.isEmpty() || eligible.contains(e.category()))
 						.filter(e -> required.stream().anyMatch(e.capabilities()::contains)
 								|| experienced.contains(e.id())
@@ -65,25 +60,12 @@ class EnterpriseIndexTest {
 									.stream()
 									.anyMatch(Words.of(text)::contains))
 						.map(e -> scored(e, required, experienced, text))
-						.sorted(BEST_FIRST)
 						.toList();
 					List<EnterpriseIndex.Entry> candidates = index.candidates(required, Words.of(text), experienced,
 							eligible, limit + MatchingService.MARGIN);
-					List<Scored> found = candidates.stream()
-						.map(e -> scored(e, required, experienced, text))
-						.sorted(BEST_FIRST)
-						.limit(limit)
-						.toList();
-
-					String context = "seed %d scenario %d".formatted(seed, s);
-					assertThat(expected.stream().map(Scored::id))
-						.as("every candidate has a fit and an eligible category: " + context)
-						.containsAll(candidates.stream().map(EnterpriseIndex.Entry::id).toList());
-					assertThat(found).as(context).hasSize(Math.min(limit, expected.size()));
-					for (int i = 0; i < found.size(); i++) {
-						assertThat(found.get(i).score()).as("rank %d, %s", i, context)
-							.isCloseTo(expected.get(i).score(), within(0.2));
-					}
+					Ranks.assertBestOf(expected,
+							candidates.stream().map(e -> scored(e, required, experienced, text)).toList(), limit, 0.2,
+							"seed %d scenario %d".formatted(seed, s));
 				}
 			}
 		}
@@ -121,19 +103,10 @@ class EnterpriseIndexTest {
 		}
 	}
 
-	private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score)
-		.reversed()
-		.thenComparing(Scored::id);
-
-	private static Scored scored(EnterpriseIndex.Entry e, List<String> required, Set<String> experienced, String text) {
-		return new Scored(e.id(),
+	private static Ranks.Scored scored(EnterpriseIndex.Entry e, List<String> required, Set<String> experienced,
+			String text) {
+		return new Ranks.Scored(e.id(),
 				Fit.of(required, e.capabilities(), experienced.contains(e.id()), e.coreTechnologies(), text).score());
-	}
-
-	private static List<String> pick(Random random, List<String> from, int n) {
-		List<String> copy = new ArrayList<>(from);
-		Collections.shuffle(copy, random);
-		return List.copyOf(copy.subList(0, Math.min(n, copy.size())));
 	}
 
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -16,7 +14,6 @@ import dev.scenariohub.enterprise.text.Words;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class ScenarioIndexTest {
 
@@ -30,9 +27,6 @@ class ScenarioIndexTest {
 
 	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-	record Scored(String id, double score) {
-	}
-
 	@Test
 	void theBestCandidatesScoreAsTheBestOfAllOpenScenariosWithAFit() throws IOException {
 		for (long seed = 1; seed <= 40; seed++) {
@@ -41,10 +35,11 @@ class ScenarioIndexTest {
 			try (ScenarioIndex index = new ScenarioIndex()) {
 				for (int i = 0; i < 300; i++) {
 					ScenarioIndex.Entry s = new ScenarioIndex.Entry("s%04d".formatted(i), "Scenario " + i,
-							pick(random, SECTORS, 1).get(0), pick(random, CAPABILITIES, random.nextInt(5)),
-							random.nextBoolean() ? List.of() : pick(random, CATEGORIES, 2),
+							Ranks.pick(random, SECTORS, 1).get(0), Ranks.pick(random, CAPABILITIES, random.nextInt(5)),
+							random.nextBoolean() ? List.of() : Ranks.pick(random, CATEGORIES, 2),
 							random.nextInt(8) == 0 ? null : NOW.plus(Duration.ofHours(random.nextInt(96) - 12)),
-							Words.of(String.join(" ", pick(random, WORDS, random.nextInt(6))) + " pilots in Haizhu"));
+							Words.of(String.join(" ", Ranks.pick(random, WORDS, random.nextInt(6)))
+									+ " pilots in Haizhu"));
 					boolean stillOpen = random.nextInt(6) > 0;
 					index.apply(s.id(), 1, stillOpen ? s : null);
 					if (stillOpen) {
@@ -53,37 +48,24 @@ class ScenarioIndexTest {
 				}
 				index.refresh();
 				for (int e = 0; e < 10; e++) {
-					List<String> capabilities = pick(random, CAPABILITIES, random.nextInt(5));
-					List<String> core = pick(random, WORDS, random.nextInt(4));
+					List<String> capabilities = Ranks.pick(random, CAPABILITIES, random.nextInt(5));
+					List<String> core = Ranks.pick(random, WORDS, random.nextInt(4));
 					Set<String> words = Words.of(String.join(" ", core));
-					Set<String> sectors = new HashSet<>(pick(random, SECTORS, random.nextInt(2)));
-					String category = pick(random, CATEGORIES, 1).get(0);
+					Set<String> sectors = new HashSet<>(Ranks.pick(random, SECTORS, random.nextInt(2)));
+					String category = Ranks.pick(random, CATEGORIES, 1).get(0);
 					int limit = 1 + random.nextInt(20);
 
-					List<Scored> expected = open.stream()
+					List<Ranks.Scored> expected = open.stream()
 						.filter(s -> s.admits(category, NOW))
 						.filter(s -> s.requiredCapabilities().stream().anyMatch(capabilities::contains)
 								|| sectors.contains(s.sector()) || words.stream().anyMatch(s.words()::contains))
 						.map(s -> scored(s, capabilities, sectors, core))
-						.sorted(BEST_FIRST)
 						.toList();
 					List<ScenarioIndex.Entry> candidates = index.candidates(capabilities, sectors, words, category, NOW,
 							limit + MatchingService.MARGIN);
-					List<Scored> found = candidates.stream()
-						.map(s -> scored(s, capabilities, sectors, core))
-						.sorted(BEST_FIRST)
-						.limit(limit)
-						.toList();
-
-					String context = "seed %d enterprise %d".formatted(seed, e);
-					assertThat(expected.stream().map(Scored::id))
-						.as("every candidate is open to the enterprise and has a fit: " + context)
-						.containsAll(candidates.stream().map(ScenarioIndex.Entry::id).toList());
-					assertThat(found).as(context).hasSize(Math.min(limit, expected.size()));
-					for (int i = 0; i < found.size(); i++) {
-						assertThat(found.get(i).score()).as("rank %d, %s", i, context)
-							.isCloseTo(expected.get(i).score(), within(0.5));
-					}
+					Ranks.assertBestOf(expected,
+							candidates.stream().map(s -> scored(s, capabilities, sectors, core)).toList(), limit, 0.5,
+							"seed %d enterprise %d".formatted(seed, e));
 				}
 			}
 		}
@@ -124,20 +106,10 @@ class ScenarioIndexTest {
 		}
 	}
 
-	private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score)
-		.reversed()
-		.thenComparing(Scored::id);
-
-	private static Scored scored(ScenarioIndex.Entry s, List<String> capabilities, Set<String> sectors,
+	private static Ranks.Scored scored(ScenarioIndex.Entry s, List<String> capabilities, Set<String> sectors,
 			List<String> core) {
-		return new Scored(s.id(),
+		return new Ranks.Scored(s.id(),
 				Fit.of(s.requiredCapabilities(), capabilities, sectors.contains(s.sector()), core, s.words()).score());
-	}
-
-	private static List<String> pick(Random random, List<String> from, int n) {
-		List<String> copy = new ArrayList<>(from);
-		Collections.shuffle(copy, random);
-		return List.copyOf(copy.subList(0, Math.min(n, copy.size())));
 	}
 
 }

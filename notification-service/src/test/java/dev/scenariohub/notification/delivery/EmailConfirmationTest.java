@@ -92,12 +92,7 @@ class EmailConfirmationTest {
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
 			.value(page -> assertThat(page).contains("<form method=\"post\"").contains(address));
-		client.get()
-			.uri("/api/v1/notification-preferences")
-			.exchange()
-			.expectBody()
-			.jsonPath("$.emailConfirmed")
-			.isEqualTo(false);
+		assertEmailConfirmed(client, false);
 
 		String unsubscribe = new UnsubscribeLinks("test-secret-for-unsubscribe-links", "x").token(owner, address);
 		String forged = token.substring(0, token.indexOf('.')) + unsubscribe.substring(unsubscribe.indexOf('.'));
@@ -119,12 +114,7 @@ class EmailConfirmationTest {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("CONFIRMED");
-		client.get()
-			.uri("/api/v1/notification-preferences")
-			.exchange()
-			.expectBody()
-			.jsonPath("$.emailConfirmed")
-			.isEqualTo(true);
+		assertEmailConfirmed(client, true);
 		try (EventTap outcomes = EventTap.on(SharedInfrastructure.get().kafkaBootstrapServers(), "notifications")) {
 			WebhookAndMailDeliveryTest.verified(this.kafka, this.publisher, UUID.randomUUID().toString(),
 					new ObjectId().toHexString(), owner);
@@ -211,6 +201,15 @@ class EmailConfirmationTest {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(409);
+	}
+
+	private static void assertEmailConfirmed(WebTestClient client, boolean confirmed) {
+		client.get()
+			.uri("/api/v1/notification-preferences")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.emailConfirmed")
+			.isEqualTo(confirmed);
 	}
 
 	/** Follows the newest confirmation link mailed to an address. */

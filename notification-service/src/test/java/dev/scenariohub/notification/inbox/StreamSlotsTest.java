@@ -70,11 +70,8 @@ class StreamSlotsTest {
 
 	@Test
 	void aUsersSixthStreamIsRefusedOnAnotherReplicaToo() {
-		StreamSlots slots = new StreamSlots(this.mongo, 5, LEASE, Clock.systemUTC());
-		NotificationStream replicaA = new NotificationStream(this.inbox, Duration.ofSeconds(1), Duration.ofSeconds(15),
-				16, slots, new SimpleMeterRegistry());
-		NotificationStream replicaB = new NotificationStream(this.inbox, Duration.ofSeconds(1), Duration.ofSeconds(15),
-				16, new StreamSlots(this.mongo, 5, LEASE, Clock.systemUTC()), new SimpleMeterRegistry());
+		NotificationStream replicaA = replica();
+		NotificationStream replicaB = replica();
 		Jwt jwt = Jwt.withTokenValue("t").header("alg", "none").subject("two-replicas-" + UUID.randomUUID()).build();
 		List<Disposable> tabs = new ArrayList<>();
 		try {
@@ -90,6 +87,12 @@ class StreamSlotsTest {
 		finally {
 			tabs.forEach(Disposable::dispose);
 		}
+	}
+
+	/** A replica's stream endpoint, with its own slots on the shared store. */
+	private NotificationStream replica() {
+		return new NotificationStream(this.inbox, Duration.ofSeconds(1), Duration.ofSeconds(15), 16,
+				new StreamSlots(this.mongo, 5, LEASE, Clock.systemUTC()), new SimpleMeterRegistry());
 	}
 
 	private long slotsHeldBy(String user) {
