@@ -49,7 +49,8 @@ class OfficerAndReviewerTest {
 				  "computeBudget": {"total": 1000, "reserved": 100, "remaining": 900}}]}
 				"""))
 			.get("/api/v1/scenarios", json("""
-					{"items": [{"id": "s1", "title": "Drone deliveries", "status": "DRAFT"}]}
+					{"items": [{"id": "s1", "title": "Drone deliveries", "status": "DRAFT"},
+					  {"id": "s2", "title": "\\u200B\\u2800\\u202E ", "status": "DRAFT"}]}
 					"""))
 			.get("/api/v1/enterprises", json("""
 					{"items": [{"id": "e1", "name": "Pazhou Drones", "category": "STARTUP", "district": "Haizhu",
@@ -142,6 +143,8 @@ class OfficerAndReviewerTest {
 		assertThat(html).contains("Haizhu AI+ 2026", "¥1,000,000.00 / ¥250,000.00 / ¥750,000.00", "1000 / 100 / 900",
 				"href=\"/workspace/desk/scenarios/s1\">Drone deliveries</a>", "Pazhou Drones",
 				"action=\"/workspace/desk/enterprises/e1/verify\"", "name=\"version\" value=\"2\"");
+		// a title stored before titles had to be visible still gets a link one can read
+		assertThat(html).contains("href=\"/workspace/desk/scenarios/s2\">Untitled</a>");
 		assertThat(CALLS).contains("GET /api/v1/enterprises?limit=50&status=PENDING Bearer access-token if-match=null");
 	}
 

@@ -40,6 +40,27 @@ public class Formats {
 		}
 	}
 
+	/**
+	 * A title or name as a link or heading can show it: the value when it has something
+	 * to see, or {@code null} (the page then says "Untitled") when it is empty or only
+	 * blank, zero-width or control characters, as values stored before the API refused
+	 * them may be.
+	 */
+	public String label(Object value) {
+		if (value == null) {
+			return null;
+		}
+		String text = value.toString();
+		boolean visible = text.codePoints().anyMatch(c -> switch (Character.getType(c)) {
+			case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE,
+					Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+					Character.NON_SPACING_MARK, Character.ENCLOSING_MARK ->
+				false;
+			default -> c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800;
+		});
+		return visible ? text : null;
+	}
+
 	/** An instant, in the given time zone (the scenario's) when there is one. */
 	public String instant(Object value, Object zone) {
 		if (value == null) {

@@ -2,6 +2,7 @@ package dev.scenariohub.enterprise.enterprise;
 
 import java.util.List;
 
+import dev.scenariohub.platform.web.VisibleText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -22,11 +23,11 @@ public final class EnterpriseRequests {
 
 	/** {@code POST /api/v1/enterprises}. */
 	@Schema(name = "RegisterEnterprise", description = "An enterprise to register.")
-	public record Register(@NotBlank @Size(max = 200) String name, @NotNull @Size(max = 40) String creditCode,
-			Boolean creditCodeChecksumFails, @NotNull EnterpriseCategory category,
-			@NotBlank @Size(max = 100) String district,
+	public record Register(@NotBlank @VisibleText @Size(max = 200) String name,
+			@NotNull @Size(max = 40) String creditCode, Boolean creditCodeChecksumFails,
+			@NotNull EnterpriseCategory category, @NotBlank @VisibleText @Size(max = 100) String district,
 			@Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> capabilities,
-			@Size(max = 50) List<@NotBlank @Size(max = 200) String> coreTechnologies,
+			@Size(max = 50) List<@NotBlank @VisibleText @Size(max = 200) String> coreTechnologies,
 			@NotNull @Valid ContactRequest contact) {
 
 		EnterpriseDraft toDraft() {
@@ -41,10 +42,11 @@ public final class EnterpriseRequests {
 	 * code never does.
 	 */
 	@Schema(name = "EnterpriseChanges", description = "Changes to an enterprise: the fields given, nothing else.")
-	public record Patch(@Size(min = 1, max = 200) String name, EnterpriseCategory category,
-			@Size(min = 1, max = 100) String district,
+	public record Patch(@VisibleText @Size(min = 1, max = 200) String name, EnterpriseCategory category,
+			@VisibleText @Size(min = 1, max = 100) String district,
 			@Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> capabilities,
-			@Size(max = 50) List<@NotBlank @Size(max = 200) String> coreTechnologies, @Valid ContactRequest contact) {
+			@Size(max = 50) List<@NotBlank @VisibleText @Size(max = 200) String> coreTechnologies,
+			@Valid ContactRequest contact) {
 
 		EnterpriseDraft toChanges() {
 			return new EnterpriseDraft(this.name, null, false, this.category, this.district, this.capabilities,
@@ -53,7 +55,8 @@ public final class EnterpriseRequests {
 	}
 
 	/** Contact details. */
-	public record ContactRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Email @Size(max = 200) String email,
+	public record ContactRequest(@NotBlank @VisibleText @Size(max = 100) String name,
+			@NotBlank @Email @Size(max = 200) String email,
 			@Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String phone) {
 
 		EnterpriseState.Contact toContact() {
@@ -63,7 +66,7 @@ public final class EnterpriseRequests {
 
 	/** A reason, for reject and credit-code override. */
 	@Schema(name = "DecisionReason")
-	public record Reason(@NotBlank @Size(max = 2_000) String reason) {
+	public record Reason(@NotBlank @VisibleText(multiline = true) @Size(max = 2_000) String reason) {
 	}
 
 	/** {@code POST /api/v1/enterprises/{id}/members}. */

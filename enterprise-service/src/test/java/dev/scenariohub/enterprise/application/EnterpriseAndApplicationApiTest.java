@@ -167,6 +167,17 @@ class EnterpriseAndApplicationApiTest {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+		Map<String, Object> invisibleName = enterpriseBody(VALID_CODE, "STARTUP");
+		invisibleName.put("name", "\u200B\u200B");
+		as("ent-a").post()
+			.uri("/api/v1/enterprises")
+			.bodyValue(invisibleName)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("name");
 		String code = CreditCodes.fresh();
 		Map<?, ?> created = as("ent-a").post()
 			.uri("/api/v1/enterprises")
@@ -590,6 +601,17 @@ class EnterpriseAndApplicationApiTest {
 		Map<String, Object> huge = applicationBody(open, enterprise);
 		huge.put("summary", "x".repeat(5_001));
 		as("ent-j").post().uri("/api/v1/applications").bodyValue(huge).exchange().expectStatus().isBadRequest();
+		Map<String, Object> invisible = applicationBody(open, enterprise);
+		invisible.put("summary", "\u200B\n\u2800");
+		as("ent-j").post()
+			.uri("/api/v1/applications")
+			.bodyValue(invisible)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("summary");
 		as("ent-j").get()
 			.uri("/api/v1/applications?scenarioId={s}", open)
 			.exchange()

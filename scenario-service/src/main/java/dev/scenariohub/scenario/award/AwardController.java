@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.ValidationProblem;
+import dev.scenariohub.platform.web.VisibleText;
 import dev.scenariohub.scenario.scenario.Award;
 import dev.scenariohub.scenario.scenario.Milestone;
 import dev.scenariohub.scenario.scenario.Objection;
@@ -46,7 +47,7 @@ public class AwardController {
 	@Schema(name = "LodgeObjection")
 	public record ObjectionRequest(
 			@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
-			@NotBlank @Size(max = 5_000) String reason) {
+			@NotBlank @VisibleText(multiline = true) @Size(max = 5_000) String reason) {
 	}
 
 	/** The award as it stands after the request. */

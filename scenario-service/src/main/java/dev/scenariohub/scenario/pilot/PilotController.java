@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import dev.scenariohub.platform.security.Caller;
 import dev.scenariohub.platform.security.Roles;
 import dev.scenariohub.platform.web.ValidationProblem;
+import dev.scenariohub.platform.web.VisibleText;
 import dev.scenariohub.scenario.scenario.Milestone;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,12 +35,13 @@ public class PilotController {
 	@Schema(name = "ScheduleMilestone")
 	public record ScheduleRequest(
 			@NotNull @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String applicationId,
-			@NotBlank @Size(max = 200) String title, @Size(max = 2_000) String deliverable, @NotNull LocalDate dueOn) {
+			@NotBlank @VisibleText @Size(max = 200) String title, @Size(max = 2_000) String deliverable,
+			@NotNull LocalDate dueOn) {
 	}
 
 	/** {@code POST /api/v1/milestones/{id}/complete}. */
 	@Schema(name = "PilotCompletion", description = "The closing report of a pilot.")
-	public record CompleteRequest(@NotBlank @Size(max = 5_000) String report) {
+	public record CompleteRequest(@NotBlank @VisibleText(multiline = true) @Size(max = 5_000) String report) {
 	}
 
 	private final PilotService pilots;

@@ -3,6 +3,7 @@ package dev.scenariohub.scenario.review;
 import java.util.List;
 import java.util.Map;
 
+import dev.scenariohub.platform.web.VisibleText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,7 +54,7 @@ public final class ReviewRequests {
 
 	/** {@code POST /api/v1/reviews/assignments/{id}/recuse}. */
 	@Schema(name = "Recusal")
-	public record Recuse(@NotBlank @Size(max = 2_000) String reason) {
+	public record Recuse(@NotBlank @VisibleText(multiline = true) @Size(max = 2_000) String reason) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import dev.scenariohub.platform.web.Money;
+import dev.scenariohub.platform.web.VisibleText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,8 +27,9 @@ public final class ScenarioRequests {
 	/** {@code POST /api/v1/scenarios}. */
 	@Schema(name = "CreateScenario", description = "A new scenario (a DRAFT).")
 	public record Create(@NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "is not a valid id") String programId,
-			@NotBlank @Size(max = 200) String title, @NotNull Sector sector,
-			@NotBlank @Size(max = 200) String demandOwner, @NotBlank @Size(max = 20_000) String description,
+			@NotBlank @VisibleText @Size(max = 200) String title, @NotNull Sector sector,
+			@NotBlank @VisibleText @Size(max = 200) String demandOwner,
+			@NotBlank @VisibleText(multiline = true) @Size(max = 20_000) String description,
 			@Size(max = 20_000) String requirements,
 			@Size(max = 30) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> requiredCapabilities,
 			@Size(max = 5) List<@NotNull EnterpriseCategory> eligibleCategories, @NotNull @Valid SupportRequest support,
@@ -38,8 +40,9 @@ public final class ScenarioRequests {
 
 	/** {@code PATCH /api/v1/scenarios/{id}}: only the fields given change. */
 	@Schema(name = "ScenarioChanges", description = "Changes to a scenario: the fields given, nothing else.")
-	public record Patch(@Size(min = 1, max = 200) String title, Sector sector,
-			@Size(min = 1, max = 200) String demandOwner, @Size(min = 1, max = 20_000) String description,
+	public record Patch(@VisibleText @Size(min = 1, max = 200) String title, Sector sector,
+			@VisibleText @Size(min = 1, max = 200) String demandOwner,
+			@VisibleText(multiline = true) @Size(min = 1, max = 20_000) String description,
 			@Size(max = 20_000) String requirements,
 			@Size(max = 30) List<@NotNull @Pattern(regexp = TAG, message = TAG_MESSAGE) String> requiredCapabilities,
 			@Size(max = 5) List<@NotNull EnterpriseCategory> eligibleCategories, @Valid SupportRequest support,
@@ -60,8 +63,8 @@ public final class ScenarioRequests {
 	public record CriterionRequest(
 			@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,39}",
 					message = "must be a lower-case key such as feasibility") String key,
-			@NotBlank @Size(max = 200) String name, @NotNull @Min(1) @Max(100) Integer weight,
-			@Size(max = 6) List<@NotBlank @Size(max = 500) String> anchors) {
+			@NotBlank @VisibleText @Size(max = 200) String name, @NotNull @Min(1) @Max(100) Integer weight,
+			@Size(max = 6) List<@NotBlank @VisibleText @Size(max = 500) String> anchors) {
 
 		Criterion toCriterion() {
 			return new Criterion(this.key, this.name, this.weight, this.anchors == null ? List.of() : this.anchors);
@@ -70,7 +73,7 @@ public final class ScenarioRequests {
 
 	/** {@code POST /api/v1/scenarios/{id}/cancel}. */
 	@Schema(name = "ScenarioCancellation")
-	public record Cancel(@NotBlank @Size(max = 2_000) String reason) {
+	public record Cancel(@NotBlank @VisibleText(multiline = true) @Size(max = 2_000) String reason) {
 	}
 
 }

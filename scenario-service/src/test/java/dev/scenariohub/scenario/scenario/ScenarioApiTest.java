@@ -154,6 +154,40 @@ class ScenarioApiTest {
 	}
 
 	@Test
+	void aTitleWithoutVisibleTextOrWithControlCharactersIsRefused() {
+		long before = count();
+		for (String title : List.of("\u200B\u2800", " \u3164 ", "Seam\u0000inspection", "Two\nlines",
+				"\u202Egnitsil dilav")) {
+			var body = new HashMap<>(validScenario());
+			body.put("title", title);
+			expectBadRequest(body).jsonPath("$.errors[0].field").isEqualTo("title");
+		}
+		var invisibleCriterion = new HashMap<>(validScenario());
+		invisibleCriterion.put("rubric", List.of(Map.of("key", "fit", "name", "\u200B", "weight", 100)));
+		expectBadRequest(invisibleCriterion).jsonPath("$.errors[0].field").isEqualTo("rubric[0].name");
+		assertThat(count()).isEqualTo(before);
+
+		ScenarioView draft = create(validScenario());
+		officer().patch()
+			.uri("/api/v1/scenarios/{id}", draft.id())
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", "  "))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("title");
+		officer().get()
+			.uri("/api/v1/scenarios/{id}", draft.id())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo(draft.title());
+	}
+
+	@Test
 	void aStaleIfMatchIsRefusedWith412() {
 		ScenarioView draft = create(validScenario());
 		officer().post()
