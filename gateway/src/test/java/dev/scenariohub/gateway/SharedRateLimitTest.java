@@ -1,17 +1,12 @@
 package dev.scenariohub.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.scenariohub.platform.test.LocalRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,8 +16,6 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two gateway replicas with the limits kept in Redis: a client's budget is one across
@@ -36,38 +29,29 @@ class SharedRateLimitTest {
 
 	private final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
 
-	private Process redis;
+	private LocalRedis redis;
 
 	private DisposableServer service;
 
 	@AfterEach
-	void stop() {
+	void stop() throws InterruptedException {
 		this.gateways.forEach(ConfigurableApplicationContext::close);
 		if (this.service != null) {
 			this.service.disposeNow();
 		}
 		if (this.redis != null) {
-			this.redis.destroy();
+			this.redis.close();
 		}
 	}
 
 	@Test
 	void aClientsBudgetHoldsAcrossTwoReplicas() throws Exception {
-		Path server = Path.of("/usr/bin/redis-server");
-		assumeTrue(Files.isExecutable(server),
-				"redis-server is not installed (Debian package redis-server): limits across replicas not tested");
-		int port = freePort();
-		this.redis = new ProcessBuilder(server.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no")
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		await().atMost(Duration.ofSeconds(10)).until(() -> listening(port));
+		this.redis = LocalRedis.start("limits across replicas");
 		this.service = SlowService.start(Duration.ZERO, null);
 		for (int i = 0; i < 2; i++) {
 			this.gateways.add(new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
 					"--server.address=127.0.0.1", "--gateway.rate-limit.store=redis",
-					"--spring.data.redis.url=redis://127.0.0.1:" + port, "--gateway.rate-limit.requests=" + BUDGET,
+					"--spring.data.redis.url=" + this.redis.url(), "--gateway.rate-limit.requests=" + BUDGET,
 					"--gateway.rate-limit.period=PT10S",
 					"--SCENARIO_SERVICE_URL=http://127.0.0.1:" + this.service.port()));
 		}
@@ -85,8 +69,7 @@ class SharedRateLimitTest {
 		assertThat(answers).as("both replicas refuse once the shared budget is spent")
 			.containsKeys("replica 0: 429", "replica 1: 429");
 
-		this.redis.destroy();
-		this.redis.waitFor();
+		this.redis.close();
 		for (ConfigurableApplicationContext gateway : this.gateways) {
 			assertThat(get(gateway.getEnvironment().getProperty("local.server.port")))
 				.as("without Redis, requests are let through rather than refused")
@@ -101,22 +84,6 @@ class SharedRateLimitTest {
 			.responseSingle((response, body) -> body.then(Mono.just(response.status().code()))
 				.defaultIfEmpty(response.status().code()))
 			.block(Duration.ofSeconds(10));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-			return true;
-		}
-		catch (IOException notYet) {
-			return false;
-		}
 	}
 
 }

@@ -5,12 +5,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.bucket4j.Bandwidth;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,50 +25,41 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code POST /login}) is limited per user name and address and per address, the token
  * endpoint ({@code POST /oauth2/token}) per client and address. Over a limit the answer
  * is 429 problem+json with {@code Retry-After}, before the attempt is checked. Limits are
- * token buckets (Resilience4j) per replica. The address is the client's as the servlet
- * container sees it: behind the ingress, from {@code X-Forwarded-For} of trusted proxies
+ * token buckets (Bucket4j) kept by {@link AttemptBudgets}: per replica, or in Redis
+ * across replicas. The address is the client's as the servlet container sees it: behind
+ * the ingress, from {@code X-Forwarded-For} of trusted proxies
  * ({@code server.tomcat.remoteip.internal-proxies}).
  */
 @Component
 public class SignInThrottle extends OncePerRequestFilter implements Ordered {
 
-	/** How many callers are remembered at once; the least recently seen are forgotten. */
-	static final int MAX_KEYS = 10_000;
+	private final AttemptBudgets budgets;
 
-	private final Map<String, RateLimiter> limiters = new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
-			return size() > MAX_KEYS;
-		}
-	};
+	private final Bandwidth loginPerUser;
 
-	private final RateLimiterConfig loginPerUser;
+	private final Bandwidth loginPerAddress;
 
-	private final RateLimiterConfig loginPerAddress;
-
-	private final RateLimiterConfig tokenPerClient;
+	private final Bandwidth tokenPerClient;
 
 	private final Duration period;
 
 	private final MeterRegistry meters;
 
-	public SignInThrottle(@Value("${identity.throttle.login-per-user:10}") int loginPerUser,
+	public SignInThrottle(AttemptBudgets budgets, @Value("${identity.throttle.login-per-user:10}") int loginPerUser,
 			@Value("${identity.throttle.login-per-address:60}") int loginPerAddress,
 			@Value("${identity.throttle.token-per-client:600}") int tokenPerClient,
 			@Value("${identity.throttle.period:PT1M}") Duration period, MeterRegistry meters) {
-		this.loginPerUser = config(loginPerUser, period);
-		this.loginPerAddress = config(loginPerAddress, period);
-		this.tokenPerClient = config(tokenPerClient, period);
+		this.budgets = budgets;
+		this.loginPerUser = limit(loginPerUser, period);
+		this.loginPerAddress = limit(loginPerAddress, period);
+		this.tokenPerClient = limit(tokenPerClient, period);
 		this.period = period;
 		this.meters = meters;
 	}
 
-	private static RateLimiterConfig config(int attempts, Duration period) {
-		return RateLimiterConfig.custom()
-			.limitForPeriod(attempts)
-			.limitRefreshPeriod(period)
-			.timeoutDuration(Duration.ZERO)
-			.build();
+	/** So many attempts, all given back at the end of each period. */
+	private static Bandwidth limit(int attempts, Duration period) {
+		return Bandwidth.builder().capacity(attempts).refillIntervally(attempts, period).build();
 	}
 
 	/** Before Spring Security's filters, so that a refused attempt is never checked. */
@@ -120,12 +108,8 @@ public class SignInThrottle extends OncePerRequestFilter implements Ordered {
 					+ retryAfter + " s\"}");
 	}
 
-	private boolean acquire(String key, RateLimiterConfig config) {
-		RateLimiter limiter;
-		synchronized (this.limiters) {
-			limiter = this.limiters.computeIfAbsent(key, name -> RateLimiter.of(name, config));
-		}
-		return limiter.acquirePermission();
+	private boolean acquire(String key, Bandwidth limit) {
+		return this.budgets.tryTake(key, limit);
 	}
 
 	/**

@@ -22,10 +22,8 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import dev.scenariohub.platform.test.SharedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,10 +74,10 @@ class TwoIssuersTest {
 	void aSignInAlternatingBetweenTwoReplicasSucceedsAndItsTokensOutliveEitherReplica() throws Exception {
 		String database = "identity-two-" + UUID.randomUUID().toString().substring(0, 8);
 		String signingKey = TestKeys.pem();
-		this.first = start(database, signingKey);
-		this.second = start(database, signingKey);
-		String a = baseUrl(this.first);
-		String b = baseUrl(this.second);
+		this.first = Issuers.start(database, signingKey);
+		this.second = Issuers.start(database, signingKey);
+		String a = Issuers.baseUrl(this.first);
+		String b = Issuers.baseUrl(this.second);
 
 		String verifier = "verifier-" + "y".repeat(50);
 		String challenge = Base64.getUrlEncoder()
@@ -175,18 +173,6 @@ class TwoIssuersTest {
 
 	private static String decoded(String value) {
 		return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
-	}
-
-	private static ConfigurableApplicationContext start(String database, String signingKey) {
-		// arguments, not default properties: they must win over application.yml
-		return new SpringApplicationBuilder(IdentityServiceApplication.class).profiles("demo")
-			.run("--server.port=0", "--server.address=127.0.0.1",
-					"--spring.mongodb.uri=" + SharedInfrastructure.get().mongoUri(""),
-					"--spring.mongodb.database=" + database, "--identity.signing-key=" + signingKey);
-	}
-
-	private static String baseUrl(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
 	private static HttpRequest get(String url) {

@@ -139,19 +139,29 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
-	void productionGatewayReplicasCountEveryClientAgainstOneSharedBudget() throws Exception {
+	void productionGatewayAndIssuerReplicasCountEveryClientAgainstOneSharedBudget() throws Exception {
 		List<Map<String, Object>> resources = render("production");
-		Map<String, Object> gateway = ofKind(resources, "Deployment").stream()
-			.filter(deployment -> "gateway".equals(name(deployment)))
+		assertThat(env(resources, "gateway")).contains(Map.of("name", "GATEWAY_RATELIMIT_STORE", "value", "redis"),
+				Map.of("name", "SPRING_DATA_REDIS_URL", "value", "redis://rate-limit-redis:6379"));
+		assertThat(env(resources, "identity-service")).contains(
+				Map.of("name", "IDENTITY_THROTTLE_STORE", "value", "redis"),
+				Map.of("name", "SPRING_DATA_REDIS_URL", "value", "redis://rate-limit-redis:6379"));
+		assertThat(ofKind(resources, "StatefulSet")).extracting(KubernetesManifestsTest::name)
+			.contains("rate-limit-redis");
+		assertThat(ofKind(resources, "Service")).extracting(KubernetesManifestsTest::name).contains("rate-limit-redis");
+		Map<String, Object> policy = ofKind(resources, "NetworkPolicy").stream()
+			.filter(p -> "rate-limit-redis-from-its-users".equals(name(p)))
 			.findFirst()
 			.orElseThrow();
-		List<Map<String, Object>> env = at(
-				((List<Map<String, Object>>) at(gateway, "spec", "template", "spec", "containers")).get(0), "env");
-		assertThat(env).contains(Map.of("name", "GATEWAY_RATELIMIT_STORE", "value", "redis"),
-				Map.of("name", "SPRING_DATA_REDIS_URL", "value", "redis://gateway-redis:6379"));
-		assertThat(ofKind(resources, "StatefulSet")).extracting(KubernetesManifestsTest::name)
-			.contains("gateway-redis");
-		assertThat(ofKind(resources, "Service")).extracting(KubernetesManifestsTest::name).contains("gateway-redis");
+		assertThat(policy.toString()).as("both users may reach it").contains("gateway", "identity-service");
+	}
+
+	private static List<Map<String, Object>> env(List<Map<String, Object>> resources, String deployment) {
+		Map<String, Object> found = ofKind(resources, "Deployment").stream()
+			.filter(candidate -> deployment.equals(name(candidate)))
+			.findFirst()
+			.orElseThrow();
+		return at(((List<Map<String, Object>>) at(found, "spec", "template", "spec", "containers")).get(0), "env");
 	}
 
 }
