@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -164,9 +166,13 @@ public final class LocalStack implements AutoCloseable {
 
 	private CompletableFuture<Void> startService(String name, Map<String, Path> jars, int port,
 			Map<String, String> extraEnv) {
+		Map<String, String> own = new HashMap<>(extraEnv);
+		if (this.config.kafkaAuth() && KafkaSecurity.SERVICES.containsKey(name)) {
+			own.putAll(KafkaSecurity.serviceEnv(name));
+		}
 		Map<String, String> env = new HashMap<>(commonEnv(port));
-		env.putAll(extraEnv);
-		this.serviceEnvs.put(name, Map.copyOf(extraEnv));
+		env.putAll(own);
+		this.serviceEnvs.put(name, Map.copyOf(own));
 		ChildProcess process = started(ChildProcess.start(name, javaCommand(name, jars.get(name), true), env, logDir()),
 				p -> awaitReady(p, port, name + " on port " + port));
 		return CompletableFuture.runAsync(() -> awaitReady(process, port, name + " on port " + port));
@@ -198,9 +204,11 @@ public final class LocalStack implements AutoCloseable {
 
 	private void awaitKafka(ChildProcess kafka) {
 		kafka.awaitCondition(() -> Ports.isListening(this.config.kafkaPort()), READY_TIMEOUT);
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.config.kafkaBootstrap(),
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-				3000))) {
+		Map<String, Object> adminConfig = new HashMap<>(this.config.kafkaClientProperties());
+		adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.config.kafkaBootstrap());
+		adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+		adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+		try (Admin admin = Admin.create(adminConfig)) {
 			kafka.awaitCondition(() -> {
 				try {
 					return !admin.describeCluster().nodes().get().isEmpty();
@@ -209,8 +217,19 @@ public final class LocalStack implements AutoCloseable {
 					return false;
 				}
 			}, READY_TIMEOUT);
+			if (this.config.kafkaAuth()) {
+				KafkaSecurity.provision(admin, KafkaBroker.PARTITIONS);
+			}
 		}
-		progress("Kafka broker at " + this.config.kafkaBootstrap());
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while preparing Kafka", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new StackException("Could not create Kafka's topics and ACLs: " + ex.getMessage(), ex);
+		}
+		progress("Kafka broker at " + this.config.kafkaBootstrap() + (this.config.kafkaAuth() ? " (SCRAM-SHA-512; user "
+				+ KafkaSecurity.ADMIN + ", password " + KafkaSecurity.password(KafkaSecurity.ADMIN) + ")" : ""));
 	}
 
 	private void awaitReady(ChildProcess process, int port, String what) {

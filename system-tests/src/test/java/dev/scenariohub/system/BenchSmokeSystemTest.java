@@ -20,7 +20,8 @@ class BenchSmokeSystemTest {
 
 	private static Target target() {
 		StackConfig stack = Stack.get();
-		return new Target(stack.gatewayUrl(), stack.issuerUrl(), stack.kafkaBootstrap(), stack.effectiveMongoUri());
+		return new Target(stack.gatewayUrl(), stack.issuerUrl(), stack.kafkaBootstrap(), stack.kafkaClientProperties(),
+				stack.effectiveMongoUri());
 	}
 
 	@Test

@@ -36,7 +36,8 @@ class BrokerOutageMetricsSystemTest {
 		long broker = Stack.stack().pid("kafka").orElseThrow();
 		String name = "Outage " + UUID.randomUUID().toString().substring(0, 8);
 		String programId;
-		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), "scenarios")) {
+		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), Stack.get().kafkaClientProperties(),
+				"scenarios")) {
 			signal("STOP", broker);
 			try {
 				Stack.Response created = Stack.call("POST", "/api/v1/programs", officer,

@@ -304,7 +304,7 @@ class FaultInjectionSystemTest {
 	}
 
 	private static void poisonEveryTopic() {
-		Map<String, Object> config = new HashMap<>();
+		Map<String, Object> config = new HashMap<>(Stack.get().kafkaClientProperties());
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

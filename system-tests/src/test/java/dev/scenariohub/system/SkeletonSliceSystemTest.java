@@ -71,7 +71,8 @@ class SkeletonSliceSystemTest {
 		Stack.Response anonymous = Stack.call("GET", "/api/v1/scenarios/" + id, null, null, Map.of());
 		assertThat(anonymous.status()).isEqualTo(200);
 
-		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), "scenarios")) {
+		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), Stack.get().kafkaClientProperties(),
+				"scenarios")) {
 			ConsumerRecord<String, byte[]> event = tap
 				.awaitRecord(EventTap.event("dev.scenariohub.scenario.published.v1", id), Duration.ofSeconds(30));
 			assertThat(EventTap.header(event, "ce_source")).isEqualTo("/scenario-service");

@@ -52,6 +52,9 @@ final class Stack {
 				Path data = Files.createTempDirectory("scenariohub-system-test");
 				StackConfig config = new StackConfig(Path.of("..").toAbsolutePath().normalize(), data, free(), free(),
 						free(), free(), free(), free(), free(), free(), free(), free(), null, false,
+						// Kafka as in production: a user per service, ACLs, no topics
+						// made by use
+						true,
 						// as deployed: spans exported over OTLP, logs as ECS JSON lines
 						Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", SPANS.endpoint(),
 								"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms",

@@ -80,7 +80,8 @@ class TracingSystemTest {
 				Stack.call("POST", "/api/v1/applications/" + applicationId + "/submit", enterprise, null, Map.of()));
 
 		String traceId = newTraceId();
-		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), "applications")) {
+		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), Stack.get().kafkaClientProperties(),
+				"applications")) {
 			// scenario-service cancels; enterprise-service, consuming that event, moves
 			// the
 			// application and announces it: its event continues the officer's trace
@@ -126,7 +127,8 @@ class TracingSystemTest {
 
 		String traceId = newTraceId();
 		String parent = traceparent(traceId);
-		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), "scenarios")) {
+		try (EventTap tap = EventTap.on(Stack.get().kafkaBootstrap(), Stack.get().kafkaClientProperties(),
+				"scenarios")) {
 			expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenarioId + "/publish", officer, null,
 					Map.of("traceparent", parent)));
 			ConsumerRecord<String, byte[]> published = tap.awaitRecord(

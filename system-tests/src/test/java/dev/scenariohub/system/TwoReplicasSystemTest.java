@@ -128,8 +128,9 @@ class TwoReplicasSystemTest {
 	 * partitions (each instance has one consumer per topic).
 	 */
 	private static void assertTwoConsumers(String group, String topic) {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap()))) {
+		Map<String, Object> config = new java.util.HashMap<>(Stack.get().kafkaClientProperties());
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
+		try (Admin admin = Admin.create(config)) {
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 				ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group))
 					.all()

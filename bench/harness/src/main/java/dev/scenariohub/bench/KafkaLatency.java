@@ -3,9 +3,12 @@ package dev.scenariohub.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,13 +30,34 @@ public final class KafkaLatency {
 	private KafkaLatency() {
 	}
 
-	public static Result measure(String bootstrap, int records) throws Exception {
+	public static Result measure(String bootstrap, Map<String, Object> client, int records) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				"org.apache.kafka.tools.EndToEndLatency", bootstrap, "bench-end-to-end-latency",
-				Integer.toString(records), "all", "512")
-			.redirectErrorStream(true)
-			.start();
+		List<String> command = new ArrayList<>(
+				List.of(java, "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.EndToEndLatency",
+						bootstrap, "bench-end-to-end-latency", Integer.toString(records), "all", "512"));
+		Path settings = null;
+		if (!client.isEmpty()) {
+			// the tool takes further client settings (credentials) from a properties file
+			Properties properties = new Properties();
+			client.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+			settings = Files.createTempFile("bench-kafka-client", ".properties");
+			try (var out = Files.newOutputStream(settings)) {
+				properties.store(out, null);
+			}
+			command.add(settings.toString());
+		}
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		try {
+			return read(process);
+		}
+		finally {
+			if (settings != null) {
+				Files.deleteIfExists(settings);
+			}
+		}
+	}
+
+	private static Result read(Process process) throws Exception {
 		List<String> output = new ArrayList<>();
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

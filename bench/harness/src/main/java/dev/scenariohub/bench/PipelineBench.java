@@ -121,7 +121,8 @@ public final class PipelineBench {
 
 	public Result run() throws Exception {
 		double raw = StoreWrites.rate(this.target.mongoUri(), this.size.publishers(), this.size.rawWrites());
-		KafkaLatency.Result kafka = KafkaLatency.measure(this.target.kafkaBootstrap(), this.size.kafkaRecords());
+		KafkaLatency.Result kafka = KafkaLatency.measure(this.target.kafkaBootstrap(), this.target.kafkaClient(),
+				this.size.kafkaRecords());
 		String officer = this.api.token("demo-officer");
 		String subscriber = this.api.token("demo-reviewer-2");
 		subscribe(subscriber);

@@ -51,10 +51,12 @@ public class DeadLetters {
 	private final String replayGroup;
 
 	/**
-	 * @param bootstrapServers the broker
+	 * @param clientConfig the broker and how to authenticate to it (Spring Boot's
+	 * consumer settings)
 	 * @param consumed topic → consumer group, for each topic this service consumes
 	 */
-	public DeadLetters(String bootstrapServers, KafkaTemplate<String, byte[]> kafka, Map<String, String> consumed) {
+	public DeadLetters(Map<String, Object> clientConfig, KafkaTemplate<String, byte[]> kafka,
+			Map<String, String> consumed) {
 		this.kafka = kafka;
 		this.origins = consumed.entrySet()
 			.stream()
@@ -62,10 +64,13 @@ public class DeadLetters {
 					LinkedHashMap::new));
 		String group = consumed.values().stream().findFirst().orElse("scenariohub");
 		this.replayGroup = group + ".dlq-replay";
-		this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, this.replayGroup, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		Map<String, Object> config = new HashMap<>(clientConfig);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, this.replayGroup);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		this.consumerConfig = Map.copyOf(config);
 	}
 
 	/** One dead letter, as an operator needs to judge it. */

@@ -213,7 +213,7 @@ public class EventsAutoConfiguration {
 			ObjectProvider<BindingServiceProperties> bindings,
 			@Value("${spring.cloud.stream.default.group:${spring.application.name}}") String defaultGroup) {
 		Map<String, String> consumed = consumedTopics(bindings.getIfAvailable(), defaultGroup);
-		return new DeadLetters(String.join(",", kafka.getBootstrapServers()), outboxKafkaTemplate, consumed);
+		return new DeadLetters(kafka.buildConsumerProperties(), outboxKafkaTemplate, consumed);
 	}
 
 	@Bean

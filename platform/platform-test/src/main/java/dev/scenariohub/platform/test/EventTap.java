@@ -3,6 +3,7 @@ package dev.scenariohub.platform.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,11 +28,13 @@ public final class EventTap implements AutoCloseable {
 
 	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-	private EventTap(String bootstrapServers, String topic) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+	private EventTap(String bootstrapServers, Map<String, Object> clientProperties, String topic) {
+		Map<String, Object> config = new HashMap<>(clientProperties);
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		this.consumer = new KafkaConsumer<>(config);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> !this.consumer.partitionsFor(topic, Duration.ofSeconds(5)).isEmpty());
 		List<TopicPartition> partitions = this.consumer.partitionsFor(topic)
@@ -43,7 +46,18 @@ public final class EventTap implements AutoCloseable {
 	}
 
 	public static EventTap on(String bootstrapServers, String topic) {
-		return new EventTap(bootstrapServers, topic);
+		return new EventTap(bootstrapServers, Map.of(), topic);
+	}
+
+	/**
+	 * A tap on a broker that wants more than its address, such as credentials.
+	 * @param bootstrapServers the broker
+	 * @param clientProperties further client settings ({@code security.protocol}, …)
+	 * @param topic the topic to read
+	 * @return a tap positioned at the topic's beginning
+	 */
+	public static EventTap on(String bootstrapServers, Map<String, Object> clientProperties, String topic) {
+		return new EventTap(bootstrapServers, clientProperties, topic);
 	}
 
 	/** Polls until a record matches, and returns it. */
