@@ -2,7 +2,6 @@ package dev.scenariohub.localstack;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,28 +28,31 @@ import org.apache.kafka.common.resource.ResourceType;
  * here once, as the Kubernetes manifests declare them. The passwords are local ones, like
  * the demo clients'.
  */
-final class KafkaSecurity {
+public final class KafkaSecurity {
 
 	static final String MECHANISM = "SCRAM-SHA-512";
 
 	/** Creates topics and ACLs, and may do anything (a super user). */
 	static final String ADMIN = "admin";
 
-	/** Each service: the topics it publishes to, and the topics it consumes. */
-	static final Map<String, Access> SERVICES = Map.of("scenario-service",
-			new Access(List.of("scenarios"), List.of("applications", "enterprises")), "enterprise-service",
-			// its matching indexes follow its own enterprises topic as well
-			new Access(List.of("enterprises", "applications"), List.of("scenarios", "enterprises")),
+	/** Each service: the topics it publishes to, consumes, and only reads. */
+	public static final Map<String, Access> SERVICES = Map.of("scenario-service",
+			new Access(List.of("scenarios"), List.of("applications", "enterprises"), List.of()), "enterprise-service",
+			// its matching index of enterprises follows its own topic
+			new Access(List.of("enterprises", "applications"), List.of("scenarios"), List.of("enterprises")),
 			"notification-service",
-			new Access(List.of("notifications"), List.of("scenarios", "applications", "enterprises")));
+			new Access(List.of("notifications"), List.of("scenarios", "applications", "enterprises"), List.of()));
 
-	static final List<String> TOPICS = List.of("scenarios", "enterprises", "applications", "notifications");
+	public static final List<String> TOPICS = List.of("scenarios", "enterprises", "applications", "notifications");
 
 	private KafkaSecurity() {
 	}
 
-	/** What one service may do: publish to some topics, consume others in its group. */
-	record Access(List<String> publishes, List<String> consumes) {
+	/**
+	 * What one service may do: publish to some topics, consume others in its group (with
+	 * dead-letter topics), and read some without a group.
+	 */
+	public record Access(List<String> publishes, List<String> consumes, List<String> follows) {
 	}
 
 	static String password(String user) {
@@ -108,25 +110,10 @@ final class KafkaSecurity {
 	/** The topics, the dead-letter topics and every service's ACLs. */
 	static void provision(Admin admin, int partitions)
 			throws InterruptedException, ExecutionException, TimeoutException {
-		Map<String, NewTopic> topics = new LinkedHashMap<>();
-		TOPICS.forEach(topic -> topics.put(topic, new NewTopic(topic, partitions, (short) 1)));
-		List<AclBinding> acls = new ArrayList<>();
-		SERVICES.forEach((service, access) -> {
-			String principal = "User:" + service;
-			access.publishes().forEach(topic -> acls.addAll(allow(principal, topic, AclOperation.WRITE)));
-			for (String topic : access.consumes()) {
-				acls.addAll(allow(principal, topic, AclOperation.READ));
-				// dead letters: written by the binder, read again by an operator's replay
-				String deadLetters = topic + "." + service + ".dlq";
-				topics.put(deadLetters, new NewTopic(deadLetters, partitions, (short) 1));
-				acls.addAll(allow(principal, deadLetters, AclOperation.WRITE));
-				acls.addAll(allow(principal, deadLetters, AclOperation.READ));
-			}
-			// its group and its replay group (<service>.dlq-replay)
-			acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, service, PatternType.PREFIXED),
-					new AccessControlEntry(principal, "*", AclOperation.READ, AclPermissionType.ALLOW)));
-		});
-		for (var created : admin.createTopics(topics.values()).values().values()) {
+		List<NewTopic> topics = new ArrayList<>();
+		TOPICS.forEach(topic -> topics.add(new NewTopic(topic, partitions, (short) 1)));
+		deadLetterTopics().forEach(topic -> topics.add(new NewTopic(topic, partitions, (short) 1)));
+		for (var created : admin.createTopics(topics).values().values()) {
 			try {
 				created.get(30, TimeUnit.SECONDS);
 			}
@@ -137,7 +124,45 @@ final class KafkaSecurity {
 				}
 			}
 		}
-		admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+		admin.createAcls(acls()).all().get(30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * {@code <topic>.<group>.dlq} for every topic a service consumes (its group is its
+	 * name).
+	 */
+	public static List<String> deadLetterTopics() {
+		List<String> topics = new ArrayList<>();
+		SERVICES.forEach(
+				(service, access) -> access.consumes().forEach(topic -> topics.add(deadLetterTopic(topic, service))));
+		return topics;
+	}
+
+	/**
+	 * What each service may do: write what it publishes, read what it consumes, write and
+	 * read its dead-letter topics (the binder writes them, an operator's replay reads
+	 * them), and read in its groups ({@code <service>} and {@code <service>.dlq-replay}).
+	 * Every operation on a topic comes with describing it.
+	 */
+	public static List<AclBinding> acls() {
+		List<AclBinding> acls = new ArrayList<>();
+		SERVICES.forEach((service, access) -> {
+			String principal = "User:" + service;
+			access.publishes().forEach(topic -> acls.addAll(allow(principal, topic, AclOperation.WRITE)));
+			access.follows().forEach(topic -> acls.addAll(allow(principal, topic, AclOperation.READ)));
+			for (String topic : access.consumes()) {
+				acls.addAll(allow(principal, topic, AclOperation.READ));
+				acls.addAll(allow(principal, deadLetterTopic(topic, service), AclOperation.WRITE));
+				acls.addAll(allow(principal, deadLetterTopic(topic, service), AclOperation.READ));
+			}
+			acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, service, PatternType.PREFIXED),
+					new AccessControlEntry(principal, "*", AclOperation.READ, AclPermissionType.ALLOW)));
+		});
+		return acls.stream().distinct().toList();
+	}
+
+	private static String deadLetterTopic(String topic, String service) {
+		return topic + "." + service + ".dlq";
 	}
 
 	private static List<AclBinding> allow(String principal, String topic, AclOperation operation) {

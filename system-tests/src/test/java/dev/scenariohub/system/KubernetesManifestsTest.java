@@ -6,10 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.scenariohub.localstack.KafkaSecurity;
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,8 +140,64 @@ class KubernetesManifestsTest {
 		}
 		assertThat(ofKind(resources, "NetworkPolicy")).extracting(KubernetesManifestsTest::name)
 			.contains("default-deny-ingress");
+		List<String> topics = new ArrayList<>(KafkaSecurity.TOPICS);
+		topics.addAll(KafkaSecurity.deadLetterTopics());
 		assertThat(ofKind(resources, "KafkaTopic")).extracting(KubernetesManifestsTest::name)
-			.containsExactlyInAnyOrder("scenarios", "enterprises", "applications", "notifications");
+			.as("every topic the services use is declared, dead-letter topics included")
+			.containsExactlyInAnyOrderElementsOf(topics);
+	}
+
+	/**
+	 * Kafka authenticates every client and authorizes it with the same ACLs as the system
+	 * tests' broker, where every test runs each service as its own user: so the manifests
+	 * grant what the services were shown to need, and nothing more.
+	 */
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyServiceIsItsOwnKafkaUserWithTheAclsTheSystemTestsRanIt(String overlay) throws Exception {
+		List<Map<String, Object>> resources = render(overlay);
+		Map<String, Object> kafka = ofKind(resources, "Kafka").get(0);
+		List<Map<String, Object>> listeners = at(kafka, "spec", "kafka", "listeners");
+		assertThat(listeners).allSatisfy(
+				listener -> assertThat(at(listener, "authentication", "type").toString()).isEqualTo("scram-sha-512"));
+		assertThat(at(kafka, "spec", "kafka", "authorization", "type").toString()).isEqualTo("simple");
+		assertThat(at(kafka, "spec", "kafka", "config", "auto.create.topics.enable").toString()).isEqualTo("false");
+		Map<String, Object> config = ofKind(resources, "ConfigMap").stream()
+			.filter(map -> "scenariohub-config".equals(name(map)))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Map<String, Object>) at(config, "data"))
+			.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+			.containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTOCREATETOPICS", "false");
+
+		Map<String, Set<String>> granted = new TreeMap<>();
+		for (Map<String, Object> user : ofKind(resources, "KafkaUser")) {
+			assertThat(at(user, "spec", "authentication", "type").toString()).isEqualTo("scram-sha-512");
+			Set<String> acls = new TreeSet<>();
+			for (Map<String, Object> acl : (List<Map<String, Object>>) at(user, "spec", "authorization", "acls")) {
+				for (Object operation : (List<Object>) acl.get("operations")) {
+					acls.add(at(acl, "resource", "type").toString().toUpperCase(Locale.ROOT) + " "
+							+ at(acl, "resource", "name") + " "
+							+ ("prefix".equals(at(acl, "resource", "patternType")) ? "PREFIXED" : "LITERAL") + " "
+							+ operation.toString().toUpperCase(Locale.ROOT));
+				}
+			}
+			granted.put(name(user), acls);
+		}
+		Map<String, Set<String>> tested = new TreeMap<>();
+		for (AclBinding binding : KafkaSecurity.acls()) {
+			tested.computeIfAbsent(binding.entry().principal().substring("User:".length()), user -> new TreeSet<>())
+				.add(binding.pattern().resourceType() + " " + binding.pattern().name() + " "
+						+ binding.pattern().patternType() + " " + binding.entry().operation());
+		}
+		assertThat(granted).isEqualTo(tested);
+
+		for (String service : KafkaSecurity.SERVICES.keySet()) {
+			assertThat(env(resources, service)).as(service + " signs in as its own Kafka user")
+				.contains(Map.of("name", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "valueFrom",
+						Map.of("secretKeyRef", Map.of("name", service, "key", "sasl.jaas.config"))));
+		}
 	}
 
 	@Test
