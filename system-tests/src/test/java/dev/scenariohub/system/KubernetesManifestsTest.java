@@ -200,6 +200,47 @@ class KubernetesManifestsTest {
 		}
 	}
 
+	/**
+	 * MongoDB checks who connects: its members share a key, each service signs in as its
+	 * own user with a password from a Secret, and a Job gives each user its own database
+	 * only. No connection string without credentials is left in the configuration.
+	 */
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyServiceSignsInToMongoDbAsItsOwnUser(String overlay) throws Exception {
+		List<Map<String, Object>> resources = render(overlay);
+		Map<String, Object> mongo = ofKind(resources, "StatefulSet").stream()
+			.filter(set -> "mongo".equals(name(set)))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> mongod = ((List<Map<String, Object>>) at(mongo, "spec", "template", "spec", "containers"))
+			.get(0);
+		assertThat((List<Object>) mongod.get("args")).contains("--keyFile");
+		assertThat((List<Map<String, Object>>) mongod.get("env")).contains(Map.of("name", "MONGO_INITDB_ROOT_PASSWORD",
+				"valueFrom", Map.of("secretKeyRef", Map.of("name", "mongo-credentials", "key", "root"))));
+		Map<String, Object> config = ofKind(resources, "ConfigMap").stream()
+			.filter(map -> "scenariohub-config".equals(name(map)))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Map<String, Object>) at(config, "data")).doesNotContainKey("MONGODB_URI");
+		String users = ofKind(resources, "Job").stream()
+			.filter(job -> "mongo-users".equals(name(job)))
+			.findFirst()
+			.orElseThrow()
+			.toString();
+		for (String service : List.of("identity-service", "scenario-service", "enterprise-service",
+				"notification-service")) {
+			assertThat(env(resources, service)).as(service + " signs in to MongoDB as itself")
+				.contains(
+						Map.of("name", "MONGODB_PASSWORD", "valueFrom",
+								Map.of("secretKeyRef", Map.of("name", "mongo-credentials", "key", service))),
+						Map.of("name", "MONGODB_URI", "value", "mongodb://" + service
+								+ ":$(MONGODB_PASSWORD)@$(MONGODB_HOSTS)/" + service + "?$(MONGODB_OPTIONS)"));
+			assertThat(users).as("the Job makes " + service + "'s user").contains("'" + service + "'");
+		}
+		assertThat(users).contains("createUser", "role: 'readWrite', db: name");
+	}
+
 	@Test
 	void productionGatewayAndIssuerReplicasCountEveryClientAgainstOneSharedBudget() throws Exception {
 		List<Map<String, Object>> resources = render("production");
