@@ -11,6 +11,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -51,10 +52,12 @@ class RedisAttemptBudgets implements AttemptBudgets, DisposableBean {
 	RedisAttemptBudgets(@Value("${spring.data.redis.url}") String url,
 			@Value("${identity.throttle.redis-timeout:PT1S}") Duration timeout, MeterRegistry meters) {
 		this.client = RedisClient.create(url);
-		// while disconnected, fail at once instead of queueing until the time-out
+		// while disconnected, fail at once instead of queueing until the time-out; and a
+		// first connection to a Redis that is away gives up as soon
 		this.client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
+			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
 			.build());
 		this.unavailable = meters.counter("scenariohub.identity.throttle.unavailable");
 	}
