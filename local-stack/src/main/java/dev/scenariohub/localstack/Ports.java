@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Port checks with messages a person can act on. */
@@ -63,17 +65,26 @@ public final class Ports {
 		int below = ephemeralRangeStart();
 		for (int attempt = 0; attempt < 200 && below > LOWEST + 1000; attempt++) {
 			int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
-			if (isFree(port)) {
+			// a port handed out before may still be free, until its process binds it
+			if (isFree(port) && GIVEN.add(port)) {
 				return port;
 			}
 		}
-		try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+				if (GIVEN.add(socket.getLocalPort())) {
+					return socket.getLocalPort();
+				}
+			}
+			catch (IOException ex) {
+				throw new StackException("no free port", ex);
+			}
 		}
-		catch (IOException ex) {
-			throw new StackException("no free port", ex);
-		}
+		throw new StackException("no free port that was not handed out already");
 	}
+
+	/** Every port {@link #free()} has answered in this JVM: none is answered twice. */
+	private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
 	/** The lowest port of the ones {@link #free()} chooses from. */
 	static final int LOWEST = 20000;

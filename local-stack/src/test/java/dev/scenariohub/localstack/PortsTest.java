@@ -25,4 +25,16 @@ class PortsTest {
 		assertThat(chosen).as("spread out, not one port again and again").hasSizeGreaterThan(10);
 	}
 
+	/**
+	 * A stack asks for a dozen ports before any part binds one: two parts given the same
+	 * port would have one answering in the other's place.
+	 */
+	@Test
+	void noPortIsGivenTwice() {
+		Set<Integer> chosen = new HashSet<>();
+		for (int i = 0; i < 500; i++) {
+			assertThat(chosen.add(Ports.free())).as("port given twice, after %d others", i).isTrue();
+		}
+	}
+
 }
