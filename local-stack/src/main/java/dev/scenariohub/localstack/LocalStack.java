@@ -151,8 +151,12 @@ public final class LocalStack implements AutoCloseable {
 						this.config.gatewayUrl())));
 		services.add(startService("console", jars, this.config.consolePort(),
 				Map.of("GATEWAY_URL", "http://127.0.0.1:" + this.config.gatewayPort())));
+		// the gateway starts alongside them: it calls a service only when a request comes
+		services.add(startGateway(jars));
 		join(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)));
+	}
 
+	private CompletableFuture<Void> startGateway(Map<String, Path> jars) {
 		Map<String, String> gatewayEnv = new HashMap<>(commonEnv(this.config.gatewayPort()));
 		gatewayEnv.put("SCENARIO_SERVICE_URL", "http://127.0.0.1:" + this.config.scenarioPort());
 		gatewayEnv.put("ENTERPRISE_SERVICE_URL", "http://127.0.0.1:" + this.config.enterprisePort());
@@ -161,7 +165,8 @@ public final class LocalStack implements AutoCloseable {
 		ChildProcess gateway = started(
 				ChildProcess.start("gateway", javaCommand("gateway", jars.get("gateway"), true), gatewayEnv, logDir()),
 				p -> awaitReady(p, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl()));
-		awaitReady(gateway, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl());
+		return CompletableFuture
+			.runAsync(() -> awaitReady(gateway, this.config.gatewayPort(), "gateway at " + this.config.gatewayUrl()));
 	}
 
 	private CompletableFuture<Void> startService(String name, Map<String, Path> jars, int port,

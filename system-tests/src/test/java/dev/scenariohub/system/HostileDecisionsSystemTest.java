@@ -80,24 +80,24 @@ class HostileDecisionsSystemTest {
 				Stack.call("POST", "/api/v1/scenarios/" + scenario + "/start-review", officer, null, Map.of()));
 	}
 
-	@Property(tries = 30)
+	@Property(tries = 20)
 	void scoringWithAnyBody(@ForAll("scoreBodies") String body) {
 		judge(reviewer, "/api/v1/reviews/assignments/" + assignment + "/scores", body);
 	}
 
-	@Property(tries = 30)
+	@Property(tries = 20)
 	void awardingWithAnyBody(@ForAll("awardBodies") String body) {
 		scored();
 		judge(officer, "/api/v1/scenarios/" + scenario + "/award", body);
 	}
 
-	@Property(tries = 30)
+	@Property(tries = 20)
 	void objectingWithAnyBody(@ForAll("objectionBodies") String body) {
 		awarded();
 		judge(enterprise, "/api/v1/scenarios/" + scenario + "/objections", body);
 	}
 
-	@Property(tries = 30)
+	@Property(tries = 20)
 	void schedulingAMilestoneWithAnyBody(@ForAll("milestoneBodies") String body) {
 		awarded();
 		judge(officer, "/api/v1/scenarios/" + scenario + "/milestones", body);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,8 +37,11 @@ class TwoReplicasSystemTest {
 
 	@BeforeAll
 	static void secondInstances() throws IOException {
-		Stack.stack().startReplica("scenario-service");
-		Stack.stack().startReplica("notification-service");
+		// side by side, as a deployment scales out
+		CompletableFuture
+			.allOf(CompletableFuture.runAsync(() -> Stack.stack().startReplica("scenario-service")),
+					CompletableFuture.runAsync(() -> Stack.stack().startReplica("notification-service")))
+			.join();
 	}
 
 	@AfterAll
