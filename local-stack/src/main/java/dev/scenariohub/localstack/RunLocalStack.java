@@ -65,6 +65,7 @@ public final class RunLocalStack {
 				  --demo   seed demo scenarios (once; skipped when scenarios exist)
 				Ports and settings come from the environment, e.g. GATEWAY_PORT=18080 ./run.sh;
 				MONGODB_URI=mongodb://host:27017 uses a real MongoDB instead of the embedded store;
+				KAFKA_AUTH=scram makes Kafka sign in every client (a user per service, ACLs), as deployed;
 				any service setting passes through, e.g. SCENARIOS_AWARD_STANDSTILL=PT5M ./run.sh""";
 	}
 
@@ -86,8 +87,10 @@ public final class RunLocalStack {
 
 				Press Ctrl-C to stop everything.
 				"""
-			.formatted(c.gatewayUrl(), c.issuerUrl(), c.kafkaBootstrap(), c.effectiveMongoUri(), c.smtpPort(),
-					String.join(", ", LocalStack.DEMO_CLIENTS));
+			.formatted(c.gatewayUrl(), c.issuerUrl(),
+					c.kafkaBootstrap() + (c.kafkaAuth() ? " (SASL SCRAM-SHA-512: " + KafkaSecurity.ADMIN + " / "
+							+ KafkaSecurity.password(KafkaSecurity.ADMIN) + ")" : ""),
+					c.effectiveMongoUri(), c.smtpPort(), String.join(", ", LocalStack.DEMO_CLIENTS));
 	}
 
 }

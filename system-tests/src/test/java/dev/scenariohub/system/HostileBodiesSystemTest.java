@@ -217,9 +217,15 @@ class HostileBodiesSystemTest {
 	 * refusal is a problem document and leaves the resource as it was, byte for byte.
 	 */
 	private static void assertChangedWholeOrNotAtAll(String token, String path, String method, String body) {
+		assertChangedWholeOrNotAtAll(token, path, method, path, body);
+	}
+
+	/** The same, for an action on {@code path} sent to {@code action}. */
+	private static void assertChangedWholeOrNotAtAll(String token, String path, String method, String action,
+			String body) {
 		Stack.Response before = Journeys.expect(200, Stack.call("GET", path, token, null, Map.of()));
 		Map<String, String> headers = before.etag() == null ? Map.of() : Map.of("If-Match", before.etag());
-		Stack.Response response = Stack.call(method, path, token, body, headers);
+		Stack.Response response = Stack.call(method, action, token, body, headers);
 		Statistics.collect(response.status() / 100 + "xx");
 		assertThat(response.status()).as(response.body()).isBetween(200, 499);
 		if (response.status() >= 400) {
@@ -227,6 +233,56 @@ class HostileBodiesSystemTest {
 			assertThat(Stack.call("GET", path, token, null, Map.of()).body()).as("a refused change changed nothing")
 				.isEqualTo(before.body());
 		}
+	}
+
+	@Property(tries = 10)
+	void rejectingAnEnterpriseWithAnyBody(@ForAll("reasonBodies") String body) {
+		String id = registered(ApplyAndReviewSystemTest.freshCreditCode(), false);
+		assertChangedWholeOrNotAtAll(officer, "/api/v1/enterprises/" + id, "POST",
+				"/api/v1/enterprises/" + id + "/reject", body);
+	}
+
+	@Property(tries = 10)
+	void overridingACreditCodeWithAnyBody(@ForAll("reasonBodies") String body) {
+		String valid = ApplyAndReviewSystemTest.freshCreditCode();
+		// the same code with another check character: its checksum fails
+		String failing = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+		String id = registered(failing, true);
+		assertChangedWholeOrNotAtAll(officer, "/api/v1/enterprises/" + id, "POST",
+				"/api/v1/enterprises/" + id + "/credit-code-override", body);
+	}
+
+	@Property(tries = 10)
+	void addingAMemberWithAnyBody(@ForAll("memberBodies") String body) {
+		assertChangedWholeOrNotAtAll(enterprise, "/api/v1/enterprises/" + changedEnterprise, "POST",
+				"/api/v1/enterprises/" + changedEnterprise + "/members", body);
+	}
+
+	/** A PENDING enterprise of the fuzzing user. */
+	private static String registered(String creditCode, boolean checksumFails) {
+		return Journeys.created(Stack.call("POST", "/api/v1/enterprises", enterprise,
+				Map.of("name", "Fuzzed decision", "creditCode", creditCode, "creditCodeChecksumFails", checksumFails,
+						"category", "STARTUP", "district", "Haizhu", "capabilities", List.of("fuzzing"), "contact",
+						Map.of("name", "Fuzz", "email", "fuzz@example.com")),
+				Map.of()));
+	}
+
+	@Provide
+	Arbitrary<String> reasonBodies() {
+		return HostileJson.bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("reason", "Confirmed with the registry by phone");
+			return body;
+		});
+	}
+
+	@Provide
+	Arbitrary<String> memberBodies() {
+		return HostileJson.bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("sub", "fuzzed-member");
+			return body;
+		});
 	}
 
 	@Property(tries = 40)

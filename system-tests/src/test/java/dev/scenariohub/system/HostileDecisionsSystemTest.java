@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,10 +18,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Property-based fuzzing of the bodies that decide a scenario, through the gateway: a
- * reviewer's scores, the officer's award, an applicant's objection and a pilot's
- * milestone, each on one real scenario under review. Whatever comes in, the answer is
- * never a 5xx, a refusal is a problem document, and a refused request leaves the scenario
- * and its assignments as they were, byte for byte.
+ * reviewer's scores and recusal, the officer's award, an applicant's objection, a pilot's
+ * milestone and its completion report, each on one real scenario under review, and a
+ * cancellation of a draft. Whatever comes in, the answer is never a 5xx, a refusal is a
+ * problem document, and a refused request leaves the scenario and its assignments as they
+ * were, byte for byte.
  *
  * <p>
  * The scenario moves on as valid bodies get through (scores are submitted once, the award
@@ -44,6 +46,14 @@ class HostileDecisionsSystemTest {
 
 	private static String assignment;
 
+	private static String program;
+
+	private static final String SECOND_REVIEWER_NAME = "demo-reviewer-2";
+
+	private static String secondReviewer;
+
+	private static String secondAssignment;
+
 	@BeforeContainer
 	static void aScenarioUnderReview() {
 		officer = Stack.token("demo-officer");
@@ -56,8 +66,9 @@ class HostileDecisionsSystemTest {
 				Map.of()));
 		Journeys.expect(200,
 				Stack.call("POST", "/api/v1/enterprises/" + enterpriseId + "/verify", officer, null, Map.of()));
-		scenario = Journeys.draftScenario(officer, Journeys.program(officer, "Fuzzed decisions"), "Fuzzed decisions",
-				"fuzzing-decisions");
+		secondReviewer = Stack.token(SECOND_REVIEWER_NAME);
+		program = Journeys.program(officer, "Fuzzed decisions");
+		scenario = Journeys.draftScenario(officer, program, "Fuzzed decisions", "fuzzing-decisions");
 		Journeys.expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenario + "/publish", officer, null, Map.of()));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> Stack.call("GET", "/api/v1/matches/open-scenarios/" + scenario, enterprise, null, Map.of())
@@ -76,6 +87,13 @@ class HostileDecisionsSystemTest {
 					officer, Map.of("applicationId", application, "reviewer", REVIEWER_NAME), Map.of());
 			return assigned.status() == 201 ? assigned.json().get("assignmentId").asString() : null;
 		}, id -> id != null);
+		secondAssignment = Journeys
+			.expect(201,
+					Stack.call("POST", "/api/v1/scenarios/" + scenario + "/review-assignments", officer,
+							Map.of("applicationId", application, "reviewer", SECOND_REVIEWER_NAME), Map.of()))
+			.json()
+			.get("assignmentId")
+			.asString();
 		Journeys.expect(200,
 				Stack.call("POST", "/api/v1/scenarios/" + scenario + "/start-review", officer, null, Map.of()));
 	}
@@ -103,34 +121,86 @@ class HostileDecisionsSystemTest {
 		judge(officer, "/api/v1/scenarios/" + scenario + "/milestones", body);
 	}
 
+	@Property(tries = 10)
+	void recusingWithAnyBody(@ForAll("reasonBodies") String body) {
+		judge(secondReviewer, "/api/v1/reviews/assignments/" + secondAssignment + "/recuse", body);
+	}
+
+	@Property(tries = 10)
+	void cancellingWithAnyBody(@ForAll("reasonBodies") String body) {
+		String draft = Journeys.draftScenario(officer, program, "Fuzzed cancellation", "fuzzing-decisions");
+		judge(officer, "/api/v1/scenarios/" + draft + "/cancel", body, () -> state(draft));
+	}
+
+	/**
+	 * A pilot's completion report. No milestone of a pilot can be reached here (a pilot
+	 * starts after the award's standstill period), so valid bodies are refused as a
+	 * milestone nobody has; what is fuzzed is that no body gets further than a 4xx.
+	 */
+	@Property(tries = 10)
+	void completingAMilestoneWithAnyBody(@ForAll("reportBodies") String body) {
+		judge(officer, "/api/v1/milestones/000000000000000000000000/complete", body);
+	}
+
 	/**
 	 * Never a 5xx; a refusal is a problem document and changed neither the scenario nor
 	 * its assignments.
 	 */
 	private static void judge(String token, String path, String body) {
-		String before = state();
+		judge(token, path, body, () -> state(scenario));
+	}
+
+	private static void judge(String token, String path, String body, Supplier<String> state) {
+		String before = state.get();
 		Stack.Response response = Stack.call("POST", path, token, body, Map.of());
 		Statistics.collect(response.status() / 100 + "xx");
 		assertThat(response.status()).as(response.body()).isBetween(200, 499);
 		if (response.status() >= 400) {
 			assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
-			assertThat(state()).as("a refused request changed nothing").isEqualTo(before);
+			assertThat(state.get()).as("a refused request changed nothing").isEqualTo(before);
 		}
 	}
 
-	private static String state() {
-		return Journeys.expect(200, Stack.call("GET", "/api/v1/scenarios/" + scenario, officer, null, Map.of())).body()
+	private static String state(String scenarioId) {
+		return Journeys.expect(200, Stack.call("GET", "/api/v1/scenarios/" + scenarioId, officer, null, Map.of()))
+			.body()
 				+ Journeys
-					.expect(200, Stack.call("GET", "/api/v1/scenarios/" + scenario + "/review-assignments", officer,
+					.expect(200, Stack.call("GET", "/api/v1/scenarios/" + scenarioId + "/review-assignments", officer,
 							null, Map.of()))
 					.body();
 	}
 
-	/** The assignment is SUBMITTED (by a valid body, unless a try got through first). */
+	/**
+	 * The first assignment is SUBMITTED and the second RECUSED (by valid bodies, unless
+	 * tries got through first), so that the award may be made.
+	 */
 	private static void scored() {
 		Stack.Response submitted = Stack.call("POST", "/api/v1/reviews/assignments/" + assignment + "/scores", reviewer,
 				validScores(), Map.of());
 		assertThat(submitted.status()).as(submitted.body()).isIn(200, 409);
+		Stack.Response recused = Stack.call("POST", "/api/v1/reviews/assignments/" + secondAssignment + "/recuse",
+				secondReviewer, validReason(), Map.of());
+		assertThat(recused.status()).as(recused.body()).isIn(200, 409);
+	}
+
+	private static Map<String, Object> validReason() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("reason", "I advised a competitor on this problem last year");
+		return body;
+	}
+
+	@Provide
+	Arbitrary<String> reasonBodies() {
+		return HostileJson.bodies(HostileDecisionsSystemTest::validReason);
+	}
+
+	@Provide
+	Arbitrary<String> reportBodies() {
+		return HostileJson.bodies(() -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("report", "The line inspects every seam; defects fell by a third");
+			return body;
+		});
 	}
 
 	/** The award is proposed (by a valid body, unless a try got through first). */
