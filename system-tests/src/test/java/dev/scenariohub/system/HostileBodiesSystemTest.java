@@ -130,41 +130,41 @@ class HostileBodiesSystemTest {
 		}
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void registeringAnEnterpriseWithAnyBody(@ForAll("enterpriseBodies") String body) {
 		long before = count("enterprise-service", "enterprises");
 		Stack.Response response = Stack.call("POST", "/api/v1/enterprises", enterprise, body, Map.of());
 		assertWholeOrNothing(response, before, count("enterprise-service", "enterprises"));
 	}
 
-	@Property(tries = 80)
+	@Property(tries = 50)
 	void creatingAScenarioWithAnyBody(@ForAll("scenarioBodies") String body) {
 		long before = count("scenario-service", "scenarios");
 		Stack.Response response = Stack.call("POST", "/api/v1/scenarios", officer, body, Map.of());
 		assertWholeOrNothing(response, before, count("scenario-service", "scenarios"));
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void changingADraftScenarioWithAnyBody(@ForAll("scenarioChanges") String body) {
 		String id = Journeys.draftScenario(officer, program, "Fuzzed draft", "fuzzing");
 		assertChangedWholeOrNotAtAll(officer, "/api/v1/scenarios/" + id, "PATCH", body);
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void creatingAProgramWithAnyBody(@ForAll("programBodies") String body) {
 		long before = count("scenario-service", "programs");
 		Stack.Response response = Stack.call("POST", "/api/v1/programs", officer, body, Map.of());
 		assertWholeOrNothing(response, before, count("scenario-service", "programs"));
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void applyingWithAnyBody(@ForAll("applicationBodies") String body) {
 		long before = count("enterprise-service", "applications");
 		Stack.Response response = Stack.call("POST", "/api/v1/applications", enterprise, body, Map.of());
 		assertWholeOrNothing(response, before, count("enterprise-service", "applications"));
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void subscribingWithAnyBody(@ForAll("subscriptionBodies") String body) {
 		long before = count("notification-service", "subscriptions");
 		Stack.Response response = Stack.call("POST", "/api/v1/subscriptions", subscriber, body, Map.of());
@@ -172,7 +172,7 @@ class HostileBodiesSystemTest {
 		deleteCreated(response, "/api/v1/subscriptions/");
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void registeringAWebhookWithAnyBody(@ForAll("webhookBodies") String body) {
 		long before = count("notification-service", "webhooks");
 		Stack.Response response = Stack.call("POST", "/api/v1/webhooks", subscriber, body, Map.of());
@@ -188,17 +188,17 @@ class HostileBodiesSystemTest {
 		}
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void changingAnEnterpriseWithAnyBody(@ForAll("enterpriseChanges") String body) {
 		assertChangedWholeOrNotAtAll(enterprise, "/api/v1/enterprises/" + changedEnterprise, "PATCH", body);
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void changingADraftApplicationWithAnyBody(@ForAll("applicationChanges") String body) {
 		assertChangedWholeOrNotAtAll(enterprise, "/api/v1/applications/" + draftApplication, "PATCH", body);
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void declaringAffiliationsWithAnyBody(@ForAll("affiliationBodies") String body) {
 		String path = "/api/v1/reviewers/me/affiliations";
 		JsonNode declared = Journeys.expect(200, Stack.call("GET", path, reviewer, null, Map.of())).json();
@@ -285,7 +285,7 @@ class HostileBodiesSystemTest {
 		});
 	}
 
-	@Property(tries = 40)
+	@Property(tries = 25)
 	void settingPreferencesWithAnyBody(@ForAll("preferenceBodies") String body) {
 		MongoCollection<Document> preferences = store.getDatabase("notification-service")
 			.getCollection("notification-preferences");
