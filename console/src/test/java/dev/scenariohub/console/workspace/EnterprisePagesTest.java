@@ -15,15 +15,7 @@ class EnterprisePagesTest extends StandInGateway {
 
 	@Test
 	void aRefusedRegistrationComesBackAsTheFormWithTheProblemBesideItsField() {
-		String form = signedIn().get()
-			.uri("/workspace/enterprises/new")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String form = page("/workspace/enterprises/new");
 		assertThat(form).contains("<label for=\"creditCode\">Unified social credit code</label>",
 				"name=\"idempotencyKey\"", "name=\"_csrf\"");
 		String refused = signedIn().mutateWith(csrf())
