@@ -31,9 +31,12 @@ import reactor.core.publisher.Mono;
  * — only one relay (of any replica) holds a document at a time, so one aggregate's events
  * are never published concurrently or out of order.</li>
  * <li>Publish its events in {@code sequence} order and wait for the broker's acks.</li>
- * <li>Release: {@code $pull} exactly the published event ids and {@code $unset} the
- * lease, only while the lease is still ours. A crash anywhere leaves the events in place;
- * they are published again once the lease expires (at least once, never lost).</li>
+ * <li>Release, only while the lease is still ours: when the outbox holds nothing but what
+ * was published (the usual case), one update empties it and removes the lease and the
+ * mark; when a save pushed more meanwhile, {@code $pull} exactly the published event ids
+ * and {@code $unset} the lease, and the document stays marked for its next claim. A crash
+ * anywhere leaves the events in place; they are published again once the lease expires
+ * (at least once, never lost).</li>
  * <li>On a failed publish the document keeps its events and its lease is extended by a
  * back-off that grows with its failures; the sweep goes on with other documents.</li>
  * </ol>
@@ -122,7 +125,7 @@ public class OutboxRelay {
 	 * @return how many events were published
 	 */
 	public Mono<Long> relay(String aggregateId) {
-		return drain(Criteria.where("_id").is(aggregateId), Long.MAX_VALUE);
+		return drain(Criteria.where("_id").is(aggregateId), Long.MAX_VALUE, true);
 	}
 
 	/**
@@ -131,19 +134,30 @@ public class OutboxRelay {
 	 * @return how many events were published
 	 */
 	public Mono<Long> sweep(long maxDocuments) {
-		return drain(new Criteria(), maxDocuments);
+		return drain(new Criteria(), maxDocuments, false);
 	}
 
-	private Mono<Long> drain(Criteria scope, long maxClaims) {
-		return claimAndPublish(scope).expand(count -> Mono.defer(() -> claimAndPublish(scope)))
+	/**
+	 * Claims and publishes until nothing more can be claimed; for one aggregate, also
+	 * stops once a release emptied its outbox (a save after that triggers its own relay).
+	 */
+	private Mono<Long> drain(Criteria scope, long maxClaims, boolean oneAggregate) {
+		return claimAndPublish(scope).expand(
+				relayed -> oneAggregate && relayed.emptied() ? Mono.empty() : Mono.defer(() -> claimAndPublish(scope)))
 			.take(maxClaims)
-			.reduce(0L, Long::sum);
+			.reduce(0L, (sum, relayed) -> sum + relayed.published());
+	}
+
+	/**
+	 * What one claim published, and whether its release left the outbox empty.
+	 */
+	private record Relayed(long published, boolean emptied) {
 	}
 
 	/**
 	 * Claims one document and publishes its events; empty when nothing could be claimed.
 	 */
-	Mono<Long> claimAndPublish(Criteria scope) {
+	private Mono<Relayed> claimAndPublish(Criteria scope) {
 		String owner = UUID.randomUUID().toString();
 		Date now = Date.from(this.clock.instant());
 		Query claimable = Query
@@ -161,7 +175,7 @@ public class OutboxRelay {
 			.flatMap(doc -> publishClaimed(doc, owner));
 	}
 
-	private Mono<Long> publishClaimed(Document doc, String owner) {
+	private Mono<Relayed> publishClaimed(Document doc, String owner) {
 		Object id = doc.get("_id");
 		List<OutboxEvent> events = doc.getList(AggregateStore.OUTBOX, Document.class)
 			.stream()
@@ -169,24 +183,45 @@ public class OutboxRelay {
 			.sorted(Comparator.comparingLong(OutboxEvent::sequence))
 			.toList();
 		Query ours = Query.query(Criteria.where("_id").is(id).and(AggregateStore.LEASE + ".owner").is(owner));
+		// the outbox holds no more than what was published: no save pushed events
+		// meanwhile (pushes only append)
+		Query oursAndNothingElse = Query.query(Criteria.where("_id")
+			.is(id)
+			.and(AggregateStore.LEASE + ".owner")
+			.is(owner)
+			.and(AggregateStore.OUTBOX + "." + events.size())
+			.exists(false));
+		Update emptied = new Update().set(AggregateStore.OUTBOX, List.of())
+			.unset(AggregateStore.OUTBOX_SINCE)
+			.unset(AggregateStore.LEASE)
+			.unset(FAILURES);
 		return this.publisher.publish(this.topic, events)
-			.then(this.mongo
-				.updateFirst(ours,
-						new Update()
-							.pull(AggregateStore.OUTBOX,
-									new Document("id",
-											new Document("$in", events.stream().map(OutboxEvent::id).toList())))
-							.unset(AggregateStore.LEASE)
-							.unset(FAILURES),
-						this.collection))
+			.then(this.mongo.updateFirst(oursAndNothingElse, emptied, this.collection))
+			.flatMap(release -> release.getMatchedCount() > 0 ? Mono.just(new Relayed(events.size(), true))
+					: releaseSome(id, ours, events).thenReturn(new Relayed(events.size(), false)))
+			.doOnSuccess(released -> this.failures.succeeded())
+			.onErrorResume(error -> backOff(doc, ours, events.size(), error));
+	}
+
+	/**
+	 * Releases the published events while others wait behind them (or the lease was lost:
+	 * then nothing matches and the events are published again by the next holder).
+	 */
+	private Mono<Void> releaseSome(Object id, Query ours, List<OutboxEvent> events) {
+		return this.mongo
+			.updateFirst(ours,
+					new Update()
+						.pull(AggregateStore.OUTBOX,
+								new Document("id", new Document("$in", events.stream().map(OutboxEvent::id).toList())))
+						.unset(AggregateStore.LEASE)
+						.unset(FAILURES),
+					this.collection)
 			// the outbox is empty unless a save pushed more meanwhile: then it stays
 			// marked
 			.then(this.mongo.updateFirst(
 					Query.query(Criteria.where("_id").is(id).and(AggregateStore.OUTBOX + ".0").exists(false)),
 					new Update().unset(AggregateStore.OUTBOX_SINCE), this.collection))
-			.doOnSuccess(released -> this.failures.succeeded())
-			.map(released -> (long) events.size())
-			.onErrorResume(error -> backOff(doc, ours, events.size(), error));
+			.then();
 	}
 
 	/**
@@ -194,7 +229,7 @@ public class OutboxRelay {
 	 * failures, so the next claims take other documents first and this one is retried
 	 * later — one failing document never holds up the others.
 	 */
-	private Mono<Long> backOff(Document doc, Query ours, int pending, Throwable error) {
+	private Mono<Relayed> backOff(Document doc, Query ours, int pending, Throwable error) {
 		this.publishFailures.increment();
 		int failed = doc.get(FAILURES, Number.class) == null ? 1 : doc.get(FAILURES, Number.class).intValue() + 1;
 		Duration wait = backoffAfter(failed);
@@ -203,7 +238,7 @@ public class OutboxRelay {
 		Update retryLater = new Update()
 			.set(AggregateStore.LEASE + ".until", Date.from(this.clock.instant().plus(wait)))
 			.set(FAILURES, failed);
-		return this.mongo.updateFirst(ours, retryLater, this.collection).thenReturn(0L);
+		return this.mongo.updateFirst(ours, retryLater, this.collection).thenReturn(new Relayed(0, false));
 	}
 
 	/** 1 s, 2 s, 4 s, … up to {@link #MAX_BACKOFF}. */

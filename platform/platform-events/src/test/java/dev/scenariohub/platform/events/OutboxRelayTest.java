@@ -8,9 +8,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import dev.scenariohub.platform.test.EventTap;
@@ -222,6 +227,40 @@ class OutboxRelayTest {
 				.isEqualTo(IntStream.rangeClosed(1, 30).mapToObj(i -> (long) i).toList());
 			assertThat(sequences).isSorted();
 		}
+	}
+
+	/**
+	 * Each store command is a round trip the whole pipeline waits for: relaying what one
+	 * save raised is a claim and a release, nothing more, when no other save came in
+	 * between.
+	 */
+	@Test
+	void relayingTheEventsOfOneSaveTakesAClaimAndARelease() {
+		AggregateStore store = store(new OutboxRelays(List.of(), Duration.ZERO, 100));
+		store.insert(this.collection, "r-1", Map.of("name", "a"), List.of(renamed("a", 1), renamed("b", 2))).block();
+		List<String> commands = new CopyOnWriteArrayList<>();
+		CommandListener counter = new CommandListener() {
+			@Override
+			public void commandStarted(CommandStartedEvent event) {
+				if (event.getCommand().containsKey(event.getCommandName())
+						&& event.getCommand().get(event.getCommandName()).isString()
+						&& collection.equals(event.getCommand().getString(event.getCommandName()).getValue())) {
+					commands.add(event.getCommandName());
+				}
+			}
+		};
+		try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(SharedInfrastructure.get().mongoUri("outbox-test")))
+			.addCommandListener(counter)
+			.build())) {
+			OutboxRelay relay = new OutboxRelay(new ReactiveMongoTemplate(counted, "outbox-test"), this.publisher,
+					this.collection, this.topic, LEASE, this.clock);
+
+			assertThat(relay.relay("r-1").block()).isEqualTo(2L);
+		}
+		assertThat(commands).containsExactly("findAndModify", "update");
+		assertThat(document("r-1")).doesNotContainKeys(AggregateStore.OUTBOX_SINCE, AggregateStore.LEASE);
+		assertThat(pendingOutboxes()).isEmpty();
 	}
 
 	@Test
