@@ -45,18 +45,19 @@ public class ScenarioEventsConsumer {
 				log.debug("Ignoring {} {}", event.type(), event.id());
 				return;
 			}
+			if (type.event().equals("published")) {
+				// moves no application; the write applies only what is newer than the
+				// model
+				scenarios.applyPublished(event.dataAs(json, ScenarioPublishedPayload.class), event.sequence())
+					.block(WRITE_TIMEOUT);
+				return;
+			}
 			KnownScenario known = scenarios.findById(event.subject()).block(WRITE_TIMEOUT);
 			if (known != null && known.sequence() >= event.sequence()) {
 				// older than the read model: a repeat, or a replay from the dead-letter
-				// topic. The
-				// read model stays; the applications still follow it where the lifecycle
-				// allows
+				// topic. The read model stays; the applications still follow it where
+				// the lifecycle allows
 				followIfForwardOnly(event, type, json, applications);
-				return;
-			}
-			if (type.event().equals("published")) {
-				scenarios.applyPublished(event.dataAs(json, ScenarioPublishedPayload.class), event.sequence())
-					.block(WRITE_TIMEOUT);
 				return;
 			}
 			ScenarioEventPayload payload = event.dataAs(json, ScenarioEventPayload.class);
@@ -79,9 +80,6 @@ public class ScenarioEventsConsumer {
 
 	private static void followIfForwardOnly(IncomingEvent event, EventType type, JsonMapper json,
 			ApplicationFollower applications) {
-		if (type.event().equals("published")) {
-			return;
-		}
 		ScenarioOutcome outcome = outcomeOf(type.event(), event.dataAs(json, ScenarioEventPayload.class));
 		if (outcome != null && outcome.kind().isForwardOnly()) {
 			long moved = applications.follow(event.subject(), outcome).block(WRITE_TIMEOUT);

@@ -12,6 +12,7 @@ import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.ConsumerGroups;
 import dev.scenariohub.platform.test.EventTap;
 import dev.scenariohub.platform.test.IntegrationTest;
+import dev.scenariohub.platform.test.RecordedQueries;
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
@@ -88,6 +89,25 @@ class ScenarioEventsConsumerTest {
 		assertThat(known.sequence()).isEqualTo(3);
 		assertThat(known.support().funding().amount()).isEqualTo("100000.00");
 		assertThat(known.status()).isEqualTo("OPEN");
+	}
+
+	/**
+	 * Each store command is a round trip every event waits for: a publication is one
+	 * conditional write to the read model, with no read before it (the write itself keeps
+	 * an older event from rolling the model back).
+	 */
+	@Test
+	void aPublicationIsOneWriteToTheReadModelAndNoRead() {
+		String id = new ObjectId().toHexString();
+		RecordedQueries store = RecordedQueries.instance();
+		long readsBefore = store.commands("known-scenarios", "find");
+		long writesBefore = store.commands("known-scenarios", "update");
+
+		ConsumerGroups.awaitConsumed("enterprise-service", send(id, 2, "counted"), Duration.ofSeconds(30));
+
+		assertThat(store.commands("known-scenarios", "update") - writesBefore).isEqualTo(1);
+		assertThat(store.commands("known-scenarios", "find") - readsBefore).isZero();
+		assertThat(this.scenarios.findById(id).block(Duration.ofSeconds(5)).title()).isEqualTo("counted");
 	}
 
 	@Test

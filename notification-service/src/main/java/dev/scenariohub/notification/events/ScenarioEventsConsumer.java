@@ -3,6 +3,7 @@ package dev.scenariohub.notification.events;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.scenariohub.notification.events.ScenarioRecipientRules.Described;
 import dev.scenariohub.notification.feed.FeedRepository;
 import dev.scenariohub.notification.feed.PublicEvents;
 import dev.scenariohub.notification.readmodel.DirectoryRepository;
@@ -16,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumes topic {@code scenarios}: keeps what the directory knows of each scenario,
  * appends public events to the feed, and tells whom {@link ScenarioRecipientRules} names.
+ * When the event describes its scenario and is the newest the directory has seen, the
+ * directory holds exactly what the event says, so that is used without reading it back.
  * Runs on the binder's listener threads (waiting on MongoDB is bounded by
  * {@link Notifier#TIMEOUT}); failures are retried, then go to the dead-letter topic.
  */
@@ -30,17 +33,18 @@ public class ScenarioEventsConsumer {
 			String family = event.eventType().family();
 			ScenarioEventData data = event.dataAs(json, ScenarioEventData.class);
 			String scenarioId = event.subject();
-			if (data.describesScenario()) {
-				directory.scenario(data.toInfo(scenarioId), event.sequence()).block(Notifier.TIMEOUT);
-			}
+			ScenarioInfo described = data.describesScenario() ? data.toInfo(scenarioId) : null;
+			boolean newest = described != null
+					&& Boolean.TRUE.equals(directory.scenario(described, event.sequence()).block(Notifier.TIMEOUT));
 			if (PublicEvents.includes(event.type())) {
 				feed.append(event, json).block(Notifier.TIMEOUT);
 			}
 			rules.forFamily(family).ifPresent(rule -> {
-				ScenarioInfo scenario = directory.scenario(scenarioId)
-					.blockOptional(Notifier.TIMEOUT)
-					.orElse(ScenarioInfo.unknown(scenarioId));
-				List<String> recipients = rule.recipientsOf(scenarioId, data)
+				ScenarioInfo scenario = newest ? described
+						: directory.scenario(scenarioId)
+							.blockOptional(Notifier.TIMEOUT)
+							.orElse(ScenarioInfo.unknown(scenarioId));
+				List<String> recipients = rule.recipientsOf(scenarioId, new Described(scenario, data))
 					.collectList()
 					.blockOptional(Notifier.TIMEOUT)
 					.orElse(List.of());

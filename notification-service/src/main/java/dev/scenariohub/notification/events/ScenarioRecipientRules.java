@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
  * <li>review assigned: the reviewer; objection lodged: the officers;</li>
  * <li>milestone due soon or overdue: the awardee's people and the officers.</li>
  * </ul>
+ * Each rule is given what the directory knows of the scenario, so that none reads it
+ * again.
  */
 @Component
 public class ScenarioRecipientRules {
@@ -30,34 +32,37 @@ public class ScenarioRecipientRules {
 
 	private final SubscriptionRepository subscriptions;
 
-	private final Map<String, RecipientRule<ScenarioEventData>> rules;
+	private final Map<String, RecipientRule<Described>> rules;
+
+	/** An event's payload with what the directory knows of its scenario. */
+	public record Described(ScenarioInfo scenario, ScenarioEventData data) {
+	}
 
 	public ScenarioRecipientRules(DirectoryRepository directory, SubscriptionRepository subscriptions) {
 		this.directory = directory;
 		this.subscriptions = subscriptions;
-		RecipientRule<ScenarioEventData> applicantsAndSubscribers = (id, data) -> Flux
-			.concat(directory.applicantsOf(id).flatMapIterable(people -> people), subscribers(id));
-		RecipientRule<ScenarioEventData> awardeeAndOfficers = (id, data) -> Flux.concat(
-				directory.applicantOf(data.applicationId()).flatMapIterable(people -> people),
+		RecipientRule<Described> applicantsAndSubscribers = (id, event) -> Flux
+			.concat(directory.applicantsOf(id).flatMapIterable(people -> people), subscribers(event.scenario()));
+		RecipientRule<Described> awardeeAndOfficers = (id, event) -> Flux.concat(
+				directory.applicantOf(event.data().applicationId()).flatMapIterable(people -> people),
 				Flux.fromIterable(directory.officers()));
-		this.rules = Map.of("scenario.published", (id, data) -> subscribers(id), "scenario.updated",
-				(id, data) -> data.isMaterial() ? applicantsAndSubscribers.recipientsOf(id, data) : Flux.empty(),
+		this.rules = Map.of("scenario.published", (id, event) -> subscribers(event.scenario()), "scenario.updated",
+				(id, event) -> event.data().isMaterial() ? applicantsAndSubscribers.recipientsOf(id, event)
+						: Flux.empty(),
 				"scenario.closed", applicantsAndSubscribers, "scenario.cancelled", applicantsAndSubscribers,
 				"scenario.awarded", applicantsAndSubscribers, "review.assigned",
-				(id, data) -> Mono.justOrEmpty(data.reviewer()).flux(), "objection.lodged",
-				(id, data) -> Flux.fromIterable(directory.officers()), "milestone.due-soon", awardeeAndOfficers,
+				(id, event) -> Mono.justOrEmpty(event.data().reviewer()).flux(), "objection.lodged",
+				(id, event) -> Flux.fromIterable(directory.officers()), "milestone.due-soon", awardeeAndOfficers,
 				"milestone.overdue", awardeeAndOfficers);
 	}
 
 	/** The rule for an event family, if its events tell anyone. */
-	public Optional<RecipientRule<ScenarioEventData>> forFamily(String family) {
+	public Optional<RecipientRule<Described>> forFamily(String family) {
 		return Optional.ofNullable(this.rules.get(family));
 	}
 
-	private Flux<String> subscribers(String scenarioId) {
-		return this.directory.scenario(scenarioId)
-			.defaultIfEmpty(ScenarioInfo.unknown(scenarioId))
-			.flatMapMany(s -> this.subscriptions.matching(s.sector(), s.capabilities()))
+	private Flux<String> subscribers(ScenarioInfo scenario) {
+		return this.subscriptions.matching(scenario.sector(), scenario.capabilities())
 			.map(Subscription::owner)
 			.distinct();
 	}

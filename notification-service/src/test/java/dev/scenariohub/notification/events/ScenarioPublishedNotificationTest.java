@@ -11,6 +11,7 @@ import dev.scenariohub.platform.events.OutboxEvent;
 import dev.scenariohub.platform.test.ApiClients;
 import dev.scenariohub.platform.test.ConsumerGroups;
 import dev.scenariohub.platform.test.IntegrationTest;
+import dev.scenariohub.platform.test.RecordedQueries;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.types.ObjectId;
@@ -116,6 +117,35 @@ class ScenarioPublishedNotificationTest {
 		as(byCapability).post().uri("/api/v1/notifications/{id}/read", id).exchange().expectStatus().isNotFound();
 		as(bySector).post().uri("/api/v1/notifications/{id}/read", id).exchange().expectStatus().isOk();
 		assertThat(inboxOf(bySector).get(0).get("readAt")).isNotNull();
+	}
+
+	/**
+	 * Each store command is a round trip every event waits for: what the published event
+	 * carries about its scenario is written to the directory once and used as it is, not
+	 * read back for the feed, the subscribers and the text.
+	 */
+	@Test
+	void aPublicationIsToldFromWhatItsEventCarriesWithoutReadingTheDirectoryBack() {
+		String subscriber = "ent-" + UUID.randomUUID();
+		as(subscriber).post()
+			.uri("/api/v1/subscriptions")
+			.bodyValue(Map.of("capabilities", List.of("round-trip-counting")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		RecordedQueries store = RecordedQueries.instance();
+		long readsBefore = store.commands("directory-scenarios", "find");
+		long writesBefore = store.commands("directory-scenarios", "update");
+
+		String scenarioId = new ObjectId().toHexString();
+		RecordMetadata sent = publish(UUID.randomUUID().toString(), scenarioId, "SMART_MANUFACTURING",
+				"round-trip-counting");
+		ConsumerGroups.awaitConsumed("notification-service", sent, Duration.ofSeconds(30));
+
+		assertThat(inboxOf(subscriber)).singleElement()
+			.satisfies(n -> assertThat(n.get("title")).isEqualTo("新应用场景发布：Drone parcel lockers"));
+		assertThat(store.commands("directory-scenarios", "update") - writesBefore).isEqualTo(1);
+		assertThat(store.commands("directory-scenarios", "find") - readsBefore).isZero();
 	}
 
 	@Test

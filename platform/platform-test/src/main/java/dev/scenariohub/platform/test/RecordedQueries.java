@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
  * Every query a test JVM's services send to MongoDB — the filter and sort of each find,
  * findAndModify, update, delete, count, distinct and aggregation — one per distinct shape
  * (fields and operators, not values), so that {@link IndexCoverage} can check each one is
- * served by an index.
+ * served by an index; and how many commands went to each collection.
  */
 public final class RecordedQueries implements CommandListener {
 
@@ -39,6 +41,8 @@ public final class RecordedQueries implements CommandListener {
 
 	private final Map<String, Set<List<String>>> declaredIndexes = new ConcurrentHashMap<>();
 
+	private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+
 	private RecordedQueries() {
 	}
 
@@ -54,6 +58,16 @@ public final class RecordedQueries implements CommandListener {
 		return this.declaredIndexes.getOrDefault(database + "." + collection, Set.of());
 	}
 
+	/**
+	 * How many commands of one kind ({@code find}, {@code update}, {@code insert}, …)
+	 * this JVM has sent to a collection, in any database: each is a round trip to the
+	 * store.
+	 */
+	public long commands(String collection, String command) {
+		LongAdder sent = this.commands.get(collection + " " + command);
+		return sent == null ? 0 : sent.sum();
+	}
+
 	/** The queries recorded so far in this JVM, one per shape. */
 	public List<Query> all() {
 		return new ArrayList<>(this.byShape.values());
@@ -66,6 +80,9 @@ public final class RecordedQueries implements CommandListener {
 		}
 		BsonDocument command = event.getCommand();
 		String name = event.getCommandName();
+		if (command.get(name) instanceof BsonString target) {
+			this.commands.computeIfAbsent(target.getValue() + " " + name, key -> new LongAdder()).increment();
+		}
 		switch (name) {
 			case "find" ->
 				record(event, name, command.getString("find").getValue(), doc(command, "filter"), doc(command, "sort"));
