@@ -1,7 +1,10 @@
 package dev.scenariohub.bench;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +22,14 @@ import org.bson.types.ObjectId;
 /**
  * When each published scenario became visible in each read model its event feeds: the
  * public feed and a subscriber's inbox (notification-service) and the scenarios
- * enterprise-service knows. Read from the store by the fields its services' indexes have
- * (on MongoDB an index lookup; the embedded store, which keeps no secondary index, reads
- * the inbox collection), at a short interval and only while something is still missing.
+ * enterprise-service knows. Read from the store by id wherever possible, at a short
+ * interval and only while something is still missing: the feed after the last position
+ * seen, enterprise-service's scenarios by id, and the subscriber's notifications by the
+ * id notification-service derives from (event id, recipient, channel), the event id taken
+ * from the feed (notification-service appends to the feed before it notifies). Reading
+ * the inbox by recipient and time instead made the embedded store, which keeps no
+ * secondary index, read every notification a hundred times a second, and that load slowed
+ * what was being measured.
  */
 public final class ReadModels implements AutoCloseable {
 
@@ -54,7 +62,10 @@ public final class ReadModels implements AutoCloseable {
 
 	private long feedPosition;
 
-	private Date inboxSince;
+	/**
+	 * Scenario id by the id of the subscriber's inbox notification of its publication.
+	 */
+	private final Map<Object, String> inboxIds = new ConcurrentHashMap<>();
 
 	public ReadModels(String mongoUri, String recipient, long intervalMillis) {
 		this.client = MongoClients.create(mongoUri);
@@ -67,7 +78,6 @@ public final class ReadModels implements AutoCloseable {
 		}
 		Document head = this.feed.find().sort(Sorts.descending("_id")).limit(1).first();
 		this.feedPosition = head == null ? 0 : head.get("_id", Number.class).longValue();
-		this.inboxSince = new Date(System.currentTimeMillis() - 5_000);
 		this.poller = new Thread(() -> {
 			while (this.running) {
 				try {
@@ -128,35 +138,45 @@ public final class ReadModels implements AutoCloseable {
 	private void pollFeed() {
 		for (Document entry : this.feed.find(Filters.gt("_id", this.feedPosition))
 			.sort(Sorts.ascending("_id"))
-			.projection(Projections.include("type", "subject"))) {
+			.projection(Projections.include("type", "subject", "eventId"))) {
 			long now = System.nanoTime();
 			this.feedPosition = Math.max(this.feedPosition, entry.get("_id", Number.class).longValue());
-			if (PUBLISHED.equals(entry.getString("type"))) {
-				mark(Model.FEED, entry.getString("subject"), now);
+			String scenarioId = entry.getString("subject");
+			if (PUBLISHED.equals(entry.getString("type")) && this.watched.contains(scenarioId)) {
+				mark(Model.FEED, scenarioId, now);
+				this.inboxIds.put(storedId(notificationId(entry.getString("eventId"), this.recipient, "inbox")),
+						scenarioId);
+			}
+		}
+	}
+
+	/** The subscriber's notifications of publications already in the feed, by id. */
+	private void pollInbox() {
+		if (this.inboxIds.isEmpty()) {
+			return;
+		}
+		List<Object> ids = new ArrayList<>(this.inboxIds.keySet());
+		for (Document notification : this.inbox.find(Filters.in("_id", ids)).projection(Projections.include("_id"))) {
+			String scenarioId = this.inboxIds.remove(notification.get("_id"));
+			if (scenarioId != null) {
+				mark(Model.INBOX, scenarioId, System.nanoTime());
 			}
 		}
 	}
 
 	/**
-	 * Notifications of the recipient created since a little before the newest seen (their
-	 * inserts are not in order of creation time, so the window reaches back).
+	 * The id notification-service gives an event's notification of one recipient on one
+	 * channel: the first 12 bytes of SHA-256 over (event id, recipient, channel), in hex.
 	 */
-	private void pollInbox() {
-		Date newest = this.inboxSince;
-		for (Document notification : this.inbox
-			.find(Filters.and(Filters.eq("recipient", this.recipient), Filters.gte("createdAt", this.inboxSince)))
-			.projection(Projections.include("link", "createdAt"))) {
-			long now = System.nanoTime();
-			String link = notification.getString("link");
-			if (link != null && link.startsWith("/api/v1/scenarios/")) {
-				mark(Model.INBOX, link.substring("/api/v1/scenarios/".length()), now);
-			}
-			Date created = notification.getDate("createdAt");
-			if (created != null && created.after(newest)) {
-				newest = created;
-			}
+	static String notificationId(String eventId, String recipient, String channel) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((eventId + "\n" + recipient + "\n" + channel).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 12);
 		}
-		this.inboxSince = new Date(Math.max(this.inboxSince.getTime(), newest.getTime() - 500));
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void pollKnown() {
