@@ -2,13 +2,15 @@
 # The event pipeline, from an acknowledged write to every read model, against the store's
 # raw single-document write rate and Kafka's EndToEndLatency, in the same run.
 #
-#   bench/pipeline.sh [repetitions=3] [burst=500] [paced=200] [rate=10]
+#   bench/pipeline.sh [repetitions=3] [burst=500] [paced=200] [rate=10] [warmup=1000]
 #
-# Starts the embedded stack (./run.sh --demo, its own data directory), then for each
+# Starts the embedded stack (./run.sh --demo, its own data directory), publishes `warmup`
+# scenarios unmeasured (the services' code is still being compiled), then for each
 # repetition: the store's raw write rate (16 writers), Kafka's EndToEndLatency (1,000 records,
 # acks=all), a burst of publications (16 in flight) and publications at a paced rate; each
 # publication must reach the public feed, a subscriber's inbox and enterprise-service's
-# scenarios. Raw output and the medians go to bench/results/pipeline-<time>/.
+# scenarios. Raw output, the medians and the store commands per scenario (from the
+# services' metrics) go to bench/results/pipeline-<time>/.
 # Needs: a built tree (./mvnw -B -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,17 +18,24 @@ reps=${1:-3}
 burst=${2:-500}
 paced=${3:-200}
 rate=${4:-10}
+warmup=${5:-1000}
 source bench/lib.sh
 out="bench/results/pipeline-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 bench_start_stack "$out/stack.log"
+scrape() { for port in 8081 8082 8083; do curl -sf "http://127.0.0.1:$port/actuator/prometheus"; done; }
 echo "Measuring (raw output: $out/pipeline.txt) ..."
+scrape >"$out/metrics-before.txt"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench pipeline \
-  repetitions="$reps" burst="$burst" paced="$paced" rate="$rate" 2>"$out/harness.log" | tee "$out/pipeline.txt"
+  repetitions="$reps" burst="$burst" paced="$paced" rate="$rate" warmup="$warmup" 2>"$out/harness.log" | tee "$out/pipeline.txt"
+scrape >"$out/metrics-after.txt"
+python3 bench/store-commands.py "$out/metrics-before.txt" "$out/metrics-after.txt" $((warmup + reps * (burst + paced))) >"$out/store-commands.txt"
 {
-  echo "# bench/pipeline.sh $reps $burst $paced $rate — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "# bench/pipeline.sh $reps $burst $paced $rate $warmup — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo
   grep -E "^(repetition|median)" "$out/pipeline.txt"
   grep -E "^ratio" "$out/pipeline.txt"
+  echo
+  cat "$out/store-commands.txt"
 } >"$out/summary.md"
 cat "$out/summary.md"

@@ -33,6 +33,11 @@ public final class Bench {
 		Target target = Target.of(options);
 		if (args[0].equals("pipeline")) {
 			int repetitions = Integer.parseInt(options.getOrDefault("repetitions", "3"));
+			int warmUp = Integer.parseInt(options.getOrDefault("warmup", "0"));
+			if (warmUp > 0) {
+				new PipelineBench(target, PipelineBench.Size.of(options)).warmUp(warmUp);
+				System.out.println("warm-up: " + warmUp + " publications, not measured");
+			}
 			List<PipelineBench.Result> results = new ArrayList<>();
 			for (int r = 1; r <= repetitions; r++) {
 				PipelineBench.Result result = new PipelineBench(target, PipelineBench.Size.of(options)).run();

@@ -150,6 +150,24 @@ public final class PipelineBench {
 		}
 	}
 
+	/**
+	 * Publications as in a burst, not measured: the services' code is compiled while they
+	 * run (for minutes on two cores), and a measurement made meanwhile is of the compiler
+	 * as much as of the pipeline.
+	 */
+	public void warmUp(int publications) throws Exception {
+		String officer = this.api.token("demo-officer");
+		String subscriber = this.api.token("demo-reviewer-2");
+		subscribe(subscriber);
+		String program = this.api.program(officer, "Pipeline bench warm-up " + UUID.randomUUID());
+		System.err.println("warm-up: creating and publishing " + publications + " scenarios");
+		List<String[]> drafts = drafts(officer, program, publications);
+		try (ReadModels models = new ReadModels(this.target.mongoUri(), Api.subjectOf(subscriber),
+				this.size.pollMillis())) {
+			awaitEverywhere(burst(officer, drafts, models), models);
+		}
+	}
+
 	private static double seconds(long from, long to) {
 		return Math.max(1, to - from) / 1e9;
 	}
