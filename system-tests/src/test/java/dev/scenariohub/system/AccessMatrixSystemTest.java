@@ -30,24 +30,40 @@ import static org.awaitility.Awaitility.await;
 /**
  * Who may do what, over every operation of every service's OpenAPI document, through the
  * gateway: {@code access-matrix.txt} says, as data, the exact status each caller gets
- * (anonymous, an officer, a reviewer, the enterprise user owning the resource, another
- * enterprise user, an admin). An operation without a row, or a row without an operation,
- * fails the test.
+ * (anonymous, an officer, the reviewer assigned, the enterprise user owning the resource,
+ * another enterprise user, an admin, a reviewer not assigned). An operation without a
+ * row, or a row without an operation, fails the test.
  *
  * <p>
- * The calls go to real resources of the owning enterprise user (its enterprise,
- * application, subscription, webhook, notification) and to a real program and scenario;
- * review assignments, objections and milestones are called with an id nobody has. Bodies
- * are empty ({@code {}}) and every write carries a stale {@code If-Match}, so an allowed
- * caller gets the service's own refusal (400, 412, 409) and nothing changes where the
- * operation honours {@code If-Match}; the rows run in file order on fresh resources.
+ * The calls go to real resources: the owning enterprise user's enterprise, application,
+ * subscription, webhook and notification, a program and an open scenario, and a second
+ * scenario decided as far as the clock allows — the owner's application reviewed by the
+ * assigned reviewer, awarded provisionally and objected to by the owner (a milestone,
+ * which comes after the standstill period, is called with an id nobody has). Bodies are
+ * empty ({@code {}}) unless a row names a valid one, and every write carries a stale
+ * {@code If-Match}, so an allowed caller mostly gets the service's own refusal (400, 412,
+ * 409) and nothing changes where the operation honours {@code If-Match}; a valid body
+ * gets past validation to the ownership check. The rows run in file order, so what one
+ * row changes is what the next finds.
  */
 class AccessMatrixSystemTest {
 
-	private static final List<String> CALLERS = List.of("anonymous", "officer", "reviewer", "owner", "other", "admin");
+	private static final List<String> CALLERS = List.of("anonymous", "officer", "reviewer", "owner", "other", "admin",
+			"unassigned");
 
 	private static final Map<String, String> CLIENTS = Map.of("officer", "demo-officer", "reviewer", "demo-reviewer-1",
-			"owner", "demo-enterprise-1", "other", "demo-enterprise-2", "admin", "demo-admin");
+			"owner", "demo-enterprise-1", "other", "demo-enterprise-2", "admin", "demo-admin", "unassigned",
+			"demo-reviewer-2");
+
+	/** Valid bodies a row may name ({@code body=<name>}); the others send {@code {}}. */
+	private static final Map<String, String> BODIES = Map.of("scores",
+			"{\"scores\":{\"fit\":4},\"comment\":\"Finds most defects in time\"}", "recusal",
+			"{\"reason\":\"I advised a competitor on this problem\"}", "report",
+			"{\"report\":\"The line inspects every seam\"}");
+
+	/** An operation's expected answer per caller, and the body it is called with. */
+	private record Row(List<Integer> statuses, String body) {
+	}
 
 	private static final String NOBODYS = "000000000000000000000000";
 
@@ -91,12 +107,54 @@ class AccessMatrixSystemTest {
 				Map.of("capabilities", List.of("access-matrix-capability")), Map.of())));
 		IDS.put("webhook", created(Stack.call("POST", "/api/v1/webhooks", owner,
 				Map.of("url", "http://127.0.0.1:9/access-matrix"), Map.of())));
+		decidedScenario(officer, owner);
 		// verification told the owner (among others)
 		IDS.put("notification", await().atMost(Duration.ofSeconds(30)).until(() -> {
 			Stack.Response inbox = Stack.call("GET", "/api/v1/notifications?limit=1", owner, null, Map.of());
 			List<JsonNode> items = inbox.json().get("items").valueStream().toList();
 			return items.isEmpty() ? null : items.get(0).get("id").asString();
 		}, id -> id != null));
+	}
+
+	/**
+	 * A second scenario: the owner's application, reviewed by the assigned reviewer and
+	 * awarded provisionally, and an objection by the owner.
+	 */
+	private static void decidedScenario(String officer, String owner) {
+		String reviewer = CLIENTS.get("reviewer");
+		String scenario = Journeys.draftScenario(officer, IDS.get("program"), "Access matrix decided scenario",
+				"access-matrix-capability");
+		expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenario + "/publish", officer, null, Map.of()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Stack.call("GET", "/api/v1/matches/open-scenarios/" + scenario, owner, null, Map.of())
+				.status() == 200);
+		String application = created(Stack.call("POST", "/api/v1/applications", owner,
+				Map.of("scenarioId", scenario, "enterpriseId", IDS.get("enterprise"), "summary",
+						"Access matrix proposal to decide", "requestedFunding",
+						Map.of("amount", "1000.00", "currency", "CNY"), "requestedComputeGpuHours", 1),
+				Map.of()));
+		expect(200, Stack.call("POST", "/api/v1/applications/" + application + "/submit", owner, null, Map.of()));
+		expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenario + "/close", officer, null, Map.of()));
+		// the submission reaches scenario-service as an event
+		IDS.put("assignment", await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Stack.Response assigned = Stack.call("POST", "/api/v1/scenarios/" + scenario + "/review-assignments",
+					officer, Map.of("applicationId", application, "reviewer", reviewer), Map.of());
+			return assigned.status() == 201 ? assigned.json().get("assignmentId").asString() : null;
+		}, id -> id != null));
+		expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenario + "/start-review", officer, null, Map.of()));
+		expect(200, Stack.call("POST", "/api/v1/reviews/assignments/" + IDS.get("assignment") + "/scores",
+				TOKENS.get("reviewer"), BODIES.get("scores"), Map.of()));
+		expect(200, Stack.call("POST", "/api/v1/scenarios/" + scenario + "/award", officer,
+				Map.of("applicationIds", List.of(application)), Map.of()));
+		IDS.put("objection",
+				expect(201, Stack.call("POST", "/api/v1/scenarios/" + scenario + "/objections", owner,
+						Map.of("applicationId", application, "reason", "Our pilot results were overlooked"), Map.of()))
+					.json()
+					.get("objectionId")
+					.asString());
+		// milestones are scheduled once the award is final, after the standstill (days):
+		// none exists, so every caller allowed past validation finds nothing
+		IDS.put("milestone", NOBODYS);
 	}
 
 	@AfterAll
@@ -113,11 +171,11 @@ class AccessMatrixSystemTest {
 	@Test
 	void everyCallerGetsExactlyTheDocumentedAnswerFromEveryOperation() throws IOException {
 		Map<String, Boolean> operations = documentedOperations();
-		Map<String, List<Integer>> matrix = matrix();
+		Map<String, Row> matrix = matrix();
 		List<String> wrong = new ArrayList<>();
 		for (String operation : operations.keySet()) {
 			if (!matrix.containsKey(operation)) {
-				wrong.add("no row: " + operation + "  (answers now: " + answers(operation, operations) + ")");
+				wrong.add("no row: " + operation + "  (answers now: " + answers(operation, operations, null) + ")");
 			}
 		}
 		for (String operation : matrix.keySet()) {
@@ -125,20 +183,20 @@ class AccessMatrixSystemTest {
 				wrong.add("a row for no documented operation: " + operation);
 			}
 		}
-		matrix.forEach((operation, expected) -> {
+		matrix.forEach((operation, row) -> {
 			if (!operations.containsKey(operation)) {
 				return;
 			}
-			List<Integer> actual = answers(operation, operations);
-			if (!actual.equals(expected)) {
-				wrong.add(operation + ": expected " + expected + ", got " + actual);
+			List<Integer> actual = answers(operation, operations, row.body());
+			if (!actual.equals(row.statuses())) {
+				wrong.add(operation + ": expected " + row.statuses() + ", got " + actual);
 			}
 		});
 		wrong.addAll(FAILURES);
 		assertThat(wrong).as("callers " + CALLERS + "\n" + String.join("\n", wrong)).isEmpty();
 	}
 
-	private List<Integer> answers(String operation, Map<String, Boolean> operations) {
+	private List<Integer> answers(String operation, Map<String, Boolean> operations, String validBody) {
 		String[] parts = operation.split(" ", 2);
 		String path = parts[1];
 		for (Map.Entry<String, String> id : IDS.entrySet()) {
@@ -147,25 +205,27 @@ class AccessMatrixSystemTest {
 		path = path.replace("{nobodys}", NOBODYS);
 		List<Integer> statuses = new ArrayList<>();
 		for (String caller : CALLERS) {
-			int status = status(parts[0], path, TOKENS.get(caller), operations.get(operation));
+			String body = operations.get(operation) ? (validBody == null ? "{}" : BODIES.get(validBody)) : null;
+			int status = status(parts[0], path, TOKENS.get(caller), body);
 			if (status == 503) {
 				// a client meets 503 and retries (Retry-After); this test is about
 				// access:
 				// one retry, reported, not a failure for what is not its subject
 				System.out.println("AccessMatrixSystemTest: 503 from " + operation + " as " + caller
 						+ ", retrying once: " + FAILURES.remove(FAILURES.size() - 1));
-				status = status(parts[0], path, TOKENS.get(caller), operations.get(operation));
+				status = status(parts[0], path, TOKENS.get(caller), body);
 			}
 			statuses.add(status);
 		}
 		return statuses;
 	}
 
-	private static int status(String method, String path, String token, boolean body) {
+	private static int status(String method, String path, String token, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.get().gatewayUrl() + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
-		if (body) {
+			.method(method,
+					body != null ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
 		if (!"GET".equals(method)) {
@@ -229,9 +289,12 @@ class AccessMatrixSystemTest {
 
 	/** {@code /api/v1/webhooks/{id}/ping} → {@code /api/v1/webhooks/{webhook}/ping}. */
 	private static String named(String path) {
-		Map<String, String> resources = Map.of("programs", "program", "scenarios", "scenario", "enterprises",
-				"enterprise", "applications", "application", "subscriptions", "subscription", "webhooks", "webhook",
-				"notifications", "notification", "open-scenarios", "scenario");
+		Map<String, String> resources = Map.ofEntries(Map.entry("programs", "program"),
+				Map.entry("scenarios", "scenario"), Map.entry("enterprises", "enterprise"),
+				Map.entry("applications", "application"), Map.entry("subscriptions", "subscription"),
+				Map.entry("webhooks", "webhook"), Map.entry("notifications", "notification"),
+				Map.entry("open-scenarios", "scenario"), Map.entry("assignments", "assignment"),
+				Map.entry("objections", "objection"), Map.entry("milestones", "milestone"));
 		String[] segments = path.split("/");
 		for (int i = 1; i < segments.length; i++) {
 			if (segments[i].equals("{id}")) {
@@ -241,8 +304,8 @@ class AccessMatrixSystemTest {
 		return String.join("/", segments);
 	}
 
-	private static Map<String, List<Integer>> matrix() throws IOException {
-		Map<String, List<Integer>> matrix = new LinkedHashMap<>();
+	private static Map<String, Row> matrix() throws IOException {
+		Map<String, Row> matrix = new LinkedHashMap<>();
 		Set<String> twice = new LinkedHashSet<>();
 		try (InputStream in = AccessMatrixSystemTest.class.getResourceAsStream("/access-matrix.txt")) {
 			assertThat(in).as("access-matrix.txt").isNotNull();
@@ -252,13 +315,16 @@ class AccessMatrixSystemTest {
 					continue;
 				}
 				String[] cells = row.split("\\s+");
-				assertThat(cells).as("method, path and one status per caller: " + row).hasSize(2 + CALLERS.size());
+				String body = cells[cells.length - 1].startsWith("body=") ? cells[cells.length - 1].substring(5) : null;
+				assertThat(cells).as("method, path, one status per caller and maybe body=<name>: " + row)
+					.hasSize(2 + CALLERS.size() + (body == null ? 0 : 1));
+				assertThat(body == null || BODIES.containsKey(body)).as("a body this test knows: " + row).isTrue();
 				String operation = cells[0] + " " + cells[1];
 				List<Integer> statuses = new ArrayList<>();
-				for (int i = 2; i < cells.length; i++) {
+				for (int i = 2; i < 2 + CALLERS.size(); i++) {
 					statuses.add(Integer.parseInt(cells[i]));
 				}
-				if (matrix.put(operation, statuses) != null) {
+				if (matrix.put(operation, new Row(statuses, body)) != null) {
 					twice.add(operation);
 				}
 			}
