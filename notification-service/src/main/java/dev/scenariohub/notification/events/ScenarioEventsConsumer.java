@@ -12,6 +12,8 @@ import dev.scenariohub.platform.events.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,11 +36,15 @@ public class ScenarioEventsConsumer {
 			ScenarioEventData data = event.dataAs(json, ScenarioEventData.class);
 			String scenarioId = event.subject();
 			ScenarioInfo described = data.describesScenario() ? data.toInfo(scenarioId) : null;
-			boolean newest = described != null
-					&& Boolean.TRUE.equals(directory.scenario(described, event.sequence()).block(Notifier.TIMEOUT));
-			if (PublicEvents.includes(event.type())) {
-				feed.append(event, json).block(Notifier.TIMEOUT);
-			}
+			// two independent writes, both idempotent: side by side, and both done (or
+			// the
+			// record retried) before the next record
+			Mono<Boolean> directoryWritten = described == null ? Mono.just(false)
+					: directory.scenario(described, event.sequence());
+			Mono<Boolean> appended = PublicEvents.includes(event.type()) ? feed.append(event, json) : Mono.just(false);
+			boolean directoryTookIt = Boolean.TRUE
+				.equals(Mono.zip(directoryWritten, appended).map(Tuple2::getT1).block(Notifier.TIMEOUT));
+			boolean newest = described != null && directoryTookIt;
 			rules.forFamily(family).ifPresent(rule -> {
 				ScenarioInfo scenario = newest ? described
 						: directory.scenario(scenarioId)

@@ -63,6 +63,10 @@ public class EventsAutoConfiguration {
 		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
 		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
 		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+		// a relay waits for each document's acks before the next claim: lingering for a
+		// fuller batch (5 ms by default since Kafka 4.0) would only delay every event;
+		// sends queued while a request is in flight are still batched
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
 	}
 
