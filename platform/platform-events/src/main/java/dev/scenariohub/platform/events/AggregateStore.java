@@ -100,9 +100,11 @@ public class AggregateStore {
 			doc.put(OUTBOX_SINCE, Date.from(MACHINE_CLOCK.instant()));
 			doc.put(HISTORY, historyOf(outbox, events));
 		}
-		return this.mongo.insert(doc, collection)
-			.doOnSuccess(saved -> this.relays.relaySoon(collection, id))
-			.thenReturn(version);
+		return this.mongo.insert(doc, collection).doOnSuccess(saved -> {
+			if (!outbox.isEmpty()) {
+				this.relays.relaySoon(collection, id);
+			}
+		}).thenReturn(version);
 	}
 
 	/**

@@ -264,6 +264,26 @@ class OutboxRelayTest {
 	}
 
 	@Test
+	void savingWithoutEventsAsksTheRelayForNothing() {
+		List<String> relayed = new CopyOnWriteArrayList<>();
+		OutboxRelay relay = new OutboxRelay(this.mongo, this.publisher, this.collection, this.topic, LEASE,
+				this.clock) {
+			@Override
+			public Mono<Long> relay(String aggregateId) {
+				relayed.add(aggregateId);
+				return super.relay(aggregateId);
+			}
+		};
+		AggregateStore store = store(new OutboxRelays(List.of(relay), Duration.ZERO, 100));
+
+		store.insert(this.collection, "quiet", Map.of("name", "draft"), List.of()).block();
+		store.update(this.collection, "quiet", 1, Map.of("name", "still a draft"), List.of()).block();
+		store.insert(this.collection, "told", Map.of("name", "a"), List.of(renamed("a", 1))).block();
+
+		assertThat(relayed).containsExactly("told");
+	}
+
+	@Test
 	void documentsAreMarkedWhileTheirOutboxHoldsEventsAndUnmarkedOldOnesAreFoundAfterPrepare() {
 		AggregateStore store = store(new OutboxRelays(List.of(), Duration.ZERO, 100));
 		store.insert(this.collection, "m-1", Map.of("name", "a"), List.of(renamed("a", 1))).block();
