@@ -23,7 +23,8 @@ source bench/lib.sh
 out="bench/results/pipeline-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 bench_start_stack "$out/stack.log"
-scrape() { for port in 8081 8082 8083; do curl -sf "http://127.0.0.1:$port/actuator/prometheus"; done; }
+# the services' MongoDB command counts (Micrometer's command listener), kept as raw output
+scrape() { for port in 8081 8082 8083; do curl -sf "http://127.0.0.1:$port/actuator/prometheus"; done | grep '^mongodb_driver_commands_seconds_count'; }
 echo "Measuring (raw output: $out/pipeline.txt) ..."
 scrape >"$out/metrics-before.txt"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench pipeline \
