@@ -36,9 +36,8 @@ public class ScenarioEventsConsumer {
 			ScenarioEventData data = event.dataAs(json, ScenarioEventData.class);
 			String scenarioId = event.subject();
 			ScenarioInfo described = data.describesScenario() ? data.toInfo(scenarioId) : null;
-			// two independent writes, both idempotent: side by side, and both done (or
-			// the
-			// record retried) before the next record
+			// two independent idempotent writes, side by side; both are done (or the
+			// record is retried) before the next record
 			Mono<Boolean> directoryWritten = described == null ? Mono.just(false)
 					: directory.scenario(described, event.sequence());
 			Mono<Boolean> appended = PublicEvents.includes(event.type()) ? feed.append(event, json) : Mono.just(false);
