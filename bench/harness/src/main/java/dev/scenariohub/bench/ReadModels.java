@@ -166,7 +166,10 @@ public final class ReadModels implements AutoCloseable {
 
 	/**
 	 * The id notification-service gives an event's notification of one recipient on one
-	 * channel: the first 12 bytes of SHA-256 over (event id, recipient, channel), in hex.
+	 * channel (its {@code NotificationIds}): the first 12 bytes of SHA-256 over (event
+	 * id, recipient, channel), in hex. The harness is a client and does not link the
+	 * service's code; should the two ever differ, no notification is found and
+	 * {@code BenchSmokeSystemTest} fails on the timeout.
 	 */
 	static String notificationId(String eventId, String recipient, String channel) {
 		try {
