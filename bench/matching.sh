@@ -7,8 +7,9 @@
 # Starts the embedded stack (./run.sh --demo, its own data directory), creates the scenarios
 # and then the enterprises of each step through the gateway, and at each step measures
 # GET /api/v1/scenarios/{id}, GET /api/v1/matches?enterpriseId= and ?scenarioId= (random ids,
-# after a warm-up). Raw output goes to bench/results/matching-<time>/. 100,000 enterprises
-# (enterprises=1000,10000,100000) take about a quarter of an hour to create on 2 cores.
+# after a warm-up). Raw output goes to bench/results/matching-<time>/. Enterprises are created
+# at about 40 a second on 2 cores: 100,000 (enterprises=1000,10000,100000) take about 40
+# minutes, and the one such run so far stopped at about 38,000 (bench/README.md).
 # Needs: a built tree (./mvnw -B -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
