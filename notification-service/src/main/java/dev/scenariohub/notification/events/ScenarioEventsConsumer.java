@@ -41,9 +41,9 @@ public class ScenarioEventsConsumer {
 			Mono<Boolean> directoryWritten = described == null ? Mono.just(false)
 					: directory.scenario(described, event.sequence());
 			Mono<Boolean> appended = PublicEvents.includes(event.type()) ? feed.append(event, json) : Mono.just(false);
-			boolean directoryTookIt = Boolean.TRUE
+			// true only when the event described its scenario and was the newest
+			boolean newest = Boolean.TRUE
 				.equals(Mono.zip(directoryWritten, appended).map(Tuple2::getT1).block(Notifier.TIMEOUT));
-			boolean newest = described != null && directoryTookIt;
 			rules.forFamily(family).ifPresent(rule -> {
 				ScenarioInfo scenario = newest ? described
 						: directory.scenario(scenarioId)
