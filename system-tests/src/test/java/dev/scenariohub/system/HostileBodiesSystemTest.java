@@ -269,20 +269,12 @@ class HostileBodiesSystemTest {
 
 	@Provide
 	Arbitrary<String> reasonBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("reason", "Confirmed with the registry by phone");
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("reason", "Confirmed with the registry by phone"));
 	}
 
 	@Provide
 	Arbitrary<String> memberBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("sub", "fuzzed-member");
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("sub", "fuzzed-member"));
 	}
 
 	@Property(tries = 25)
@@ -304,9 +296,8 @@ class HostileBodiesSystemTest {
 			}
 		}
 		finally {
-			// other tests are told things as this user: its preferences go back to what
-			// they
-			// were
+			// other tests are told things as this user: its preferences go back to
+			// what they were
 			if (stored == null) {
 				preferences.deleteOne(Filters.eq("_id", Api.subjectOf(subscriber)));
 			}
@@ -318,78 +309,43 @@ class HostileBodiesSystemTest {
 
 	@Provide
 	Arbitrary<String> programBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("name", "Fuzzed program");
-			body.put("authority", "Fuzz bureau");
-			body.put("startsOn", "2026-01-01");
-			body.put("endsOn", "2027-12-31");
-			body.put("fundingBudget", Map.of("amount", "1000.00", "currency", "CNY"));
-			body.put("computeBudget", 10);
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("name", "Fuzzed program", "authority", "Fuzz bureau",
+				"startsOn", "2026-01-01", "endsOn", "2027-12-31", "fundingBudget",
+				Map.of("amount", "1000.00", "currency", "CNY"), "computeBudget", 10));
 	}
 
 	@Provide
 	Arbitrary<String> applicationBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("scenarioId", openScenario);
-			body.put("enterpriseId", enterpriseId);
-			body.put("summary", "We find defects");
-			body.put("technicalApproach", "Vision models at the line");
-			body.put("team", "Three engineers");
-			body.put("milestones", List.of(Map.of("title", "Pilot", "dueOn", "2027-03-01")));
-			body.put("requestedFunding", Map.of("amount", "10.00", "currency", "CNY"));
-			body.put("requestedComputeGpuHours", 1);
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("scenarioId", openScenario, "enterpriseId", enterpriseId,
+				"summary", "We find defects", "technicalApproach", "Vision models at the line", "team",
+				"Three engineers", "milestones", List.of(Map.of("title", "Pilot", "dueOn", "2027-03-01")),
+				"requestedFunding", Map.of("amount", "10.00", "currency", "CNY"), "requestedComputeGpuHours", 1));
 	}
 
 	@Provide
 	Arbitrary<String> subscriptionBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("sectors", List.of("OTHER"));
-			body.put("capabilities", List.of("fuzzing"));
-			return body;
-		});
+		return HostileJson
+			.bodies(() -> HostileJson.body("sectors", List.of("OTHER"), "capabilities", List.of("fuzzing")));
 	}
 
 	@Provide
 	Arbitrary<String> webhookBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("url", "http://127.0.0.1:9/fuzzed");
-			body.put("eventTypes", List.of("dev.scenariohub.scenario.published.v1"));
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("url", "http://127.0.0.1:9/fuzzed", "eventTypes",
+				List.of("dev.scenariohub.scenario.published.v1")));
 	}
 
 	@Provide
 	Arbitrary<String> preferenceBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("locale", "en");
-			body.put("email", "fuzz@example.com");
-			body.put("channels", Map.of("SCENARIO", List.of("INBOX")));
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("locale", "en", "email", "fuzz@example.com", "channels",
+				Map.of("SCENARIO", List.of("INBOX"))));
 	}
 
 	@Provide
 	Arbitrary<String> enterpriseBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("name", "Fuzzed enterprise");
-			body.put("creditCode", ApplyAndReviewSystemTest.freshCreditCode());
-			body.put("category", "STARTUP");
-			body.put("district", "Haizhu");
-			body.put("capabilities", List.of("computer-vision"));
-			body.put("coreTechnologies", List.of("defect detection"));
-			body.put("contact", Map.of("name", "Fuzz", "email", "fuzz@example.com"));
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("name", "Fuzzed enterprise", "creditCode",
+				ApplyAndReviewSystemTest.freshCreditCode(), "category", "STARTUP", "district", "Haizhu", "capabilities",
+				List.of("computer-vision"), "coreTechnologies", List.of("defect detection"), "contact",
+				Map.of("name", "Fuzz", "email", "fuzz@example.com")));
 	}
 
 	@Provide
@@ -415,50 +371,29 @@ class HostileBodiesSystemTest {
 
 	@Provide
 	Arbitrary<String> enterpriseChanges() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("name", "Renamed by fuzzing");
-			body.put("district", "Tianhe");
-			body.put("capabilities", List.of("fuzzing", "robustness"));
-			body.put("coreTechnologies", List.of("property-based testing"));
-			body.put("contact", Map.of("name", "Fuzz", "email", "fuzz@example.com", "phone", "+86 20 1234 5678"));
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("name", "Renamed by fuzzing", "district", "Tianhe",
+				"capabilities", List.of("fuzzing", "robustness"), "coreTechnologies", List.of("property-based testing"),
+				"contact", Map.of("name", "Fuzz", "email", "fuzz@example.com", "phone", "+86 20 1234 5678")));
 	}
 
 	@Provide
 	Arbitrary<String> applicationChanges() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("summary", "A changed draft");
-			body.put("technicalApproach", "Vision models at the line");
-			body.put("team", "Four engineers");
-			body.put("milestones", List.of(Map.of("title", "Pilot", "dueOn", "2027-03-01")));
-			body.put("requestedFunding", Map.of("amount", "20.00", "currency", "CNY"));
-			body.put("requestedComputeGpuHours", 2);
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("summary", "A changed draft", "technicalApproach",
+				"Vision models at the line", "team", "Four engineers", "milestones",
+				List.of(Map.of("title", "Pilot", "dueOn", "2027-03-01")), "requestedFunding",
+				Map.of("amount", "20.00", "currency", "CNY"), "requestedComputeGpuHours", 2));
 	}
 
 	@Provide
 	Arbitrary<String> affiliationBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("enterpriseIds", List.of("0123456789abcdef01234567"));
-			body.put("creditCodes", List.of(ApplyAndReviewSystemTest.freshCreditCode()));
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("enterpriseIds", List.of("0123456789abcdef01234567"),
+				"creditCodes", List.of(ApplyAndReviewSystemTest.freshCreditCode())));
 	}
 
 	@Provide
 	Arbitrary<String> scenarioChanges() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("title", "Changed title");
-			body.put("maxAwards", 2);
-			body.put("requiredCapabilities", List.of("fuzzing", "robustness"));
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("title", "Changed title", "maxAwards", 2,
+				"requiredCapabilities", List.of("fuzzing", "robustness")));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.scenariohub.system;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -184,9 +183,7 @@ class HostileDecisionsSystemTest {
 	}
 
 	private static Map<String, Object> validReason() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("reason", "I advised a competitor on this problem last year");
-		return body;
+		return HostileJson.body("reason", "I advised a competitor on this problem last year");
 	}
 
 	@Provide
@@ -196,11 +193,8 @@ class HostileDecisionsSystemTest {
 
 	@Provide
 	Arbitrary<String> reportBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("report", "The line inspects every seam; defects fell by a third");
-			return body;
-		});
+		return HostileJson
+			.bodies(() -> HostileJson.body("report", "The line inspects every seam; defects fell by a third"));
 	}
 
 	/** The award is proposed (by a valid body, unless a try got through first). */
@@ -212,16 +206,11 @@ class HostileDecisionsSystemTest {
 	}
 
 	private static Map<String, Object> validScores() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("scores", Map.of("fit", 4));
-		body.put("comment", "Finds most defects in time");
-		return body;
+		return HostileJson.body("scores", Map.of("fit", 4), "comment", "Finds most defects in time");
 	}
 
 	private static Map<String, Object> validAward() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("applicationIds", List.of(application));
-		return body;
+		return HostileJson.body("applicationIds", List.of(application));
 	}
 
 	@Provide
@@ -236,24 +225,14 @@ class HostileDecisionsSystemTest {
 
 	@Provide
 	Arbitrary<String> objectionBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("applicationId", application);
-			body.put("reason", "The ranking overlooked our pilot results");
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("applicationId", application, "reason",
+				"The ranking overlooked our pilot results"));
 	}
 
 	@Provide
 	Arbitrary<String> milestoneBodies() {
-		return HostileJson.bodies(() -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("applicationId", application);
-			body.put("title", "Prototype on the line");
-			body.put("deliverable", "A camera rig inspecting one line");
-			body.put("dueOn", "2027-03-01");
-			return body;
-		});
+		return HostileJson.bodies(() -> HostileJson.body("applicationId", application, "title", "Prototype on the line",
+				"deliverable", "A camera rig inspecting one line", "dueOn", "2027-03-01"));
 	}
 
 }

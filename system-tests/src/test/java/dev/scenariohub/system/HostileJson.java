@@ -20,6 +20,18 @@ final class HostileJson {
 	}
 
 	/**
+	 * A body of the given fields and values, in that order (the order the fuzzing picks
+	 * fields in), that the fuzzing may change.
+	 */
+	static Map<String, Object> body(Object... fieldsAndValues) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		for (int i = 0; i < fieldsAndValues.length; i += 2) {
+			body.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+		}
+		return body;
+	}
+
+	/**
 	 * A valid body with some fields replaced, removed or added, random JSON, or text that
 	 * is not JSON.
 	 */
