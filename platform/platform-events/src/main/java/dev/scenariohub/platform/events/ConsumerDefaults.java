@@ -12,12 +12,16 @@ import org.springframework.core.env.MapPropertySource;
  * Lowest-precedence defaults that make every service consume alike: the consumer group is
  * the application name, failing records are retried with exponential back-off for about a
  * minute and then sent to the dead-letter topic with the error in headers, a malformed
- * record goes there at once, and the binder creates topics with several partitions. Any
- * service or environment may override them.
+ * record goes there at once, the binder creates topics with several partitions and each
+ * partition is consumed on a thread of its own. Any service or environment may override
+ * them.
  */
 public class ConsumerDefaults implements EnvironmentPostProcessor {
 
 	static final String NAME = "scenariohubConsumerDefaults";
+
+	/** Partitions the binder creates a topic with, and consumers per binding. */
+	static final int PARTITIONS = 3;
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,7 +39,15 @@ public class ConsumerDefaults implements EnvironmentPostProcessor {
 				"spring.cloud.stream.default.consumer.retryable-exceptions." + MalformedEventException.class.getName(),
 				false);
 		defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", true);
-		defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", 3);
+		// each partition of a topic is consumed on its own thread (a consumer per
+		// partition,
+		// as many as the binder creates the topics with): a record that takes long — a
+		// slow write, a retry's back-off — holds up the rest of its own partition only,
+		// and a burst is consumed by as many threads as there are partitions. Order per
+		// aggregate holds, as an aggregate's events share a partition. With more
+		// partitions (6 in Kubernetes) the replicas share them out.
+		defaults.put("spring.cloud.stream.default.consumer.concurrency", PARTITIONS);
+		defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", PARTITIONS);
 		defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", true);
 		defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers:localhost:9092}");
 		// every consumer continues the trace in the record's traceparent header
