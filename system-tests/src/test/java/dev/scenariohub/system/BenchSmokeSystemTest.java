@@ -53,7 +53,8 @@ class BenchSmokeSystemTest {
 			assertThat(List.of(repetition.read(), repetition.byEnterprise(), repetition.byScenario()))
 				.allSatisfy(latencies -> assertThat(latencies.count()).isEqualTo(8));
 		}
-		assertThat(result.report()).contains("curve: 2x the enterprises");
+		assertThat(result.steps()).allSatisfy(step -> assertThat(step.catchUpSeconds()).isNotNegative());
+		assertThat(result.report()).contains("curve: 2x the enterprises").contains("consumers caught up");
 	}
 
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,8 +28,13 @@ public final class Api {
 		this.target = target;
 	}
 
-	/** What came back. */
-	public record Response(int status, String etag, String body) {
+	/** Attempts a patient call makes before it gives up. */
+	static final int PATIENCE = 10;
+
+	private final AtomicLong retried = new AtomicLong();
+
+	/** What came back; {@code retryAfter} in seconds, when the answer says. */
+	public record Response(int status, String etag, String body, Long retryAfter) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);
@@ -83,6 +89,50 @@ public final class Api {
 			.thenApply(Api::response);
 	}
 
+	/**
+	 * A call as a careful client makes it: an answer saying the system is overloaded or a
+	 * service did not answer in time (429, 503), or no answer at all, is retried after
+	 * the Retry-After it gives (a second when it gives none), up to {@link #PATIENCE}
+	 * attempts. Only for calls that are safe to repeat: reads, creates with an
+	 * Idempotency-Key, updates with If-Match.
+	 */
+	public Response callPatiently(String method, String path, String token, Object body, Map<String, String> headers) {
+		HttpRequest request = request(method, path, token, body, headers);
+		for (int attempt = 1;; attempt++) {
+			Response response;
+			try {
+				response = response(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
+				if ((response.status() != 429 && response.status() != 503) || attempt == PATIENCE) {
+					return response;
+				}
+			}
+			catch (IOException ex) {
+				if (attempt == PATIENCE) {
+					throw new IllegalStateException(request.uri() + " failed " + PATIENCE + " times: " + ex, ex);
+				}
+				response = null;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+			this.retried.incrementAndGet();
+			long seconds = response == null || response.retryAfter() == null ? 1 : Math.min(response.retryAfter(), 30);
+			try {
+				Thread.sleep(1000 * Math.max(1, seconds));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+		}
+	}
+
+	/** Calls {@link #callPatiently} has repeated so far. */
+	public long retried() {
+		return this.retried.get();
+	}
+
 	private HttpRequest request(String method, String path, String token, Object body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.target.gatewayUrl() + path))
 			.timeout(Duration.ofSeconds(30))
@@ -112,7 +162,13 @@ public final class Api {
 	}
 
 	private static Response response(HttpResponse<String> response) {
-		return new Response(response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body());
+		Long retryAfter = response.headers()
+			.firstValue("Retry-After")
+			.filter(value -> value.chars().allMatch(Character::isDigit))
+			.map(Long::valueOf)
+			.orElse(null);
+		return new Response(response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body(),
+				retryAfter);
 	}
 
 }
