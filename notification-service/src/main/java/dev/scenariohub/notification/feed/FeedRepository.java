@@ -53,10 +53,11 @@ public class FeedRepository {
 	/**
 	 * Appends at the position after the last one this process knows to exist — one write
 	 * in the usual case. When that position is taken (another writer came first) or the
-	 * event is there already, the unique indexes refuse the write: an event already
-	 * stored is not appended again; otherwise the head is read again and the write
-	 * retried. The known head only ever holds positions that exist, so a write at head +
-	 * 1 never leaves a gap.
+	 * event is there already, the unique indexes refuse the write. When a writer of this
+	 * process has meanwhile moved the known head past that position, the write is simply
+	 * retried after it; otherwise an event already stored is not appended again, and the
+	 * head is read again and the write retried. The known head only ever holds positions
+	 * that exist, so a write at head + 1 never leaves a gap.
 	 * @return true when appended, false when the event was there already
 	 */
 	public Mono<Boolean> append(IncomingEvent event, JsonMapper json) {
@@ -71,12 +72,23 @@ public class FeedRepository {
 					.append("sequence", event.sequence())
 					.append("time", Date.from(event.time()))
 					.append("data", data), COLLECTION)
-				.doOnSuccess(inserted -> this.head.accumulateAndGet(head + 1, Math::max))))
-			.map(inserted -> true)
-			.onErrorResume(DuplicateKeyException.class,
-					race -> this.mongo.exists(taken, COLLECTION)
-						.flatMap(stored -> stored ? Mono.just(false) : readHead().then(Mono.error(race))))
+				.doOnSuccess(inserted -> this.head.accumulateAndGet(head + 1, Math::max))
+				.map(inserted -> true)
+				.onErrorResume(DuplicateKeyException.class, refused -> afterRefusal(refused, head, taken))))
 			.retryWhen(Retry.max(100).filter(DuplicateKeyException.class::isInstance));
+	}
+
+	/**
+	 * After a write at {@code head + 1} was refused: the refusal again (to retry at a
+	 * newer head) or false when the event is stored already. A writer of this process
+	 * that took the position has moved the known head, which saves asking the store.
+	 */
+	private Mono<Boolean> afterRefusal(DuplicateKeyException refused, long head, Query taken) {
+		if (this.head.get() > head) {
+			return Mono.error(refused);
+		}
+		return this.mongo.exists(taken, COLLECTION)
+			.flatMap(stored -> stored ? Mono.just(false) : readHead().then(Mono.error(refused)));
 	}
 
 	private Mono<Long> knownHead() {
