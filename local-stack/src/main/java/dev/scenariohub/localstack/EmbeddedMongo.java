@@ -3,19 +3,25 @@ package dev.scenariohub.localstack;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVMap;
 
 /**
  * The embedded MongoDB-protocol store as a process of its own
@@ -38,7 +44,7 @@ public final class EmbeddedMongo {
 
 		@Override
 		protected MongoDatabase openOrCreateDatabase(String databaseName) {
-			return new KeyedLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
+			return new KeyedLookupDatabase(databaseName);
 		}
 
 		@Override
@@ -51,22 +57,63 @@ public final class EmbeddedMongo {
 			}
 		}
 
+		/**
+		 * A database whose unique indexes also serve queries that name their keys among
+		 * others, and whose collections answer copies of what they store. An inner class:
+		 * the database opens its collections while it is being constructed, before any
+		 * field of its own would be set, so it takes the store from the backend.
+		 */
+		final class KeyedLookupDatabase extends H2Database {
+
+			KeyedLookupDatabase(String databaseName) {
+				super(databaseName, getMvStore(), getCursorRegistry());
+			}
+
+			/**
+			 * As H2Database opens a collection, from the maps of the names it gives them
+			 * (so a data file written before is read as it was), as a
+			 * {@link CopyingCollection}.
+			 */
+			@Override
+			protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+				String namespace = getFullCollectionNamespace(collectionName);
+				MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
+				MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+				return new CopyingCollection(this, collectionName, options, data, meta, this.cursorRegistry);
+			}
+
+			@Override
+			protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+					List<IndexKey> keys, boolean sparse) {
+				return new KeyedLookupIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+			}
+
+		}
+
 	}
 
 	/**
-	 * A database whose unique indexes also serve queries that name their keys among
-	 * others.
+	 * A collection whose queries hand out copies of the documents they match. The store
+	 * updates a document in place (field by field, under the collection's lock), but a
+	 * reply is encoded after the lock is let go: a reply that was the stored document
+	 * could be read half updated, or fail to encode (a ConcurrentModificationException
+	 * that closes the connection, and with it every call the client had in flight on it).
+	 * An update, which finds its document through the same queries, now changes a copy
+	 * and stores that.
 	 */
-	static final class KeyedLookupDatabase extends H2Database {
+	static final class CopyingCollection extends H2Collection {
 
-		KeyedLookupDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
-			super(databaseName, store, cursors);
+		CopyingCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+				MVMap<String, Object> meta, CursorRegistry cursors) {
+			super(database, name, options, data, meta, cursors);
 		}
 
 		@Override
-		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-				boolean sparse) {
-			return new KeyedLookupIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+		protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
+				int batchSize, Comparator<Document> order, Document fields) {
+			return super.matchDocumentsFromStream(query,
+					documents.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply),
+					skip, limit, batchSize, order, fields);
 		}
 
 	}

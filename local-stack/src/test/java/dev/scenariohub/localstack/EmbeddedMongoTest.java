@@ -120,6 +120,62 @@ class EmbeddedMongoTest {
 			.isNull();
 	}
 
+	/**
+	 * A reply is encoded after the collection's lock is let go, so it must not be the
+	 * stored document an update goes on to change: readers would get half an update, or
+	 * no answer at all (the encoder failing with a ConcurrentModificationException, the
+	 * connection closed, every other call on the client's pool failed with it).
+	 */
+	@Test
+	void aDocumentReadWhileItIsUpdatedIsAnsweredWhole() throws Exception {
+		Document fields = new Document();
+		for (int f = 0; f < 200; f++) {
+			fields.append("f" + f, 0);
+		}
+		MongoCollection<Document> torn = client.getDatabase("service").getCollection("torn");
+		torn.insertOne(new Document("_id", "t").append("state", fields));
+		java.util.concurrent.atomic.AtomicBoolean updating = new java.util.concurrent.atomic.AtomicBoolean(true);
+		java.util.List<String> wrong = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<?>> reading = new java.util.ArrayList<>();
+			for (int r = 0; r < 4; r++) {
+				reading.add(readers.submit(() -> {
+					while (updating.get()) {
+						try {
+							Document state = torn.find(Filters.eq("_id", "t")).first().get("state", Document.class);
+							if (state.values().stream().distinct().count() != 1) {
+								wrong.add("half an update: " + state.values().stream().distinct().toList());
+							}
+						}
+						catch (RuntimeException ex) {
+							wrong.add(ex.toString());
+						}
+					}
+				}));
+			}
+			for (int n = 1; n <= 1500; n++) {
+				Document next = new Document();
+				for (int f = 0; f < 200; f++) {
+					next.append("f" + f, n);
+				}
+				// the lease comes and goes, as the outbox relay's claim and release do
+				torn.updateOne(Filters.eq("_id", "t"),
+						n % 2 == 0 ? Updates.combine(Updates.set("state", next), Updates.unset("lease"))
+								: Updates.combine(Updates.set("state", next), Updates.set("lease", n)));
+			}
+			updating.set(false);
+			for (java.util.concurrent.Future<?> r : reading) {
+				r.get(1, java.util.concurrent.TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			updating.set(false);
+			readers.shutdownNow();
+		}
+		assertThat(wrong).as("reads that were not of one whole update").isEmpty();
+	}
+
 	@Test
 	void theIdStaysUnique() {
 		org.assertj.core.api.Assertions
