@@ -5,11 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -83,6 +89,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	Mono<ResponseEntity<Object>> duplicate(DuplicateKeyException ex) {
 		return respond(problem(HttpStatus.CONFLICT, type("duplicate"), "Already exists",
 				"A resource with the same unique values already exists"));
+	}
+
+	/**
+	 * A store that did not answer — a connection closed under the call, no server found
+	 * in time — is 503 to retry later, not a failure of the service; anything else the
+	 * store refuses is unexpected.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	Mono<ResponseEntity<Object>> store(DataAccessException ex, ServerWebExchange exchange) {
+		if (!storeUnavailable(ex)) {
+			return unexpected(ex, exchange);
+		}
+		log.warn("The store did not answer {} {}: {}", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath(), ex.getMostSpecificCause().toString());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, type("service-unavailable"),
+				"Service unavailable",
+				"The service's store did not answer; retry later (a write you sent may or may not have been"
+						+ " applied: retry with the same Idempotency-Key, or read the resource again before an"
+						+ " update)");
+		return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem));
+	}
+
+	private static boolean storeUnavailable(DataAccessException ex) {
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException) {
+			return true;
+		}
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof MongoSocketException || cause instanceof MongoConnectionPoolClearedException
+					|| cause instanceof MongoTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler(Exception.class)
