@@ -82,6 +82,17 @@ public final class EmbeddedMongo {
 				return new CopyingCollection(this, collectionName, options, data, meta, this.cursorRegistry);
 			}
 
+			/**
+			 * A single-key secondary index as a {@link PresenceIndex}; others stay
+			 * ignored, as mongo-java-server ignores them.
+			 */
+			@Override
+			protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+					List<IndexKey> keys, boolean sparse) {
+				return keys.size() == 1 ? new PresenceIndex<>(indexName, keys.get(0))
+						: super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+			}
+
 			@Override
 			protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
 					List<IndexKey> keys, boolean sparse) {
