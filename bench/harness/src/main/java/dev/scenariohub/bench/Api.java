@@ -164,7 +164,7 @@ public final class Api {
 	private static Response response(HttpResponse<String> response) {
 		Long retryAfter = response.headers()
 			.firstValue("Retry-After")
-			.filter(value -> value.chars().allMatch(Character::isDigit))
+			.filter(value -> !value.isEmpty() && value.chars().allMatch(Character::isDigit))
 			.map(Long::valueOf)
 			.orElse(null);
 		return new Response(response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body(),

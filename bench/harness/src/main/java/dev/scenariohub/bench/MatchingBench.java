@@ -160,6 +160,9 @@ public final class MatchingBench {
 				repetitions.add(measure(officer, scenarios, enterprises, this.size.requests()));
 			}
 			steps.add(new Step(enterprises.size(), scenarios.size(), seeded, retried, catchUp, repetitions));
+			// as it goes, so that a long run stopped before its end keeps what it
+			// measured
+			System.err.print(new Result(this.size.concurrency(), List.of(steps.get(steps.size() - 1))).report());
 			start = System.nanoTime();
 		}
 		return new Result(this.size.concurrency(), steps);
