@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,8 +36,13 @@ class TwoReplicasSystemTest {
 
 	static final WebhookReceiver RECEIVER = new WebhookReceiver();
 
+	/** Members of each consumer group while one instance runs. */
+	static final Map<String, Integer> ONE_INSTANCE = new java.util.HashMap<>();
+
 	@BeforeAll
 	static void secondInstances() throws IOException {
+		ONE_INSTANCE.put("scenario-service", settledMembers("scenario-service"));
+		ONE_INSTANCE.put("notification-service", settledMembers("notification-service"));
 		// side by side, as a deployment scales out
 		CompletableFuture
 			.allOf(CompletableFuture.runAsync(() -> Stack.stack().startReplica("scenario-service")),
@@ -67,8 +73,8 @@ class TwoReplicasSystemTest {
 			.get("id")
 			.asString();
 
-		assertTwoConsumers("scenario-service", "applications");
-		assertTwoConsumers("notification-service", "scenarios");
+		assertBothInstancesConsume("scenario-service", "applications");
+		assertBothInstancesConsume("notification-service", "scenarios");
 
 		List<String> scenarios = new ArrayList<>();
 		for (int i = 0; i < SCENARIOS; i++) {
@@ -128,25 +134,56 @@ class TwoReplicasSystemTest {
 	}
 
 	/**
-	 * Both instances really consume: two members of the group share the topic's
-	 * partitions (each instance has one consumer per topic).
+	 * Both instances really consume: the group has twice the consumers it had with one
+	 * instance (each runs a consumer per partition of each topic it reads), and every
+	 * partition of the topic is assigned to one of them.
 	 */
-	private static void assertTwoConsumers(String group, String topic) {
-		Map<String, Object> config = new java.util.HashMap<>(Stack.get().kafkaClientProperties());
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
-		try (Admin admin = Admin.create(config)) {
+	private static void assertBothInstancesConsume(String group, String topic) {
+		try (Admin admin = admin()) {
+			int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-				ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group))
-					.all()
-					.get()
-					.get(group);
+				ConsumerGroupDescription described = describe(admin, group);
+				assertThat(described.members()).as("consumers in " + group).hasSize(2 * ONE_INSTANCE.get(group));
 				assertThat(described.members()
 					.stream()
-					.filter(m -> m.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(topic))))
-					.as("consumers of " + topic + " in " + group)
-					.hasSize(2);
+					.flatMap(m -> m.assignment().topicPartitions().stream())
+					.filter(p -> p.topic().equals(topic))
+					.distinct()
+					.count()).as("partitions of " + topic + " assigned in " + group).isEqualTo(partitions);
 			});
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The members of a group, once the same number twice a second apart. */
+	private static int settledMembers(String group) {
+		try (Admin admin = admin()) {
+			int[] last = { -1 };
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+				int members = describe(admin, group).members().size();
+				boolean settled = members > 0 && members == last[0];
+				last[0] = members;
+				return settled;
+			});
+			return last[0];
+		}
+	}
+
+	private static ConsumerGroupDescription describe(Admin admin, String group)
+			throws InterruptedException, ExecutionException {
+		return admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+	}
+
+	private static Admin admin() {
+		Map<String, Object> config = new java.util.HashMap<>(Stack.get().kafkaClientProperties());
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
+		return Admin.create(config);
 	}
 
 	private static long webhookIds(String scenarioId, String type) {
