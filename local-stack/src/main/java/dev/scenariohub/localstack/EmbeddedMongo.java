@@ -3,10 +3,10 @@ package dev.scenariohub.localstack;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -104,7 +104,7 @@ public final class EmbeddedMongo {
 	}
 
 	/**
-	 * A collection whose queries hand out copies of the documents they match. The store
+	 * A collection whose queries hand out copies of the documents they answer. The store
 	 * updates a document in place (field by field, under the collection's lock), but a
 	 * reply is encoded after the lock is let go: a reply that was the stored document
 	 * could be read half updated, or fail to encode (a ConcurrentModificationException
@@ -119,12 +119,15 @@ public final class EmbeddedMongo {
 			super(database, name, options, data, meta, cursors);
 		}
 
+		/**
+		 * Copies what a query answers — once it is matched, sorted, skipped, limited and
+		 * projected, so a query that looks at many documents and answers few copies few.
+		 */
 		@Override
-		protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
-				int batchSize, Comparator<Document> order, Document fields) {
-			return super.matchDocumentsFromStream(query,
-					documents.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply),
-					skip, limit, batchSize, order, fields);
+		protected QueryResult createQueryResult(List<Document> answered, int batchSize) {
+			return super.createQueryResult(
+					answered.stream().map(Document::cloneDeeply).collect(Collectors.toCollection(ArrayList::new)),
+					batchSize);
 		}
 
 	}
