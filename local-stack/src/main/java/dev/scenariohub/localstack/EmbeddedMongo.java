@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -20,6 +21,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 
@@ -104,30 +106,55 @@ public final class EmbeddedMongo {
 	}
 
 	/**
-	 * A collection whose queries hand out copies of the documents they answer. The store
-	 * updates a document in place (field by field, under the collection's lock), but a
-	 * reply is encoded after the lock is let go: a reply that was the stored document
-	 * could be read half updated, or fail to encode (a ConcurrentModificationException
-	 * that closes the connection, and with it every call the client had in flight on it).
-	 * An update, which finds its document through the same queries, now changes a copy
-	 * and stores that.
+	 * A collection whose stored documents never change once stored: an update changes a
+	 * copy and stores that. mongo-java-server updates the stored document in place, field
+	 * by field, under the collection's lock — but replies are encoded after the lock is
+	 * let go, and hold the stored documents themselves: a reply could be read half
+	 * updated, or fail to encode (a ConcurrentModificationException that closes the
+	 * connection, and with it every call the client had in flight on it). Queries still
+	 * answer the stored documents, uncopied.
 	 */
 	static final class CopyingCollection extends H2Collection {
+
+		/**
+		 * While an update runs (under the collection's lock): what it finds is copied.
+		 */
+		private boolean changing;
 
 		CopyingCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
 				MVMap<String, Object> meta, CursorRegistry cursors) {
 			super(database, name, options, data, meta, cursors);
 		}
 
-		/**
-		 * Copies what a query answers — once it is matched, sorted, skipped, limited and
-		 * projected, so a query that looks at many documents and answers few copies few.
-		 */
 		@Override
-		protected QueryResult createQueryResult(List<Document> answered, int batchSize) {
-			return super.createQueryResult(
-					answered.stream().map(Document::cloneDeeply).collect(Collectors.toCollection(ArrayList::new)),
-					batchSize);
+		public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+				boolean multi, boolean upsert, Oplog oplog) {
+			this.changing = true;
+			try {
+				return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+			}
+			finally {
+				this.changing = false;
+			}
+		}
+
+		@Override
+		public synchronized Document findAndModify(Document query) {
+			this.changing = true;
+			try {
+				return super.findAndModify(query);
+			}
+			finally {
+				this.changing = false;
+			}
+		}
+
+		/** The documents an update found, as copies for it to change. */
+		@Override
+		protected QueryResult createQueryResult(List<Document> found, int batchSize) {
+			return super.createQueryResult(this.changing
+					? found.stream().map(Document::cloneDeeply).collect(Collectors.toCollection(ArrayList::new))
+					: found, batchSize);
 		}
 
 	}
