@@ -8,8 +8,9 @@
 # and then the enterprises of each step through the gateway, and at each step measures
 # GET /api/v1/scenarios/{id}, GET /api/v1/matches?enterpriseId= and ?scenarioId= (random ids,
 # after a warm-up). Raw output goes to bench/results/matching-<time>/. Enterprises are created
-# at about 40 a second on 2 cores: 100,000 (enterprises=1000,10000,100000) take about 40
-# minutes, and the one such run so far stopped at about 38,000 (bench/README.md).
+# at 40-65 a second on 2 cores: 100,000 (enterprises=1000,10000,100000) take 30-40 minutes,
+# and the three such runs so far were stopped before (bench/README.md). Each step's figures go
+# to harness.log as soon as they are measured.
 # Needs: a built tree (./mvnw -B -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
