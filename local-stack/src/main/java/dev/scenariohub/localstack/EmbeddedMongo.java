@@ -61,9 +61,10 @@ public final class EmbeddedMongo {
 
 		/**
 		 * A database whose unique indexes also serve queries that name their keys among
-		 * others, and whose collections answer copies of what they store. An inner class:
-		 * the database opens its collections while it is being constructed, before any
-		 * field of its own would be set, so it takes the store from the backend.
+		 * others, whose secondary indexes on one key serve some queries, and whose
+		 * collections never change a stored document in place. An inner class: the
+		 * database opens its collections while it is being constructed, before any field
+		 * of its own would be set, so it takes the store from the backend.
 		 */
 		final class KeyedLookupDatabase extends H2Database {
 
@@ -85,13 +86,15 @@ public final class EmbeddedMongo {
 			}
 
 			/**
-			 * A single-key secondary index as a {@link PresenceIndex}; others stay
-			 * ignored, as mongo-java-server ignores them.
+			 * A secondary index on one top-level key as a {@link PresenceIndex}; others
+			 * (compound, or on a key inside arrays or subdocuments) stay ignored, as
+			 * mongo-java-server ignores them.
 			 */
 			@Override
 			protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
 					List<IndexKey> keys, boolean sparse) {
-				return keys.size() == 1 ? new PresenceIndex<>(indexName, keys.get(0))
+				return keys.size() == 1 && !keys.get(0).getKey().contains(".")
+						? new PresenceIndex<>(indexName, keys.get(0))
 						: super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
 			}
 

@@ -11,15 +11,15 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * A single-key secondary index of the embedded store, which mongo-java-server otherwise
- * ignores: it knows which documents have the key at all, and serves a query whose
- * condition on the key only a document that has it can meet ({@code $gte}, {@code $lt},
- * {@code $exists: true}, a value) — while those are few among the collection's documents.
- * The store's own matcher then applies the whole query to them, as it does for any index.
- * What it is for: the outbox relay's sweep and the outbox metrics look for documents
- * marked {@code outboxSince}, which only documents with events still to publish carry;
- * without it each sweep read every document of each aggregate collection every two
- * seconds, and every other command on that collection waited for it.
+ * A secondary index of the embedded store on one top-level key, which mongo-java-server
+ * otherwise ignores: it knows which documents have the key at all, and serves a query
+ * whose condition on the key only a document that has it can meet ({@code $gte},
+ * {@code $lt}, {@code $exists: true}, a value) — while those are few among the
+ * collection's documents. The store's own matcher then applies the whole query to them,
+ * as it does for any index. What it is for: the outbox relay's sweep and the outbox
+ * metrics look for documents marked {@code outboxSince}, which only documents with events
+ * still to publish carry; without it each sweep read every document of each aggregate
+ * collection every two seconds, and every other command on that collection waited for it.
  */
 final class PresenceIndex<P> extends Index<P> {
 

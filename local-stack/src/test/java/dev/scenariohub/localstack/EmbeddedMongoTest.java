@@ -159,6 +159,25 @@ class EmbeddedMongoTest {
 		assertThat(pending.countDocuments(Filters.exists("outboxSince", false))).isEqualTo(196);
 	}
 
+	/**
+	 * An index on a key inside an array or subdocument ({@code assignments.id}) is not a
+	 * key any document has at its top level: it stays ignored, and the query is answered
+	 * by a scan (taken for a presence index, it found nothing, and scores for an existing
+	 * review assignment were answered 404).
+	 */
+	@Test
+	void aQueryOnAnIndexedKeyInsideSubdocumentsFindsThem() {
+		MongoCollection<Document> nested = client.getDatabase("service").getCollection("nested");
+		nested.createIndex(new Document("assignments.id", 1));
+		nested.insertOne(new Document("_id", "n1").append("assignments",
+				List.of(new Document("id", "as-1"), new Document("id", "as-2"))));
+		nested.insertOne(new Document("_id", "n2").append("assignments", List.of(new Document("id", "as-3"))));
+
+		assertThat(nested.find(Filters.eq("assignments.id", "as-2")).map(d -> d.getString("_id")).first())
+			.isEqualTo("n1");
+		assertThat(nested.countDocuments(Filters.eq("assignments.id", "as-3"))).isOne();
+	}
+
 	private static de.bwaldvogel.mongo.bson.Document toServer(Document query) {
 		return de.bwaldvogel.mongo.bson.Document.class.cast(convert(query));
 	}
