@@ -39,13 +39,11 @@ public class ConsumerDefaults implements EnvironmentPostProcessor {
 				"spring.cloud.stream.default.consumer.retryable-exceptions." + MalformedEventException.class.getName(),
 				false);
 		defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", true);
-		// each partition of a topic is consumed on its own thread (a consumer per
-		// partition,
-		// as many as the binder creates the topics with): a record that takes long — a
-		// slow write, a retry's back-off — holds up the rest of its own partition only,
-		// and a burst is consumed by as many threads as there are partitions. Order per
-		// aggregate holds, as an aggregate's events share a partition. With more
-		// partitions (6 in Kubernetes) the replicas share them out.
+		// a consumer per partition, each on its own thread: a record that takes long (a
+		// slow write, a retry's back-off) holds up only the rest of its partition, and a
+		// burst is consumed by as many threads as there are partitions. Order per
+		// aggregate holds: an aggregate's events share a partition. With more partitions
+		// (6 in Kubernetes) the replicas share them out.
 		defaults.put("spring.cloud.stream.default.consumer.concurrency", PARTITIONS);
 		defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", PARTITIONS);
 		defaults.put("spring.cloud.stream.kafka.binder.auto-add-partitions", true);
