@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import dev.scenariohub.platform.test.SharedInfrastructure;
 import dev.scenariohub.platform.test.SharedInfrastructureInitializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,6 +58,20 @@ class PartitionsSideBySideTest {
 
 	@Test
 	void aSlowRecordHoldsUpOnlyItsOwnPartition() throws Exception {
+		// the group settled: each partition with a consumer of its own (a consumer that
+		// joined first holds every partition until the others have joined)
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedInfrastructure.get().kafkaBootstrapServers()))) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> admin.describeConsumerGroups(List.of("side-by-side"))
+					.all()
+					.get()
+					.get("side-by-side")
+					.members()
+					.stream()
+					.filter(member -> member.assignment().topicPartitions().size() == 1)
+					.count() == 3);
+		}
 		try (var kafka = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				SharedInfrastructure.get().kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
 				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
