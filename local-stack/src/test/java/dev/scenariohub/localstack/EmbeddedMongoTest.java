@@ -178,6 +178,60 @@ class EmbeddedMongoTest {
 		assertThat(nested.countDocuments(Filters.eq("assignments.id", "as-3"))).isOne();
 	}
 
+	/**
+	 * The driver counts with an aggregation ({@code $match}, then {@code $group}), which
+	 * mongo-java-server answered by reading every document of the collection under its
+	 * lock, every other command on it waiting: each service's outbox backlog is counted
+	 * every 10 s (at 10,000 enterprises, the store collected its whole heap every 10 s).
+	 * A leading {@code $match} is now read through the collection's indexes, as a query
+	 * is, and every aggregation answers as before.
+	 */
+	@Test
+	void anAggregationThatStartsWithAMatchReadsOnlyWhatTheMatchFinds() {
+		MongoCollection<Document> counted = client.getDatabase("service").getCollection("counted");
+		counted.createIndex(new Document("outboxSince", 1), new com.mongodb.client.model.IndexOptions().name("marked"));
+		for (int i = 0; i < 100; i++) {
+			Document document = new Document("_id", String.format("c%03d", i)).append("version", i % 3);
+			if (i % 25 == 0) {
+				document.append("outboxSince", new java.util.Date(1_000_000L * i));
+			}
+			counted.insertOne(document);
+		}
+		EmbeddedMongo.CopyingCollection collection = (EmbeddedMongo.CopyingCollection) backend
+			.resolveDatabase("service")
+			.resolveCollection("counted", true);
+		long scans = collection.scans();
+
+		assertThat(counted.countDocuments(Filters.gte("outboxSince", new java.util.Date(0)))).isEqualTo(4);
+		assertThat(collection.scans()).as("whole-collection reads").isEqualTo(scans);
+		assertThat(counted.countDocuments(Filters.exists("outboxSince"),
+				new com.mongodb.client.model.CountOptions().skip(1).limit(2)))
+			.isEqualTo(2);
+		assertThat(
+				counted
+					.aggregate(List.of(com.mongodb.client.model.Aggregates.match(Filters.exists("outboxSince")),
+							com.mongodb.client.model.Aggregates.sort(Sorts.descending("_id")),
+							com.mongodb.client.model.Aggregates
+								.project(com.mongodb.client.model.Projections.include("_id"))))
+					.map(d -> d.getString("_id"))
+					.into(new java.util.ArrayList<>()))
+			.containsExactly("c075", "c050", "c025", "c000");
+		assertThat(collection.scans()).as("whole-collection reads").isEqualTo(scans);
+
+		// what no index answers is read whole, as before, and answers the same
+		assertThat(counted.countDocuments(Filters.eq("version", 1))).isEqualTo(33);
+		assertThat(counted.countDocuments()).isEqualTo(100);
+		assertThat(counted.countDocuments(Filters.exists("outboxSince", false))).isEqualTo(96);
+		assertThat(counted.aggregate(List.of(
+				com.mongodb.client.model.Aggregates.match(Filters.expr(new Document("$gt", List.of("$version", 1)))),
+				com.mongodb.client.model.Aggregates.group("$version",
+						com.mongodb.client.model.Accumulators.sum("n", 1))))
+			.first()).isEqualTo(new Document("_id", 2).append("n", 33));
+		assertThat(
+				counted.aggregate(List.of(com.mongodb.client.model.Aggregates.match(Filters.eq("version", 7)))).first())
+			.isNull();
+	}
+
 	private static de.bwaldvogel.mongo.bson.Document toServer(Document query) {
 		return de.bwaldvogel.mongo.bson.Document.class.cast(convert(query));
 	}
