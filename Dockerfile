@@ -22,5 +22,7 @@ RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app && rm /tmp
       -Dspring.context.exit=onRefresh -jar /app/app.jar > /dev/null 2>&1 \
      || echo "no class-data archive: the service starts without it")
 USER 10001:10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
+# MetaspaceSize: a service loads 45-115 MB of classes; below this mark, each time it grows past
+# the last one (21 MB at first) the JVM collects its whole heap (0.7-1.2 s seen under load)
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:MetaspaceSize=160m -Djava.io.tmpdir=/tmp"
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

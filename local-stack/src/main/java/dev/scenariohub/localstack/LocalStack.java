@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,6 +42,23 @@ public final class LocalStack implements AutoCloseable {
 
 	static final List<String> DEMO_CLIENTS = List.of("demo-officer", "demo-reviewer-1", "demo-reviewer-2",
 			"demo-reviewer-3", "demo-enterprise-1", "demo-enterprise-2", "demo-admin");
+
+	/**
+	 * The services' JVM options unless {@code SCENARIOHUB_JAVA_OPTS} says otherwise: a
+	 * quick start on a laptop (C1 only). Metaspace is let grow to what a service loads
+	 * (75-115 MB) without a full collection each time it passes the default 21 MB mark
+	 * (0.7-1.2 s pauses, seen under load a minute after start).
+	 */
+	static final String SERVICE_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+			+ " -XX:MetaspaceSize=160m";
+
+	/**
+	 * The embedded store's JVM options unless {@code SCENARIOHUB_STORE_JAVA_OPTS} says
+	 * otherwise. Almost all it allocates lives for one command, so half of its heap is
+	 * for new objects: in a 64 MB heap it collected 5 times a second and its whole heap
+	 * every 5 s (50-120 ms, every service waiting), bench/README.md.
+	 */
+	static final String STORE_JAVA_OPTS = "-Xms256m -Xmx1g -XX:+UseSerialGC -XX:NewRatio=1";
 
 	private final StackConfig config;
 
@@ -189,9 +207,11 @@ public final class LocalStack implements AutoCloseable {
 			return;
 		}
 		Path file = this.config.dataDir().resolve("mongo.mv");
-		List<String> command = List.of(ChildProcess.java(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-cp",
-				ownClasspath(), EmbeddedMongo.class.getName(), String.valueOf(this.config.mongoPort()),
-				file.toString());
+		List<String> command = new ArrayList<>();
+		command.add(ChildProcess.java());
+		command.addAll(jvmOptions("SCENARIOHUB_STORE_JAVA_OPTS", STORE_JAVA_OPTS));
+		command.addAll(List.of("-cp", ownClasspath(), EmbeddedMongo.class.getName(),
+				String.valueOf(this.config.mongoPort()), file.toString()));
 		ChildProcess mongo = started(ChildProcess.start("mongodb", command, Map.of(), logDir()), this::awaitMongo);
 		awaitMongo(mongo);
 		progress("MongoDB-protocol store at " + this.config.effectiveMongoUri() + " (data in " + file + ")");
@@ -265,15 +285,15 @@ public final class LocalStack implements AutoCloseable {
 	private List<String> javaCommand(String name, Path jar, boolean firstInstance) {
 		List<String> command = new ArrayList<>();
 		command.add(ChildProcess.java());
-		String opts = System.getenv()
-			.getOrDefault("SCENARIOHUB_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-		for (String opt : opts.trim().split("\\s+")) {
-			if (!opt.isEmpty()) {
-				command.add(opt);
-			}
-		}
+		command.addAll(jvmOptions("SCENARIOHUB_JAVA_OPTS", SERVICE_JAVA_OPTS));
 		command.addAll(this.classDataSharing.launch(name, jar, firstInstance));
 		return command;
+	}
+
+	/** The options in the environment variable {@code name}, or else {@code defaults}. */
+	private static List<String> jvmOptions(String name, String defaults) {
+		String opts = System.getenv().getOrDefault(name, defaults);
+		return Arrays.stream(opts.trim().split("\\s+")).filter(opt -> !opt.isEmpty()).toList();
 	}
 
 	private Map<String, Path> serviceJars() {
