@@ -1,5 +1,6 @@
 package dev.scenariohub.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -181,6 +182,12 @@ public final class MatchingBench {
 		return new Repetition(read, byEnterprise, byScenario);
 	}
 
+	/**
+	 * A request that took at least this long is written to the log with when it was sent,
+	 * to be set beside the stack's pause logs (bench/lib.sh).
+	 */
+	private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
 	/** Requests, {@code concurrency} at a time, each timed from send to full answer. */
 	private Latencies load(int requests, java.util.function.Supplier<String> paths, String token) {
 		Latencies latencies = new Latencies();
@@ -193,10 +200,15 @@ public final class MatchingBench {
 				path = paths.get();
 			}
 			long sent = System.nanoTime();
+			Instant sentAt = Instant.now();
 			calls.add(this.api.callAsync("GET", path, token, null, Map.of()).whenComplete((response, failure) -> {
 				inFlight.release();
+				long took = System.nanoTime() - sent;
 				if (failure == null && response.status() == 200) {
-					latencies.record(System.nanoTime() - sent);
+					latencies.record(took);
+				}
+				if (took >= SLOW_NANOS) {
+					System.err.printf(Locale.ROOT, "slow: sent %s, %d ms, GET %s%n", sentAt, took / 1_000_000, path);
 				}
 			}).thenApply(response -> response.expect(200)));
 		}

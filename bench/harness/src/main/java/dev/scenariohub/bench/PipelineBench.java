@@ -1,8 +1,11 @@
 package dev.scenariohub.bench;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,6 +146,7 @@ public final class PipelineBench {
 			System.err.println("paced: publishing " + pacedDrafts.size() + " scenarios");
 			List<Publication> paced = paced(officer, pacedDrafts, models);
 			awaitEverywhere(paced, models);
+			logSlowest(paced, models, 3);
 			return new Result(burst.size(), burst.size() / seconds(firstSent, lastAck),
 					burst.size() / seconds(firstSent, everywhere), backlog / seconds(lastAck, everywhere),
 					writes(burst), writes(paced), burstLatency, burstEvery, paced.size(), this.size.pacedPerSecond(),
@@ -266,6 +270,28 @@ public final class PipelineBench {
 			Thread.sleep(10);
 		}
 		return publications.stream().mapToLong(p -> everyModel(models, p.scenarioId())).max().orElseThrow();
+	}
+
+	/**
+	 * The {@code count} publications that took longest to reach every read model, with
+	 * when they were acknowledged and which model was last, to be set beside the stack's
+	 * pause logs (bench/lib.sh).
+	 */
+	private static void logSlowest(List<Publication> publications, ReadModels models, int count) {
+		long nanoNow = System.nanoTime();
+		Instant now = Instant.now();
+		publications.stream()
+			.sorted(Comparator.comparingLong((Publication p) -> p.acknowledged() - everyModel(models, p.scenarioId())))
+			.limit(count)
+			.forEach(p -> {
+				Model last = Arrays.stream(Model.values())
+					.max(Comparator.comparingLong(model -> models.seenAt(model, p.scenarioId())))
+					.orElseThrow();
+				System.err.printf(Locale.ROOT,
+						"paced, slowest: acknowledged %s, in every read model %d ms later, last %s%n",
+						now.minusNanos(nanoNow - p.acknowledged()),
+						(everyModel(models, p.scenarioId()) - p.acknowledged()) / 1_000_000, last);
+			});
 	}
 
 	private static long everyModel(ReadModels models, String scenarioId) {
