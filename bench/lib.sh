@@ -44,7 +44,7 @@ bench_start_stack() {
       *kafka.Kafka*) echo "${p#/proc/} kafka" ;;
       *RunLocalStack*) echo "${p#/proc/} launcher" ;;
       *) for name in identity-service scenario-service enterprise-service notification-service console gateway; do
-           case "$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" in *"/$name/target/$name.jar"*) echo "${p#/proc/} $name" ;; esac
+           case "$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" in *java*"/$name/target/"*.jar*) echo "${p#/proc/} $name" ;; esac
          done ;;
     esac
   done >"$(dirname "$1")/processes.txt"
@@ -61,7 +61,9 @@ bench_pauses() {
   for log in "$1"/*.log; do
     pid=$(basename "$log" .log)
     name=$(awk -v p="$pid" '$1 == p {print $2}' "$names" 2>/dev/null)
-    awk -v name="${name:-pid $pid}" '
+    # only the stack's processes (not a build run.sh started first, or a jar's extraction)
+    [ -n "$name" ] || continue
+    awk -v name="$name" '
       / Pause Young / {young++; gc += $NF + 0}
       / Pause Full / {full++; gc += $NF + 0}
       /Total: [0-9]+ ns/ && !/PopulateDumpSharedSpace/ {for (i = 1; i <= NF; i++) if ($i == "Total:") {ms = $(i + 1) / 1e6; stopped += ms; if (ms > max) max = ms; if (ms > 50) over++}}
@@ -69,9 +71,10 @@ bench_pauses() {
   done
 }
 
-# bench_pid NAME: the PID of one of the stack's processes (e.g. gateway), by its jar.
+# bench_pid NAME: the PID of one of the stack's processes (e.g. gateway), by its jar
+# (target/NAME.jar, or with class-data sharing target/cds/NAME/NAME.jar).
 bench_pid() {
-  pgrep -f -- "/$1/target/$1.jar" | head -1
+  pgrep -f -- "/$1/target/(cds/$1/)?$1.jar" | head -1
 }
 
 bench_require() {

@@ -61,6 +61,30 @@ public final class Api {
 		return JSON.readTree(send(request).expect(200).body()).get("access_token").asString();
 	}
 
+	/**
+	 * Access tokens of a demo client, a new one once the last is 10 minutes old: the
+	 * issuer's last 30 minutes, and a long run outlives them.
+	 */
+	public java.util.function.Supplier<String> tokens(String clientId) {
+		return new java.util.function.Supplier<>() {
+
+			private String token;
+
+			private long fetched;
+
+			@Override
+			public synchronized String get() {
+				if (this.token == null
+						|| System.nanoTime() - this.fetched > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+					this.token = token(clientId);
+					this.fetched = System.nanoTime();
+				}
+				return this.token;
+			}
+
+		};
+	}
+
 	/** The subject a token speaks for. */
 	public static String subjectOf(String token) {
 		String payload = token.split("\\.")[1];

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -135,10 +136,10 @@ public final class MatchingBench {
 	}
 
 	public Result run() throws Exception {
-		String officer = this.api.token("demo-officer");
-		String owner = this.api.token("demo-enterprise-1");
+		Supplier<String> officer = this.api.tokens("demo-officer");
+		Supplier<String> owner = this.api.tokens("demo-enterprise-1");
 		long start = System.nanoTime();
-		String program = this.api.program(officer, "Matching bench " + UUID.randomUUID());
+		String program = this.api.program(officer.get(), "Matching bench " + UUID.randomUUID());
 		List<String> scenarios = seed(this.size.scenarios(), n -> openScenario(officer, program, n));
 		awaitKnownToEnterpriseService(scenarios);
 		List<String> enterprises = new ArrayList<>();
@@ -169,16 +170,17 @@ public final class MatchingBench {
 		return new Result(this.size.concurrency(), steps);
 	}
 
-	private Repetition measure(String officer, List<String> scenarios, List<String> enterprises, int requests) {
+	private Repetition measure(Supplier<String> officer, List<String> scenarios, List<String> enterprises,
+			int requests) {
 		Random random = new Random(requests);
 		Latencies read = load(requests, () -> "/api/v1/scenarios/" + scenarios.get(random.nextInt(scenarios.size())),
 				null);
 		Latencies byEnterprise = load(requests,
 				() -> "/api/v1/matches?limit=20&enterpriseId=" + enterprises.get(random.nextInt(enterprises.size())),
-				officer);
+				officer.get());
 		Latencies byScenario = load(requests,
 				() -> "/api/v1/matches?limit=20&scenarioId=" + scenarios.get(random.nextInt(scenarios.size())),
-				officer);
+				officer.get());
 		return new Repetition(read, byEnterprise, byScenario);
 	}
 
@@ -189,7 +191,7 @@ public final class MatchingBench {
 	private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
 	/** Requests, {@code concurrency} at a time, each timed from send to full answer. */
-	private Latencies load(int requests, java.util.function.Supplier<String> paths, String token) {
+	private Latencies load(int requests, Supplier<String> paths, String token) {
 		Latencies latencies = new Latencies();
 		Semaphore inFlight = new Semaphore(this.size.concurrency());
 		List<CompletableFuture<?>> calls = new ArrayList<>();
@@ -216,29 +218,30 @@ public final class MatchingBench {
 		return latencies;
 	}
 
-	private String openScenario(String officer, String program, int n) {
+	private String openScenario(Supplier<String> officer, String program, int n) {
 		Api.Response draft = this.api
-			.call("POST", "/api/v1/scenarios", officer, Catalogue.scenario(n, program), Map.of())
+			.call("POST", "/api/v1/scenarios", officer.get(), Catalogue.scenario(n, program), Map.of())
 			.expect(201);
 		String id = draft.json().get("id").asString();
-		this.api.call("POST", "/api/v1/scenarios/" + id + "/publish", officer, null, Map.of("If-Match", draft.etag()))
+		this.api
+			.call("POST", "/api/v1/scenarios/" + id + "/publish", officer.get(), null, Map.of("If-Match", draft.etag()))
 			.expect(200);
 		return id;
 	}
 
-	private String verifiedEnterprise(String owner, String officer, int n) {
+	private String verifiedEnterprise(Supplier<String> owner, Supplier<String> officer, int n) {
 		Map<String, Object> registration = new java.util.HashMap<>(Catalogue.enterprise(n));
 		registration.put("creditCode", Catalogue.creditCode(this.codeBase + n));
 		Api.Response registered = this.api
-			.callPatiently("POST", "/api/v1/enterprises", owner, registration,
+			.callPatiently("POST", "/api/v1/enterprises", owner.get(), registration,
 					Map.of("Idempotency-Key", "bench-" + this.codeBase + "-" + n))
 			.expect(201);
 		String id = registered.json().get("id").asString();
-		Api.Response verified = this.api.callPatiently("POST", "/api/v1/enterprises/" + id + "/verify", officer, null,
-				Map.of("If-Match", registered.etag()));
+		Api.Response verified = this.api.callPatiently("POST", "/api/v1/enterprises/" + id + "/verify", officer.get(),
+				null, Map.of("If-Match", registered.etag()));
 		if (verified.status() == 409 || verified.status() == 412) {
 			// a repeated verification after one that was applied but not answered in time
-			String status = this.api.callPatiently("GET", "/api/v1/enterprises/" + id, officer, null, Map.of())
+			String status = this.api.callPatiently("GET", "/api/v1/enterprises/" + id, officer.get(), null, Map.of())
 				.expect(200)
 				.json()
 				.get("status")
