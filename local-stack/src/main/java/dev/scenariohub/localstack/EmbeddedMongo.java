@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded MongoDB-protocol store as a process of its own
@@ -40,11 +42,29 @@ public final class EmbeddedMongo {
 	private EmbeddedMongo() {
 	}
 
+	/**
+	 * Documents (or index keys) to a page of the store's file: H2's default is 48.
+	 */
+	static final int KEYS_PER_PAGE = 48;
+
+	/** Commands that change nothing in the file (by their lower-case names). */
+	static final Set<String> READS = Set.of("find", "getmore", "killcursors", "count", "distinct", "listcollections",
+			"listindexes", "listdatabases", "ping", "ismaster", "hello", "buildinfo", "getlasterror", "dbstats",
+			"collstats", "serverstatus", "whatsmyuri", "getparameter", "connectionstatus", "endsessions");
+
 	/** The H2 MVStore backend, committing after each command instead of once a second. */
-	static final class DurableH2Backend extends H2Backend {
+	static class DurableH2Backend extends H2Backend {
 
 		DurableH2Backend(String fileName) {
-			super(fileName);
+			this(fileName, KEYS_PER_PAGE);
+		}
+
+		/**
+		 * @param keysPerPage at most this many documents (or index keys) to a page of the
+		 * file: each command's commit writes again, whole, every page it changed
+		 */
+		DurableH2Backend(String fileName, int keysPerPage) {
+			super(new MVStore.Builder().fileName(fileName).keysPerPage(keysPerPage).open());
 		}
 
 		@Override
@@ -52,14 +72,29 @@ public final class EmbeddedMongo {
 			return new KeyedLookupDatabase(databaseName);
 		}
 
+		/**
+		 * Commits what a command wrote before it is answered. A command that only reads
+		 * has nothing to commit, and does not wait for the file: a commit takes the
+		 * store's lock, which its background writer holds while it compacts the file.
+		 */
 		@Override
 		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 			try {
 				return super.handleCommand(channel, databaseName, command, query);
 			}
 			finally {
-				commit();
+				if (!onlyReads(command, query)) {
+					commit();
+				}
 			}
+		}
+
+		private static boolean onlyReads(String command, Document query) {
+			String name = command.toLowerCase(java.util.Locale.ROOT);
+			if (name.equals("aggregate")) {
+				return !mentions(query.get("pipeline"), "$out") && !mentions(query.get("pipeline"), "$merge");
+			}
+			return READS.contains(name);
 		}
 
 		/**
@@ -235,6 +270,31 @@ public final class EmbeddedMongo {
 			return list.stream().anyMatch(inner -> mentions(inner, operator));
 		}
 		return false;
+	}
+
+	/**
+	 * A store in this process, listening on 127.0.0.1 at a free port, for measurements of
+	 * the store alone ({@code bench/store.sh}).
+	 * @return the store's address and how to stop it
+	 */
+	public static Running start(Path file, int keysPerPage) {
+		DurableH2Backend backend = new DurableH2Backend(file.toString(), keysPerPage);
+		MongoServer server = new MongoServer(backend);
+		InetSocketAddress address = server.bind();
+		return new Running("mongodb://127.0.0.1:" + address.getPort(), () -> {
+			server.shutdownNow();
+			backend.close();
+		});
+	}
+
+	/** A store started by {@link #start}. */
+	public record Running(String uri, Runnable stop) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.stop.run();
+		}
+
 	}
 
 	public static void main(String[] args) throws Exception {
