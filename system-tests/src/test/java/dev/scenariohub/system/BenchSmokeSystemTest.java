@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.scenariohub.bench.MatchingBench;
 import dev.scenariohub.bench.PipelineBench;
 import dev.scenariohub.bench.ReadModels.Model;
+import dev.scenariohub.bench.StorePagesBench;
 import dev.scenariohub.bench.Target;
 import dev.scenariohub.localstack.StackConfig;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,18 @@ class BenchSmokeSystemTest {
 		assertThat(result.rawWritesPerSecond()).isPositive();
 		assertThat(result.kafka().output()).anyMatch(line -> line.startsWith("Percentiles"));
 		assertThat(result.report()).contains("ratio: throughput / raw writes");
+	}
+
+	@Test
+	void theStoreBenchmarkMeasuresUpdatesAndLookupsAtEachPageSize() throws Exception {
+		StorePagesBench bench = new StorePagesBench(Map.of("documents", "300", "operations", "200", "clients", "2"));
+		for (int keys : List.of(48, 8)) {
+			StorePagesBench.Result result = bench.run(keys);
+			assertThat(result.keysPerPage()).isEqualTo(keys);
+			assertThat(result.updatesPerSecond()).isPositive();
+			assertThat(result.lookupsPerSecond()).isPositive();
+			assertThat(result.updateKilobytes()).isPositive();
+		}
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -cp ... dev.scenariohub.bench.Bench pipeline|matching [name=value ...]}:
+ * {@code java -cp ... dev.scenariohub.bench.Bench pipeline|matching|store [name=value ...]}:
  * one repetition of a measurement against a running stack; prints what it measured.
  * Options name where the stack answers ({@code gateway}, {@code issuer}, {@code kafka},
  * {@code mongo}; {@code ./run.sh}'s defaults otherwise) and the sizes.
@@ -17,8 +17,9 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length == 0 || !(args[0].equals("pipeline") || args[0].equals("matching"))) {
-			System.err.println("usage: Bench pipeline|matching [name=value ...]");
+		if (args.length == 0
+				|| !(args[0].equals("pipeline") || args[0].equals("matching") || args[0].equals("store"))) {
+			System.err.println("usage: Bench pipeline|matching|store [name=value ...]");
 			System.exit(2);
 		}
 		Map<String, String> options = new LinkedHashMap<>();
@@ -29,6 +30,16 @@ public final class Bench {
 				System.exit(2);
 			}
 			options.put(pair[0], pair[1]);
+		}
+		if (args[0].equals("store")) {
+			StorePagesBench bench = new StorePagesBench(options);
+			int repetitions = Integer.parseInt(options.getOrDefault("repetitions", "3"));
+			for (int r = 1; r <= repetitions; r++) {
+				for (String keys : options.getOrDefault("keys", "48,8").split(",")) {
+					System.out.print("repetition " + r + ": " + bench.run(Integer.parseInt(keys.trim())).report());
+				}
+			}
+			System.exit(0);
 		}
 		Target target = Target.of(options);
 		if (args[0].equals("pipeline")) {
