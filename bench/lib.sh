@@ -39,12 +39,13 @@ bench_start_stack() {
     sleep 1
   done
   for p in /proc/[0-9]*; do
-    case "$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" in
+    command=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null) || continue
+    case "$command" in
       *EmbeddedMongo*) echo "${p#/proc/} store" ;;
       *kafka.Kafka*) echo "${p#/proc/} kafka" ;;
       *RunLocalStack*) echo "${p#/proc/} launcher" ;;
       *) for name in identity-service scenario-service enterprise-service notification-service console gateway; do
-           case "$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)" in *java*"/$name/target/"*.jar*) echo "${p#/proc/} $name" ;; esac
+           case "$command" in *java*"/$name/target/"*.jar*) echo "${p#/proc/} $name" ;; esac
          done ;;
     esac
   done >"$(dirname "$1")/processes.txt"

@@ -143,7 +143,7 @@ public final class EmbeddedMongo {
 			 * document of the collection into one list first, under the collection's
 			 * lock, while every other command on it waits: each service counts its outbox
 			 * backlog every 10 s, and at 10,000 enterprises the store collected its whole
-			 * heap every 10 s (110-250 ms each, bench/README.md).
+			 * heap every 10 s (110-270 ms each, bench/README.md).
 			 */
 			@Override
 			public Document handleCommand(Channel channel, String command, Document query,

@@ -46,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * The services' JVM options unless {@code SCENARIOHUB_JAVA_OPTS} says otherwise: a
 	 * quick start on a laptop (C1 only). Metaspace is let grow to what a service loads
-	 * (75-115 MB) without a full collection each time it passes the default 21 MB mark
+	 * (35-115 MB) without a full collection each time it passes the default 21 MB mark
 	 * (0.7-1.2 s pauses, seen under load a minute after start).
 	 */
 	static final String SERVICE_JAVA_OPTS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every command that writes is committed to the file before it is answered; one that only
- * reads does not wait for the file. The store's background writer holds the file while it
- * compacts it: in the matching benchmark, four reads of scenarios at once took 0.7-0.9 s
- * while the store was busy with other collections' pages.
+ * reads does not wait for the file. A commit waits for the store's lock while other
+ * commits and the background writer's compaction hold it (JFR saw the store's workers
+ * parked there up to 640 ms); in the matching benchmark, four reads at once took 0.7-0.9
+ * s while no process of the stack paused that long.
  */
 class EmbeddedMongoCommitTest {
 

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,8 +67,8 @@ public final class Api {
 	 * Access tokens of a demo client, a new one once the last is 10 minutes old: the
 	 * issuer's last 30 minutes, and a long run outlives them.
 	 */
-	public java.util.function.Supplier<String> tokens(String clientId) {
-		return new java.util.function.Supplier<>() {
+	public Supplier<String> tokens(String clientId) {
+		return new Supplier<>() {
 
 			private String token;
 
@@ -74,8 +76,7 @@ public final class Api {
 
 			@Override
 			public synchronized String get() {
-				if (this.token == null
-						|| System.nanoTime() - this.fetched > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+				if (this.token == null || System.nanoTime() - this.fetched > TimeUnit.MINUTES.toNanos(10)) {
 					this.token = token(clientId);
 					this.fetched = System.nanoTime();
 				}

@@ -121,6 +121,12 @@ public final class MatchingBench {
 
 	}
 
+	/**
+	 * A request that took at least this long is written to the log with when it was sent,
+	 * to be set beside the stack's pause logs (bench/lib.sh).
+	 */
+	private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
 	private final Api api;
 
 	private final Target target;
@@ -183,12 +189,6 @@ public final class MatchingBench {
 				officer.get());
 		return new Repetition(read, byEnterprise, byScenario);
 	}
-
-	/**
-	 * A request that took at least this long is written to the log with when it was sent,
-	 * to be set beside the stack's pause logs (bench/lib.sh).
-	 */
-	private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
 	/** Requests, {@code concurrency} at a time, each timed from send to full answer. */
 	private Latencies load(int requests, Supplier<String> paths, String token) {

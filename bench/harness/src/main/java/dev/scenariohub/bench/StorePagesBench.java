@@ -4,14 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -74,13 +72,14 @@ public final class StorePagesBench {
 			}
 			// warm-up, not measured
 			measure(this.operations / 4, n -> update(enterprises));
-			double[] updates = measure(this.operations, n -> update(enterprises));
-			double[] lookups = measure(this.operations, n -> lookup(enterprises));
-			return new Result(keysPerPage, updates[0], updates[1], lookups[0], lookups[1]);
+			Rate updates = measure(this.operations, n -> update(enterprises));
+			Rate lookups = measure(this.operations, n -> lookup(enterprises));
+			return new Result(keysPerPage, updates.perSecond(), updates.kilobytesEach(), lookups.perSecond(),
+					lookups.kilobytesEach());
 		}
 		finally {
 			try (var files = Files.walk(dir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 			}
 		}
 	}
@@ -98,30 +97,17 @@ public final class StorePagesBench {
 		}
 	}
 
-	/** Operations per second, and kilobytes allocated per operation by every thread. */
-	private double[] measure(int count, java.util.function.IntConsumer operation) throws Exception {
-		AtomicInteger next = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(this.clients);
-		try {
-			long allocatedBefore = allocated();
-			long start = System.nanoTime();
-			List<Future<?>> running = new ArrayList<>();
-			for (int c = 0; c < this.clients; c++) {
-				running.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-						operation.accept(i);
-					}
-				}));
-			}
-			for (Future<?> client : running) {
-				client.get();
-			}
-			double seconds = (System.nanoTime() - start) / 1e9;
-			return new double[] { count / seconds, (allocated() - allocatedBefore) / 1024.0 / count };
-		}
-		finally {
-			pool.shutdownNow();
-		}
+	/** How fast operations went, and what each allocated. */
+	private record Rate(double perSecond, double kilobytesEach) {
+	}
+
+	/**
+	 * Kilobytes allocated per operation are counted over every thread of this process.
+	 */
+	private Rate measure(int count, IntConsumer operation) throws Exception {
+		long allocatedBefore = allocated();
+		double seconds = Clients.run(this.clients, count, operation);
+		return new Rate(count / seconds, (allocated() - allocatedBefore) / 1024.0 / count);
 	}
 
 	/** Bytes allocated so far by the threads alive now. */

@@ -1,12 +1,5 @@
 package dev.scenariohub.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -28,26 +21,11 @@ public final class StoreWrites {
 			MongoCollection<Document> collection = client.getDatabase("bench").getCollection("raw-writes");
 			collection.drop();
 			collection.insertOne(new Document("warm", true));
-			AtomicInteger next = new AtomicInteger();
-			ExecutorService pool = Executors.newFixedThreadPool(writers);
 			try {
-				long start = System.nanoTime();
-				List<Future<?>> running = new ArrayList<>();
-				for (int w = 0; w < writers; w++) {
-					running.add(pool.submit(() -> {
-						for (int i = next.getAndIncrement(); i < documents; i = next.getAndIncrement()) {
-							collection.insertOne(new Document("n", i).append("data", padding));
-						}
-					}));
-				}
-				for (Future<?> writer : running) {
-					writer.get();
-				}
-				double seconds = (System.nanoTime() - start) / 1e9;
-				return documents / seconds;
+				return documents / Clients.run(writers, documents,
+						i -> collection.insertOne(new Document("n", i).append("data", padding)));
 			}
 			finally {
-				pool.shutdownNow();
 				collection.drop();
 			}
 		}
