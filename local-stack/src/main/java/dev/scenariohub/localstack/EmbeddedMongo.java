@@ -42,11 +42,6 @@ public final class EmbeddedMongo {
 	private EmbeddedMongo() {
 	}
 
-	/**
-	 * Documents (or index keys) to a page of the store's file: H2's default is 48.
-	 */
-	static final int KEYS_PER_PAGE = 48;
-
 	/** Commands that change nothing in the file (by their lower-case names). */
 	static final Set<String> READS = Set.of("find", "getmore", "killcursors", "count", "distinct", "listcollections",
 			"listindexes", "listdatabases", "ping", "ismaster", "hello", "buildinfo", "getlasterror", "dbstats",
@@ -55,16 +50,21 @@ public final class EmbeddedMongo {
 	/** The H2 MVStore backend, committing after each command instead of once a second. */
 	static class DurableH2Backend extends H2Backend {
 
+		/**
+		 * Set after the backend has opened the databases already in the file, in
+		 * {@link IndexOrder#VALUES} while it is unset: a file keeps the order it was
+		 * written in.
+		 */
+		private IndexOrder order;
+
 		DurableH2Backend(String fileName) {
-			this(fileName, KEYS_PER_PAGE);
+			this(fileName, IndexOrder.VALUES);
 		}
 
-		/**
-		 * @param keysPerPage at most this many documents (or index keys) to a page of the
-		 * file: each command's commit writes again, whole, every page it changed
-		 */
-		DurableH2Backend(String fileName, int keysPerPage) {
-			super(new MVStore.Builder().fileName(fileName).keysPerPage(keysPerPage).open());
+		/** A store whose new unique indexes keep their keys in {@code order}. */
+		DurableH2Backend(String fileName, IndexOrder order) {
+			super(new MVStore.Builder().fileName(fileName).open());
+			this.order = order;
 		}
 
 		@Override
@@ -172,10 +172,24 @@ public final class EmbeddedMongo {
 				return super.handleCommand(channel, command, query, databaseResolver, oplog);
 			}
 
+			/**
+			 * A unique index as a {@link UniqueKeyIndex} (ordered by its keys' values),
+			 * which also serves queries naming its keys among others.
+			 */
 			@Override
 			protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
 					List<IndexKey> keys, boolean sparse) {
-				return new KeyedLookupIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+				Index<Object> unique = order != IndexOrder.SERIALISED
+						&& resolveCollection(collectionName, false) instanceof CopyingCollection collection
+								? UniqueKeyIndex.open(getMvStore(), collection, indexName, keys, sparse)
+								: super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+				return new KeyedLookupIndex<>(unique);
+			}
+
+			@Override
+			protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+				super.dropIndex(collection, indexName);
+				UniqueKeyIndex.drop(getMvStore(), collection.getFullName(), indexName);
 			}
 
 		}
@@ -238,6 +252,12 @@ public final class EmbeddedMongo {
 			return found;
 		}
 
+		/** Calls {@code action} with each stored document and its position. */
+		synchronized void forEachStored(java.util.function.BiConsumer<Document, Object> action) {
+			streamAllDocumentsWithPosition()
+				.forEach(stored -> action.accept(stored.getDocument(), stored.getPosition()));
+		}
+
 		/** Reads of every document (a query no index could answer), for tests to see. */
 		long scans() {
 			return this.scans.get();
@@ -277,8 +297,8 @@ public final class EmbeddedMongo {
 	 * the store alone ({@code bench/store.sh}).
 	 * @return the store's address and how to stop it
 	 */
-	public static Running start(Path file, int keysPerPage) {
-		DurableH2Backend backend = new DurableH2Backend(file.toString(), keysPerPage);
+	public static Running start(Path file, IndexOrder order) {
+		DurableH2Backend backend = new DurableH2Backend(file.toString(), order);
 		MongoServer server = new MongoServer(backend);
 		InetSocketAddress address = server.bind();
 		return new Running("mongodb://127.0.0.1:" + address.getPort(), () -> {

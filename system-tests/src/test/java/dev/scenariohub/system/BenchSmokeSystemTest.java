@@ -6,8 +6,9 @@ import java.util.Map;
 import dev.scenariohub.bench.MatchingBench;
 import dev.scenariohub.bench.PipelineBench;
 import dev.scenariohub.bench.ReadModels.Model;
-import dev.scenariohub.bench.StorePagesBench;
+import dev.scenariohub.bench.StoreBench;
 import dev.scenariohub.bench.Target;
+import dev.scenariohub.localstack.IndexOrder;
 import dev.scenariohub.localstack.StackConfig;
 import org.junit.jupiter.api.Test;
 
@@ -43,11 +44,11 @@ class BenchSmokeSystemTest {
 	}
 
 	@Test
-	void theStoreBenchmarkMeasuresUpdatesAndLookupsAtEachPageSize() throws Exception {
-		StorePagesBench bench = new StorePagesBench(Map.of("documents", "300", "operations", "200", "clients", "2"));
-		for (int keys : List.of(48, 8)) {
-			StorePagesBench.Result result = bench.run(keys);
-			assertThat(result.keysPerPage()).isEqualTo(keys);
+	void theStoreBenchmarkMeasuresUpdatesAndLookupsInEachIndexOrder() throws Exception {
+		StoreBench bench = new StoreBench(Map.of("documents", "300", "operations", "200", "clients", "2"));
+		for (IndexOrder order : IndexOrder.values()) {
+			StoreBench.Result result = bench.run(order);
+			assertThat(result.order()).isEqualTo(order);
 			assertThat(result.updatesPerSecond()).isPositive();
 			assertThat(result.lookupsPerSecond()).isPositive();
 			assertThat(result.updateKilobytes()).isPositive();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.scenariohub.localstack.IndexOrder;
+
 /**
  * {@code java -cp ... dev.scenariohub.bench.Bench pipeline|matching|store [name=value ...]}:
  * one repetition of a measurement against a running stack; prints what it measured.
@@ -32,11 +34,12 @@ public final class Bench {
 			options.put(pair[0], pair[1]);
 		}
 		if (args[0].equals("store")) {
-			StorePagesBench bench = new StorePagesBench(options);
+			StoreBench bench = new StoreBench(options);
 			int repetitions = Integer.parseInt(options.getOrDefault("repetitions", "3"));
 			for (int r = 1; r <= repetitions; r++) {
-				for (String keys : options.getOrDefault("keys", "48,8").split(",")) {
-					System.out.print("repetition " + r + ": " + bench.run(Integer.parseInt(keys.trim())).report());
+				for (String order : options.getOrDefault("orders", "values,serialised").split(",")) {
+					IndexOrder indexOrder = IndexOrder.valueOf(order.trim().toUpperCase(java.util.Locale.ROOT));
+					System.out.print("repetition " + r + ": " + bench.run(indexOrder).report());
 				}
 			}
 			System.exit(0);

@@ -18,24 +18,25 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Updates;
 import dev.scenariohub.localstack.EmbeddedMongo;
+import dev.scenariohub.localstack.IndexOrder;
 import org.bson.Document;
 
 /**
  * The embedded store alone, in this process: single-document updates and lookups by a
- * unique key in a collection of documents the size of an enterprise, at each number of
- * keys per page of the store's file. Each command is committed before it is answered, and
- * a commit writes again, whole, every page the command changed.
+ * unique key in a collection of documents the size of an enterprise, with the unique
+ * indexes' keys in each {@link IndexOrder}. Each command that writes is committed before
+ * it is answered.
  */
-public final class StorePagesBench {
+public final class StoreBench {
 
-	/** One measurement at one number of keys per page. */
-	public record Result(int keysPerPage, double updatesPerSecond, double updateKilobytes, double lookupsPerSecond,
+	/** One measurement in one order. */
+	public record Result(IndexOrder order, double updatesPerSecond, double updateKilobytes, double lookupsPerSecond,
 			double lookupKilobytes) {
 
 		String report() {
 			return String.format(Locale.ROOT,
-					"keys per page %3d: updates %7.0f/s, %6.1f kB allocated each; lookups by unique key %7.0f/s, %6.1f kB each%n",
-					this.keysPerPage, this.updatesPerSecond, this.updateKilobytes, this.lookupsPerSecond,
+					"index keys in %-10s order: updates %7.0f/s, %6.1f kB allocated each; lookups by unique key %7.0f/s, %6.1f kB each%n",
+					this.order, this.updatesPerSecond, this.updateKilobytes, this.lookupsPerSecond,
 					this.lookupKilobytes);
 		}
 
@@ -47,15 +48,15 @@ public final class StorePagesBench {
 
 	private final int clients;
 
-	public StorePagesBench(Map<String, String> options) {
+	public StoreBench(Map<String, String> options) {
 		this.documents = Integer.parseInt(options.getOrDefault("documents", "20000"));
 		this.operations = Integer.parseInt(options.getOrDefault("operations", "20000"));
 		this.clients = Integer.parseInt(options.getOrDefault("clients", "8"));
 	}
 
-	public Result run(int keysPerPage) throws Exception {
-		Path dir = Files.createTempDirectory("store-pages");
-		try (EmbeddedMongo.Running store = EmbeddedMongo.start(dir.resolve("store.mv"), keysPerPage);
+	public Result run(IndexOrder order) throws Exception {
+		Path dir = Files.createTempDirectory("store-bench");
+		try (EmbeddedMongo.Running store = EmbeddedMongo.start(dir.resolve("store.mv"), order);
 				MongoClient client = MongoClients.create(store.uri())) {
 			MongoCollection<Document> enterprises = client.getDatabase("bench").getCollection("enterprises");
 			enterprises.createIndex(new Document("creditCode", 1), new IndexOptions().unique(true));
@@ -74,7 +75,7 @@ public final class StorePagesBench {
 			measure(this.operations / 4, n -> update(enterprises));
 			Rate updates = measure(this.operations, n -> update(enterprises));
 			Rate lookups = measure(this.operations, n -> lookup(enterprises));
-			return new Result(keysPerPage, updates.perSecond(), updates.kilobytesEach(), lookups.perSecond(),
+			return new Result(order, updates.perSecond(), updates.kilobytesEach(), lookups.perSecond(),
 					lookups.kilobytesEach());
 		}
 		finally {
