@@ -42,6 +42,16 @@ public final class EmbeddedMongo {
 	private EmbeddedMongo() {
 	}
 
+	/**
+	 * The cache of pages read from the file, in megabytes, unless the system property
+	 * {@code scenariohub.store.cache-mb} says otherwise. H2's default of 16 counts each
+	 * document at twice its serialised size (10 kB before it has written one): about
+	 * 3,000 documents of an enterprise's size. A page it no longer holds is read and
+	 * deserialised again, document by document (bench/README.md: at 20,000 documents, 64
+	 * took the allocation of an update from about 280 to 180 kB).
+	 */
+	static final int CACHE_MEGABYTES = Integer.getInteger("scenariohub.store.cache-mb", 64);
+
 	/** Commands that change nothing in the file (by their lower-case names). */
 	static final Set<String> READS = Set.of("find", "getmore", "killcursors", "count", "distinct", "listcollections",
 			"listindexes", "listdatabases", "ping", "ismaster", "hello", "buildinfo", "getlasterror", "dbstats",
@@ -58,12 +68,15 @@ public final class EmbeddedMongo {
 		private IndexOrder order;
 
 		DurableH2Backend(String fileName) {
-			this(fileName, IndexOrder.VALUES);
+			this(fileName, IndexOrder.VALUES, CACHE_MEGABYTES);
 		}
 
-		/** A store whose new unique indexes keep their keys in {@code order}. */
-		DurableH2Backend(String fileName, IndexOrder order) {
-			super(new MVStore.Builder().fileName(fileName).open());
+		/**
+		 * A store whose new unique indexes keep their keys in {@code order}, with a cache
+		 * of pages read from the file of {@code cacheMegabytes}.
+		 */
+		DurableH2Backend(String fileName, IndexOrder order, int cacheMegabytes) {
+			super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
 			this.order = order;
 		}
 
@@ -297,8 +310,8 @@ public final class EmbeddedMongo {
 	 * the store alone ({@code bench/store.sh}).
 	 * @return the store's address and how to stop it
 	 */
-	public static Running start(Path file, IndexOrder order) {
-		DurableH2Backend backend = new DurableH2Backend(file.toString(), order);
+	public static Running start(Path file, IndexOrder order, int cacheMegabytes) {
+		DurableH2Backend backend = new DurableH2Backend(file.toString(), order, cacheMegabytes);
 		MongoServer server = new MongoServer(backend);
 		InetSocketAddress address = server.bind();
 		return new Running("mongodb://127.0.0.1:" + address.getPort(), () -> {

@@ -47,8 +47,9 @@ class BenchSmokeSystemTest {
 	void theStoreBenchmarkMeasuresUpdatesAndLookupsInEachIndexOrder() throws Exception {
 		StoreBench bench = new StoreBench(Map.of("documents", "300", "operations", "200", "clients", "2"));
 		for (IndexOrder order : IndexOrder.values()) {
-			StoreBench.Result result = bench.run(order);
+			StoreBench.Result result = bench.run(order, 16);
 			assertThat(result.order()).isEqualTo(order);
+			assertThat(result.cacheMegabytes()).isEqualTo(16);
 			assertThat(result.updatesPerSecond()).isPositive();
 			assertThat(result.lookupsPerSecond()).isPositive();
 			assertThat(result.updateKilobytes()).isPositive();

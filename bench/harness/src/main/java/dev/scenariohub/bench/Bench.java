@@ -37,9 +37,12 @@ public final class Bench {
 			StoreBench bench = new StoreBench(options);
 			int repetitions = Integer.parseInt(options.getOrDefault("repetitions", "3"));
 			for (int r = 1; r <= repetitions; r++) {
-				for (String order : options.getOrDefault("orders", "values,serialised").split(",")) {
-					IndexOrder indexOrder = IndexOrder.valueOf(order.trim().toUpperCase(java.util.Locale.ROOT));
-					System.out.print("repetition " + r + ": " + bench.run(indexOrder).report());
+				for (String cache : options.getOrDefault("caches", "64").split(",")) {
+					for (String order : options.getOrDefault("orders", "values,serialised").split(",")) {
+						IndexOrder indexOrder = IndexOrder.valueOf(order.trim().toUpperCase(java.util.Locale.ROOT));
+						System.out.print("repetition " + r + ": "
+								+ bench.run(indexOrder, Integer.parseInt(cache.trim())).report());
+					}
 				}
 			}
 			System.exit(0);

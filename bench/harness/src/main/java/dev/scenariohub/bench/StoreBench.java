@@ -24,19 +24,19 @@ import org.bson.Document;
 /**
  * The embedded store alone, in this process: single-document updates and lookups by a
  * unique key in a collection of documents the size of an enterprise, with the unique
- * indexes' keys in each {@link IndexOrder}. Each command that writes is committed before
- * it is answered.
+ * indexes' keys in each {@link IndexOrder} and each size of the store's cache of pages
+ * read from its file. Each command that writes is committed before it is answered.
  */
 public final class StoreBench {
 
-	/** One measurement in one order. */
-	public record Result(IndexOrder order, double updatesPerSecond, double updateKilobytes, double lookupsPerSecond,
-			double lookupKilobytes) {
+	/** One measurement in one order, with one size of the store's page cache. */
+	public record Result(IndexOrder order, int cacheMegabytes, double updatesPerSecond, double updateKilobytes,
+			double lookupsPerSecond, double lookupKilobytes) {
 
 		String report() {
 			return String.format(Locale.ROOT,
-					"index keys in %-10s order: updates %7.0f/s, %6.1f kB allocated each; lookups by unique key %7.0f/s, %6.1f kB each%n",
-					this.order, this.updatesPerSecond, this.updateKilobytes, this.lookupsPerSecond,
+					"index keys in %-10s order, cache %4d MB: updates %7.0f/s, %6.1f kB allocated each; lookups by unique key %7.0f/s, %6.1f kB each%n",
+					this.order, this.cacheMegabytes, this.updatesPerSecond, this.updateKilobytes, this.lookupsPerSecond,
 					this.lookupKilobytes);
 		}
 
@@ -54,9 +54,9 @@ public final class StoreBench {
 		this.clients = Integer.parseInt(options.getOrDefault("clients", "8"));
 	}
 
-	public Result run(IndexOrder order) throws Exception {
+	public Result run(IndexOrder order, int cacheMegabytes) throws Exception {
 		Path dir = Files.createTempDirectory("store-bench");
-		try (EmbeddedMongo.Running store = EmbeddedMongo.start(dir.resolve("store.mv"), order);
+		try (EmbeddedMongo.Running store = EmbeddedMongo.start(dir.resolve("store.mv"), order, cacheMegabytes);
 				MongoClient client = MongoClients.create(store.uri())) {
 			MongoCollection<Document> enterprises = client.getDatabase("bench").getCollection("enterprises");
 			enterprises.createIndex(new Document("creditCode", 1), new IndexOptions().unique(true));
@@ -75,7 +75,7 @@ public final class StoreBench {
 			measure(this.operations / 4, n -> update(enterprises));
 			Rate updates = measure(this.operations, n -> update(enterprises));
 			Rate lookups = measure(this.operations, n -> lookup(enterprises));
-			return new Result(order, updates.perSecond(), updates.kilobytesEach(), lookups.perSecond(),
+			return new Result(order, cacheMegabytes, updates.perSecond(), updates.kilobytesEach(), lookups.perSecond(),
 					lookups.kilobytesEach());
 		}
 		finally {
