@@ -14,6 +14,7 @@ import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -112,7 +113,7 @@ class UniqueIndexKeysTest {
 			assertThat(oldMaps).isNotEmpty();
 			for (String oldMap : oldMaps) {
 				MVMap<Object, Object> partial = mvStore.openMap(oldMap.replace("._index_", UniqueKeyIndex.MAP_INFIX));
-				partial.put(new de.bwaldvogel.mongo.backend.KeyValue("gone"), "gone");
+				partial.put(new KeyValue("gone"), "gone");
 			}
 		}
 		finally {
@@ -124,6 +125,44 @@ class UniqueIndexKeysTest {
 			assertFoundAndUnique(enterprises, 50);
 			enterprises.insertOne(new Document("_id", "gone").append("code", "gone"));
 			assertThat(enterprises.countDocuments(Filters.eq("_id", "gone"))).isOne();
+		}
+	}
+
+	/**
+	 * The order is a total order that agrees with the keys' equality, whatever values
+	 * they hold: a map ordered otherwise would lose keys or refuse a key that is not
+	 * there.
+	 */
+	@Test
+	void theOrderOfKeysAgreesWithTheirEquality() {
+		List<Object> values = new ArrayList<>(List.of("a", "b", "", "ab", 1.0, -0.5, 2.0, Long.MAX_VALUE, 3L, true,
+				false, new java.util.Date(5), new java.util.Date(7), java.util.UUID.fromString("0-0-0-0-1"),
+				new de.bwaldvogel.mongo.bson.ObjectId(), new de.bwaldvogel.mongo.bson.ObjectId(),
+				new de.bwaldvogel.mongo.bson.Document("x", 1.0), new de.bwaldvogel.mongo.bson.Document("x", 2.0),
+				List.of(1.0, "a"), List.of("a", 1.0)));
+		values.add(null);
+		List<KeyValue> keys = new ArrayList<>();
+		for (Object first : values) {
+			keys.add(new KeyValue(java.util.Collections.singletonList(first)));
+			keys.add(new KeyValue(java.util.Arrays.asList(first, "z")));
+		}
+		// equal keys built apart, as keys read back from the file are
+		keys.add(new KeyValue(new de.bwaldvogel.mongo.bson.Document("x", 1.0)));
+		keys.add(new KeyValue(new java.util.Date(5)));
+		UniqueKeyIndex.ValueOrder order = new UniqueKeyIndex.ValueOrder();
+
+		for (KeyValue a : keys) {
+			for (KeyValue b : keys) {
+				int ab = order.compare(a, b);
+				assertThat(ab == 0).as("%s and %s compare as equal", a, b).isEqualTo(a.equals(b));
+				assertThat(Integer.signum(ab)).as("%s against %s", a, b)
+					.isEqualTo(-Integer.signum(order.compare(b, a)));
+				for (KeyValue c : keys) {
+					if (ab < 0 && order.compare(b, c) < 0) {
+						assertThat(order.compare(a, c)).as("%s < %s < %s", a, b, c).isNegative();
+					}
+				}
+			}
 		}
 	}
 
