@@ -18,7 +18,7 @@ reps=${5:-3}
 caches=${6:-64}
 out="bench/results/store-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
-java -Xms256m -Xmx1g -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java -Xms512m -Xmx1g -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench store \
   orders="$orders" documents="$documents" operations="$operations" clients="$clients" repetitions="$reps" caches="$caches" \
   2>"$out/harness.log" | tee "$out/store.txt"
