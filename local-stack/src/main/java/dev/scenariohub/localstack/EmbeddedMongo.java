@@ -137,15 +137,18 @@ public final class EmbeddedMongo {
 			}
 
 			/**
-			 * A secondary index on one top-level key as a {@link PresenceIndex}; others
-			 * (compound, or on a key inside arrays or subdocuments) stay ignored, as
-			 * mongo-java-server ignores them.
+			 * A secondary index on one top-level key as a {@link PresenceIndex}, one
+			 * whose first two keys are top-level as a {@link ValueIndex}; others (on a
+			 * key inside arrays or subdocuments) stay ignored, as mongo-java-server
+			 * ignores them.
 			 */
 			@Override
 			protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
 					List<IndexKey> keys, boolean sparse) {
-				return keys.size() == 1 && !keys.get(0).getKey().contains(".")
-						? new PresenceIndex<>(indexName, keys.get(0))
+				if (keys.size() == 1 && !keys.get(0).getKey().contains(".")) {
+					return new PresenceIndex<>(indexName, keys.get(0));
+				}
+				return ValueIndex.serves(keys) ? new ValueIndex<>(indexName, keys)
 						: super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
 			}
 
