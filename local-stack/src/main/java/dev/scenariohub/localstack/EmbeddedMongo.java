@@ -223,12 +223,23 @@ public final class EmbeddedMongo {
 	 */
 	static final class CopyingCollection extends H2Collection {
 
+		/** A collection this large is reported when a query reads all of it. */
+		static final int LARGE = 1_000;
+
+		private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedMongo.class);
+
 		/**
 		 * While an update runs (under the collection's lock): what it finds is copied.
 		 */
 		private boolean changing;
 
 		private final AtomicLong scans = new AtomicLong();
+
+		/**
+		 * When each shape of query was last reported reading every document, in
+		 * nanoseconds.
+		 */
+		private final java.util.Map<String, Long> reported = new java.util.HashMap<>();
 
 		CopyingCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
 				MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -283,7 +294,40 @@ public final class EmbeddedMongo {
 		protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 				int batchSize, Document fieldSelector) {
 			this.scans.incrementAndGet();
+			reportLargeScan(query);
 			return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		/**
+		 * Logs a query no index serves on a collection of {@link #LARGE} documents or
+		 * more, by its shape (keys and operators, no values), at most once a minute per
+		 * shape: every other command on the collection waits while it reads them all.
+		 */
+		private void reportLargeScan(Document query) {
+			int count = count();
+			if (count < LARGE) {
+				return;
+			}
+			String shape = String.valueOf(shape(query));
+			long now = System.nanoTime();
+			Long last = this.reported.get(shape);
+			if (last == null || now - last > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+				this.reported.put(shape, now);
+				LOG.warn("{}: a query no index serves read all {} documents: {}", getFullName(), count, shape);
+			}
+		}
+
+		/** A query's keys and operators, each value replaced by {@code ?}. */
+		static Object shape(Object query) {
+			if (query instanceof Document document) {
+				java.util.Map<String, Object> shape = new java.util.LinkedHashMap<>();
+				document.forEach((key, value) -> shape.put(key, shape(value)));
+				return shape;
+			}
+			if (query instanceof List<?> list) {
+				return list.stream().map(CopyingCollection::shape).toList();
+			}
+			return "?";
 		}
 
 		/** The documents an update found, as copies for it to change. */

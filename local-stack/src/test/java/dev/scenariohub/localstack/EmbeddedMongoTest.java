@@ -287,6 +287,20 @@ class EmbeddedMongoTest {
 		assertThat(scenarios.countDocuments(Filters.eq("status", "OPEN"))).isEqualTo(79);
 	}
 
+	/**
+	 * A query that reads a whole large collection is logged by its shape, which names no
+	 * value (values can be people's addresses, names, tokens).
+	 */
+	@Test
+	void aQueryIsReportedByItsShapeWithoutItsValues() {
+		de.bwaldvogel.mongo.bson.Document query = toServer(new Document("recipient", "someone@example.com")
+			.append("$or", List.of(new Document("sectors", "HEALTH"),
+					new Document("createdAt", new Document("$lte", new java.util.Date(5))))));
+
+		assertThat(String.valueOf(EmbeddedMongo.CopyingCollection.shape(query)))
+			.isEqualTo("{recipient=?, $or=[{sectors=?}, {createdAt={$lte=?}}]}");
+	}
+
 	private static de.bwaldvogel.mongo.bson.Document toServer(Document query) {
 		return de.bwaldvogel.mongo.bson.Document.class.cast(convert(query));
 	}
