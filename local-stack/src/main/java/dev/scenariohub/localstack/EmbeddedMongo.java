@@ -241,9 +241,13 @@ public final class EmbeddedMongo {
 		 */
 		private final java.util.Map<String, Long> reported = new java.util.HashMap<>();
 
+		/** The documents by {@code _id}, the map H2Collection keeps them in. */
+		private final MVMap<Object, Document> data;
+
 		CopyingCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
 				MVMap<String, Object> meta, CursorRegistry cursors) {
 			super(database, name, options, data, meta, cursors);
+			this.data = data;
 		}
 
 		@Override
@@ -293,9 +297,34 @@ public final class EmbeddedMongo {
 		@Override
 		protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 				int batchSize, Document fieldSelector) {
+			Object end = query.isEmpty() && numberToSkip == 0 && Math.abs(limit) == 1 ? endByNumericId(orderBy) : null;
+			if (end != null) {
+				return matchDocuments(query, List.of(end), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			}
 			this.scans.incrementAndGet();
 			reportLargeScan(query);
 			return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		/**
+		 * The first or last {@code _id}, when {@code orderBy} asks for the order of
+		 * {@code _id} alone and every {@code _id} is a number of one type: the
+		 * collection's map keeps documents by {@code _id}, its keys of one type in their
+		 * natural order, and all keys of a type together (so the first and last keys are
+		 * of one type only if all are). Otherwise null. notification-service reads the
+		 * public feed's head so; mongo-java-server read and sorted every entry for it.
+		 */
+		private Object endByNumericId(Document orderBy) {
+			if (orderBy == null || orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number direction)) {
+				return null;
+			}
+			Object first = this.data.firstKey();
+			Object last = this.data.lastKey();
+			if (first == null || last == null || first.getClass() != last.getClass()
+					|| !(first instanceof Long || first instanceof Integer)) {
+				return null;
+			}
+			return direction.intValue() < 0 ? last : first;
 		}
 
 		/**

@@ -3,6 +3,7 @@ package dev.scenariohub.localstack;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoClient;
@@ -285,6 +286,47 @@ class EmbeddedMongoTest {
 		assertThat(scenarios.countDocuments(Filters.and(Filters.eq("status", "OPEN"), Filters.lte("closesAt", now))))
 			.isEqualTo(7);
 		assertThat(scenarios.countDocuments(Filters.eq("status", "OPEN"))).isEqualTo(79);
+	}
+
+	/**
+	 * notification-service reads the public feed's head as the entry with the highest
+	 * {@code _id}; mongo-java-server read and sorted every entry to answer it (logged by
+	 * the store in the matching benchmark). The first or last by a numeric {@code _id} is
+	 * now read at the end of the collection's map, which keeps documents in that order;
+	 * other ids, queries and sorts are answered as before.
+	 */
+	@Test
+	void theFirstOrLastByANumericIdIsReadWithoutReadingTheRest() {
+		MongoCollection<Document> feed = client.getDatabase("service").getCollection("positions");
+		for (long position = 1; position <= 60; position++) {
+			feed.insertOne(new Document("_id", position).append("type", position % 2 == 0 ? "even" : "odd"));
+		}
+		EmbeddedMongo.CopyingCollection collection = (EmbeddedMongo.CopyingCollection) backend
+			.resolveDatabase("service")
+			.resolveCollection("positions", true);
+		long scans = collection.scans();
+
+		assertThat(feed.find().sort(Sorts.descending("_id")).limit(1).first()).containsEntry("_id", 60L);
+		assertThat(feed.find().sort(Sorts.ascending("_id")).limit(1).first()).containsEntry("_id", 1L);
+		assertThat(feed.find()
+			.sort(Sorts.descending("_id"))
+			.limit(1)
+			.projection(com.mongodb.client.model.Projections.include("_id"))
+			.first()).isEqualTo(new Document("_id", 60L));
+		assertThat(collection.scans()).as("whole-collection reads").isEqualTo(scans);
+
+		// anything else as before: more than one, another sort, a condition
+		assertThat(
+				feed.find().sort(Sorts.descending("_id")).limit(2).map(d -> d.getLong("_id")).into(new ArrayList<>()))
+			.containsExactly(60L, 59L);
+		assertThat(feed.find(Filters.eq("type", "odd")).sort(Sorts.descending("_id")).limit(1).first())
+			.containsEntry("_id", 59L);
+		// ids of another type sort after numbers
+		feed.insertOne(new Document("_id", "z").append("type", "text"));
+		assertThat(feed.find().sort(Sorts.descending("_id")).limit(1).first()).containsEntry("_id", "z");
+		assertThat(feed.find().sort(Sorts.ascending("_id")).limit(1).first()).containsEntry("_id", 1L);
+		feed.insertOne(new Document("_id", 0).append("type", "int"));
+		assertThat(feed.find().sort(Sorts.ascending("_id")).limit(1).first()).containsEntry("_id", 0);
 	}
 
 	/**
