@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -21,7 +20,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * still to publish carry; without it each sweep read every document of each aggregate
  * collection every two seconds, and every other command on that collection waited for it.
  */
-final class PresenceIndex<P> extends Index<P> {
+final class PresenceIndex<P> extends MemorySecondaryIndex<P> {
 
 	private static final Set<String> IMPLY_PRESENCE = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
 
@@ -38,9 +37,8 @@ final class PresenceIndex<P> extends Index<P> {
 	private MongoCollection<P> collection;
 
 	PresenceIndex(String name, IndexKey key) {
-		// sparse, as the index it stands in for was: a document without the key has no
-		// entry, and removing it finds none
-		super(name, List.of(key), true);
+		// a document without the key has no entry
+		super(name, List.of(key));
 		this.key = key.getKey();
 	}
 
@@ -90,17 +88,6 @@ final class PresenceIndex<P> extends Index<P> {
 	}
 
 	@Override
-	public P getPosition(Document document) {
-		// not unique: the _id index says where a document is
-		return null;
-	}
-
-	@Override
-	public void checkAdd(Document document, MongoCollection<P> collection) {
-		// nothing to refuse
-	}
-
-	@Override
 	public void add(Document document, P position, MongoCollection<P> collection) {
 		this.collection = collection;
 		if (document.containsKey(this.key)) {
@@ -117,16 +104,6 @@ final class PresenceIndex<P> extends Index<P> {
 	@Override
 	public long getCount() {
 		return this.present.size();
-	}
-
-	@Override
-	public long getDataSize() {
-		return 0;
-	}
-
-	@Override
-	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-		// nothing to refuse
 	}
 
 	@Override

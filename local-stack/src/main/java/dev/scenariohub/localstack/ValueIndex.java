@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -21,15 +20,14 @@ import de.bwaldvogel.mongo.bson.Document;
  * a value of the second ({@code {status: "OPEN", closesAt: {$lte: now}}}). The store's
  * own matcher then applies the whole query to what it finds, as it does for any index, so
  * what it finds only has to include every answer. While any document holds an array under
- * one of its keys (where MongoDB would index each element), it serves nothing. Like every
- * index of the store, it is read and changed under its collection's lock.
+ * one of its keys (where MongoDB would index each element), it serves nothing.
  * <p>
  * What it is for: scenario-service's chronograph asks every 5 s for the open scenarios
  * past their deadline, the awards past their standstill and the pilots with milestones
  * due; each of those read every scenario of the collection, under its lock, and a read of
  * one scenario waited up to a second behind them (bench/README.md).
  */
-final class ValueIndex<P> extends Index<P> {
+final class ValueIndex<P> extends MemorySecondaryIndex<P> {
 
 	private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
 
@@ -52,9 +50,8 @@ final class ValueIndex<P> extends Index<P> {
 	}
 
 	ValueIndex(String name, List<IndexKey> keys) {
-		// sparse to mongo-java-server: a document without a value of the first key has no
-		// entry, and removing it finds none
-		super(name, keys, true);
+		// a document without a value of the first key has no entry
+		super(name, keys);
 		this.first = keys.get(0).getKey();
 		this.second = keys.get(1).getKey();
 	}
@@ -153,17 +150,6 @@ final class ValueIndex<P> extends Index<P> {
 	}
 
 	@Override
-	public P getPosition(Document document) {
-		// not unique: the _id index says where a document is
-		return null;
-	}
-
-	@Override
-	public void checkAdd(Document document, MongoCollection<P> collection) {
-		// nothing to refuse
-	}
-
-	@Override
 	public void add(Document document, P position, MongoCollection<P> collection) {
 		Object id = document.get("_id");
 		if (keys().stream().anyMatch(key -> document.get(key) instanceof Collection<?>)) {
@@ -200,11 +186,6 @@ final class ValueIndex<P> extends Index<P> {
 	}
 
 	@Override
-	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-		// nothing to refuse
-	}
-
-	@Override
 	public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
 		remove(oldDocument);
 		add(newDocument, position, collection);
@@ -213,11 +194,6 @@ final class ValueIndex<P> extends Index<P> {
 	@Override
 	public long getCount() {
 		return this.byFirst.values().stream().mapToLong(Map::size).sum() + this.multikey.size();
-	}
-
-	@Override
-	public long getDataSize() {
-		return 0;
 	}
 
 	@Override
