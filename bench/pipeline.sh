@@ -10,7 +10,9 @@
 # acks=all), a burst of publications (16 in flight) and publications at a paced rate; each
 # publication must reach the public feed, a subscriber's inbox and enterprise-service's
 # scenarios. Raw output, the medians and the store commands per scenario (from the
-# services' metrics) go to bench/results/pipeline-<time>/.
+# services' metrics) go to bench/results/pipeline-<time>/, with the CPU time each process of the
+# stack (and the harness) spent per publication in each burst, and how much of it was JIT
+# compilation.
 # Needs: a built tree (./mvnw -B -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +30,8 @@ scrape() { for port in 8081 8082 8083; do curl -sf "http://127.0.0.1:$port/actua
 echo "Measuring (raw output: $out/pipeline.txt) ..."
 scrape >"$out/metrics-before.txt"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench pipeline \
-  repetitions="$reps" burst="$burst" paced="$paced" rate="$rate" warmup="$warmup" 2>"$out/harness.log" | tee "$out/pipeline.txt"
+  repetitions="$reps" burst="$burst" paced="$paced" rate="$rate" warmup="$warmup" processes="$out/processes.txt" \
+  2>"$out/harness.log" | tee "$out/pipeline.txt"
 scrape >"$out/metrics-after.txt"
 python3 bench/store-commands.py "$out/metrics-before.txt" "$out/metrics-after.txt" $((warmup + reps * (burst + paced))) >"$out/store-commands.txt"
 {
@@ -36,6 +39,8 @@ python3 bench/store-commands.py "$out/metrics-before.txt" "$out/metrics-after.tx
   echo
   grep -E "^(repetition|median)" "$out/pipeline.txt"
   grep -E "^ratio" "$out/pipeline.txt"
+  echo
+  grep -E "^burst: CPU" "$out/pipeline.txt"
   echo
   cat "$out/store-commands.txt"
 } >"$out/summary.md"

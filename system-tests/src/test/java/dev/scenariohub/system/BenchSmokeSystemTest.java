@@ -1,5 +1,7 @@
 package dev.scenariohub.system;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import dev.scenariohub.bench.Target;
 import dev.scenariohub.localstack.IndexOrder;
 import dev.scenariohub.localstack.StackConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +30,12 @@ class BenchSmokeSystemTest {
 	}
 
 	@Test
-	void thePipelineBenchmarkSeesEveryPublicationInEveryReadModel() throws Exception {
+	void thePipelineBenchmarkSeesEveryPublicationInEveryReadModel(@TempDir Path dir) throws Exception {
+		// the test stack's processes are not listed: only the harness's own CPU is read
+		Path processes = Files.writeString(dir.resolve("processes.txt"), "");
 		PipelineBench.Result result = new PipelineBench(target(),
 				PipelineBench.Size.of(Map.of("burst", "6", "publishers", "3", "paced", "4", "rate", "20", "rawWrites",
-						"200", "kafkaRecords", "20", "timeoutSeconds", "60")))
+						"200", "kafkaRecords", "20", "timeoutSeconds", "60", "processes", processes.toString())))
 			.run();
 
 		assertThat(result.burst()).isEqualTo(6);
@@ -40,7 +45,9 @@ class BenchSmokeSystemTest {
 		}
 		assertThat(result.rawWritesPerSecond()).isPositive();
 		assertThat(result.kafka().output()).anyMatch(line -> line.startsWith("Percentiles"));
-		assertThat(result.report()).contains("ratio: throughput / raw writes");
+		assertThat(result.report()).contains("ratio: throughput / raw writes")
+			.contains("burst: CPU per publication, ms (of it JIT compiling): harness ");
+		assertThat(result.burstCpu().get("harness").millis()).isPositive();
 	}
 
 	@Test

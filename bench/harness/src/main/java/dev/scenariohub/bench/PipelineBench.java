@@ -1,5 +1,6 @@
 package dev.scenariohub.bench;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,13 +31,19 @@ public final class PipelineBench {
 
 	/** How much to do. */
 	public record Size(int burst, int publishers, int paced, double pacedPerSecond, int rawWrites, int kafkaRecords,
-			long pollMillis, long timeoutSeconds) {
+			long pollMillis, long timeoutSeconds, ProcessCpu processes) {
 
+		/**
+		 * Sizes by name; {@code processes} names the stack's {@code processes.txt}
+		 * (bench/lib.sh) when the burst's CPU use is to be measured.
+		 */
 		public static Size of(Map<String, String> options) {
 			return new Size(integer(options, "burst", 500), integer(options, "publishers", 16),
 					integer(options, "paced", 200), Double.parseDouble(options.getOrDefault("rate", "10")),
 					integer(options, "rawWrites", 5000), integer(options, "kafkaRecords", 1000),
-					integer(options, "pollMillis", 10), integer(options, "timeoutSeconds", 300));
+					integer(options, "pollMillis", 10), integer(options, "timeoutSeconds", 300),
+					options.containsKey("processes") ? ProcessCpu.of(Path.of(options.get("processes")))
+							: ProcessCpu.none());
 		}
 
 		private static int integer(Map<String, String> options, String name, int fallback) {
@@ -52,8 +59,8 @@ public final class PipelineBench {
 	/** What one run measured. */
 	public record Result(int burst, double arrivalPerSecond, double throughputPerSecond, double drainPerSecond,
 			Latencies burstWrites, Latencies pacedWrites, Map<Model, Latencies> burstLatency, Latencies burstEveryModel,
-			int paced, double pacedPerSecond, Map<Model, Latencies> pacedLatency, Latencies pacedEveryModel,
-			double rawWritesPerSecond, KafkaLatency.Result kafka) {
+			Map<String, ProcessCpu.Use> burstCpu, int paced, double pacedPerSecond, Map<Model, Latencies> pacedLatency,
+			Latencies pacedEveryModel, double rawWritesPerSecond, KafkaLatency.Result kafka) {
 
 		public double throughputRatio() {
 			return this.throughputPerSecond / this.rawWritesPerSecond;
@@ -77,6 +84,7 @@ public final class PipelineBench {
 				.append(String.format(Locale.ROOT, "burst: acknowledged -> %s %s%n", model, latencies)));
 			out.append(
 					String.format(Locale.ROOT, "burst: acknowledged -> every read model %s%n", this.burstEveryModel));
+			out.append("burst: ").append(ProcessCpu.perUnit(this.burstCpu, this.burst, "publication")).append('\n');
 			out.append(
 					String.format(Locale.ROOT, "paced: %d publications at %.1f/s%n", this.paced, this.pacedPerSecond));
 			out.append(String.format(Locale.ROOT, "paced: sent -> acknowledged %s%n", this.pacedWrites));
@@ -136,10 +144,13 @@ public final class PipelineBench {
 		try (ReadModels models = new ReadModels(this.target.mongoUri(), Api.subjectOf(subscriber),
 				this.size.pollMillis())) {
 			System.err.println("burst: publishing " + burstDrafts.size() + " scenarios");
+			Map<String, ProcessCpu.Use> cpuBefore = this.size.processes().snapshot();
 			List<Publication> burst = burst(officer, burstDrafts, models);
 			long firstSent = burst.stream().mapToLong(Publication::sent).min().orElseThrow();
 			long lastAck = burst.stream().mapToLong(Publication::acknowledged).max().orElseThrow();
 			long everywhere = awaitEverywhere(burst, models);
+			// from the first publication until the last is in every read model
+			Map<String, ProcessCpu.Use> burstCpu = ProcessCpu.between(cpuBefore, this.size.processes().snapshot());
 			long backlog = burst.stream().filter(p -> everyModel(models, p.scenarioId()) > lastAck).count();
 			Map<Model, Latencies> burstLatency = latencies(burst, models);
 			Latencies burstEvery = everyModelLatencies(burst, models);
@@ -149,8 +160,9 @@ public final class PipelineBench {
 			logSlowest(paced, models, 3);
 			return new Result(burst.size(), burst.size() / seconds(firstSent, lastAck),
 					burst.size() / seconds(firstSent, everywhere), backlog / seconds(lastAck, everywhere),
-					writes(burst), writes(paced), burstLatency, burstEvery, paced.size(), this.size.pacedPerSecond(),
-					latencies(paced, models), everyModelLatencies(paced, models), raw, kafka);
+					writes(burst), writes(paced), burstLatency, burstEvery, burstCpu, paced.size(),
+					this.size.pacedPerSecond(), latencies(paced, models), everyModelLatencies(paced, models), raw,
+					kafka);
 		}
 	}
 
