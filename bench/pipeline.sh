@@ -2,10 +2,11 @@
 # The event pipeline, from an acknowledged write to every read model, against the store's
 # raw single-document write rate and Kafka's EndToEndLatency, in the same run.
 #
-#   bench/pipeline.sh [repetitions=3] [burst=500] [paced=200] [rate=10] [warmup=1000]
+#   bench/pipeline.sh [repetitions=3] [burst=500] [paced=200] [rate=10] [warmup=1000] [rounds=1]
 #
 # Starts the embedded stack (./run.sh --demo, its own data directory), publishes `warmup`
-# scenarios unmeasured (the services' code is still being compiled), then for each
+# scenarios unmeasured (the services' code is still being compiled), again up to `rounds`
+# times until the JIT compilers took under a tenth of the CPU in a round, then for each
 # repetition: the store's raw write rate (16 writers), Kafka's EndToEndLatency (1,000 records,
 # acks=all), a burst of publications (16 in flight) and publications at a paced rate; each
 # publication must reach the public feed, a subscriber's inbox and enterprise-service's
@@ -21,6 +22,7 @@ burst=${2:-500}
 paced=${3:-200}
 rate=${4:-10}
 warmup=${5:-1000}
+rounds=${6:-1}
 source bench/lib.sh
 out="bench/results/pipeline-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
@@ -30,14 +32,15 @@ scrape() { for port in 8081 8082 8083; do curl -sf "http://127.0.0.1:$port/actua
 echo "Measuring (raw output: $out/pipeline.txt) ..."
 scrape >"$out/metrics-before.txt"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "bench/harness/target/bench-harness.jar:bench/harness/target/lib/*" dev.scenariohub.bench.Bench pipeline \
-  repetitions="$reps" burst="$burst" paced="$paced" rate="$rate" warmup="$warmup" processes="$out/processes.txt" \
+  repetitions="$reps" burst="$burst" paced="$paced" rate="$rate" warmup="$warmup" warmupRounds="$rounds" processes="$out/processes.txt" \
   2>"$out/harness.log" | tee "$out/pipeline.txt"
 scrape >"$out/metrics-after.txt"
-python3 bench/store-commands.py "$out/metrics-before.txt" "$out/metrics-after.txt" $((warmup + reps * (burst + paced))) >"$out/store-commands.txt"
+warmed=$(grep -c '^warm-up round' "$out/pipeline.txt" || true)
+python3 bench/store-commands.py "$out/metrics-before.txt" "$out/metrics-after.txt" $((warmed * warmup + reps * (burst + paced))) >"$out/store-commands.txt"
 {
-  echo "# bench/pipeline.sh $reps $burst $paced $rate $warmup — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "# bench/pipeline.sh $reps $burst $paced $rate $warmup $rounds — $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo
-  grep -E "^(repetition|median)" "$out/pipeline.txt"
+  grep -E "^(warm-up|repetition|median)" "$out/pipeline.txt"
   grep -E "^ratio" "$out/pipeline.txt"
   echo
   grep -E "^burst: CPU" "$out/pipeline.txt"

@@ -33,10 +33,12 @@ class BenchSmokeSystemTest {
 	void thePipelineBenchmarkSeesEveryPublicationInEveryReadModel(@TempDir Path dir) throws Exception {
 		// the test stack's processes are not listed: only the harness's own CPU is read
 		Path processes = Files.writeString(dir.resolve("processes.txt"), "");
-		PipelineBench.Result result = new PipelineBench(target(),
+		PipelineBench bench = new PipelineBench(target(),
 				PipelineBench.Size.of(Map.of("burst", "6", "publishers", "3", "paced", "4", "rate", "20", "rawWrites",
-						"200", "kafkaRecords", "20", "timeoutSeconds", "60", "processes", processes.toString())))
-			.run();
+						"200", "kafkaRecords", "20", "timeoutSeconds", "60", "processes", processes.toString())));
+
+		assertThat(bench.warmUp(3)).hasEntrySatisfying("harness", used -> assertThat(used.millis()).isPositive());
+		PipelineBench.Result result = bench.run();
 
 		assertThat(result.burst()).isEqualTo(6);
 		for (Model model : Model.values()) {

@@ -170,8 +170,11 @@ public final class PipelineBench {
 	 * Publications as in a burst, not measured: the services' code is compiled while they
 	 * run (for minutes on two cores), and a measurement made meanwhile is of the compiler
 	 * as much as of the pipeline.
+	 * @return the CPU time each process used meanwhile (empty when no processes are
+	 * given)
 	 */
-	public void warmUp(int publications) throws Exception {
+	public Map<String, ProcessCpu.Use> warmUp(int publications) throws Exception {
+		Map<String, ProcessCpu.Use> before = this.size.processes().snapshot();
 		String officer = this.api.token("demo-officer");
 		String subscriber = this.api.token("demo-reviewer-2");
 		subscribe(subscriber);
@@ -182,6 +185,7 @@ public final class PipelineBench {
 				this.size.pollMillis())) {
 			awaitEverywhere(burst(officer, drafts, models), models);
 		}
+		return ProcessCpu.between(before, this.size.processes().snapshot());
 	}
 
 	private static double seconds(long from, long to) {

@@ -121,6 +121,13 @@ public final class ProcessCpu {
 		return line.toString();
 	}
 
+	/** The JIT compilers' share of all the CPU time used, 0 to 1. */
+	public static double jitShare(Map<String, Use> used) {
+		double all = used.values().stream().mapToDouble(Use::millis).sum();
+		double jit = used.values().stream().mapToDouble(Use::jitMillis).sum();
+		return all <= 0 ? 0 : jit / all;
+	}
+
 	/** User + system time of a {@code stat} line, in clock ticks. */
 	static long ticks(String stat) {
 		// the command name, in parentheses, may hold spaces: count fields after it
