@@ -7,7 +7,10 @@
 # Starts the embedded stack (./run.sh --demo, its own data directory) and nginx, then for
 # each repetition: wrk at full speed and hey at a fixed rate against the service directly,
 # through nginx and through the gateway, on one public read (GET /api/v1/scenarios/{id}).
-# Raw output and a summary (medians, ratios) go to bench/results/gateway-<time>/.
+# Raw output and a summary (medians, ratios) go to bench/results/gateway-<time>/, with the CPU
+# time per request of the service, of the proxy (nginx's processes, or the gateway) and of wrk
+# during each wrk run, from /proc: on two cores these three share the machine, so what a proxy
+# costs per request bounds the throughput behind it.
 # Needs: a built tree (./mvnw -B -DskipTests package), wrk, hey, nginx, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,10 +54,28 @@ done
 echo "Warming up ..."
 for target in direct nginx gateway; do wrk -t2 -c"$conns" -d30s "${url[$target]}" >/dev/null; done
 
+# cpu_ms PID...: user + system CPU time of the processes so far, in ms (fields 14 and 15 of
+# /proc/PID/stat, counted after the command name, which may hold spaces)
+ticks_per_second=$(getconf CLK_TCK)
+cpu_ms() {
+  for pid in "$@"; do awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat" 2>/dev/null || echo 0; done |
+    awk -v hz="$ticks_per_second" '{s += $1} END {printf "%.0f\n", s * 1000 / hz}'
+}
+service_pid=$(bench_pid scenario-service)
+nginx_pids="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ' || true)"
+declare -A proxy_pids=([direct]="" [nginx]="$nginx_pids" [gateway]="$(bench_pid gateway)")
+TIMEFORMAT='%3U %3S'
+
 for rep in $(seq 1 "$reps"); do
   for target in direct nginx gateway; do
     echo "rep $rep: wrk $target"
-    wrk -t2 -c"$conns" -d"${secs}s" --latency "${url[$target]}" >"$out/wrk-$target-$rep.txt"
+    service_before=$(cpu_ms "$service_pid")
+    proxy_before=$(cpu_ms ${proxy_pids[$target]})
+    { time wrk -t2 -c"$conns" -d"${secs}s" --latency "${url[$target]}" >"$out/wrk-$target-$rep.txt"; } 2>"$out/wrk-time-$target-$rep.txt"
+    # service ms, proxy ms, wrk ms, requests
+    echo "$(($(cpu_ms "$service_pid") - service_before)) $(($(cpu_ms ${proxy_pids[$target]}) - proxy_before))" \
+      "$(tail -1 "$out/wrk-time-$target-$rep.txt" | awk '{printf "%.0f", ($1 + $2) * 1000}')" \
+      "$(sed -nE 's/^ +([0-9]+) requests in .*/\1/p' "$out/wrk-$target-$rep.txt")" >"$out/cpu-$target-$rep.txt"
   done
   for target in nginx gateway; do
     echo "rep $rep: hey $target at $rate/s"
@@ -72,6 +93,11 @@ hey_p99() { sed -nE 's/^ +99%+ in ([0-9.]+) secs/\1/p' "$1" | awk '{print $1*100
 hey_non200() { sed -nE 's/^ +\[([0-9]+)\]\s+([0-9]+) responses/\1 \2/p' "$1" | awk '$1!=200 {s+=$2} END {print s+0}'; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 med() { local fn=$1 kind=$2 target=$3; for rep in $(seq 1 "$reps"); do "$fn" "$out/$kind-$target-$rep.txt"; done | median; }
+# CPU ms per request of column N of cpu-*.txt (1 service, 2 proxy, 3 wrk; 4 is the requests)
+cpu_service() { awk '{printf "%.3f\n", $1 / $4}' "$1"; }
+cpu_proxy() { awk '{printf "%.3f\n", $2 / $4}' "$1"; }
+cpu_wrk() { awk '{printf "%.3f\n", $3 / $4}' "$1"; }
+cpu_all() { awk '{printf "%.3f\n", ($1 + $2 + $3) / $4}' "$1"; }
 
 {
   echo "# Gateway vs nginx — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $reps repetitions of ${secs}s, $conns connections"
@@ -87,4 +113,13 @@ med() { local fn=$1 kind=$2 target=$3; for rep in $(seq 1 "$reps"); do "$fn" "$o
   echo
   awk -v g="$(med wrk_rps wrk gateway)" -v n="$(med wrk_rps wrk nginx)" 'BEGIN {printf "throughput gateway/nginx: %.2f (goal >= 0.8)\n", g/n}'
   awk -v g="$(med hey_p99 hey gateway)" -v n="$(med hey_p99 hey nginx)" 'BEGIN {printf "p99 at %s/s gateway/nginx: %.2f (goal <= 1.5)\n", "'"$rate"'", g/n}'
+  echo
+  echo "CPU time per request under wrk, ms (medians; from /proc, wrk's from its own rusage):"
+  echo
+  echo "| target | service | proxy | wrk | all | $(nproc) cores allow at most, req/s |"
+  echo "|---|---|---|---|---|---|"
+  for target in direct nginx gateway; do
+    all=$(med cpu_all cpu "$target")
+    echo "| $target | $(med cpu_service cpu "$target") | $(med cpu_proxy cpu "$target") | $(med cpu_wrk cpu "$target") | $all | $(awk -v a="$all" -v c="$(nproc)" 'BEGIN {printf "%.0f", c * 1000 / a}') |"
+  done
 } | tee "$out/summary.md"
