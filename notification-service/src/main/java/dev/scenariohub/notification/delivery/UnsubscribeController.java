@@ -1,14 +1,10 @@
 package dev.scenariohub.notification.delivery;
 
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.scenariohub.notification.preferences.Channel;
 import dev.scenariohub.notification.preferences.EventFamily;
-import dev.scenariohub.notification.preferences.Preferences;
 import dev.scenariohub.notification.preferences.PreferencesRepository;
 import dev.scenariohub.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,14 +61,8 @@ public class UnsubscribeController {
 		}
 		String recipient = claim[0];
 		EventFamily family = EventFamily.valueOf(claim[1].substring(0, claim[1].indexOf('.')).toUpperCase(Locale.ROOT));
-		return this.preferences.of(recipient).flatMap(p -> {
-			Map<EventFamily, Set<Channel>> channels = new HashMap<>(p.channels());
-			Set<Channel> enabled = EnumSet.copyOf(channels.getOrDefault(family, EnumSet.allOf(Channel.class)));
-			enabled.remove(Channel.EMAIL);
-			channels.put(family, enabled);
-			return this.preferences
-				.save(new Preferences(recipient, p.locale(), p.email(), channels, p.confirmedEmail()));
-		}).thenReturn(Map.of("status", "UNSUBSCRIBED", "family", family.name()));
+		return this.preferences.turnOff(recipient, family, Channel.EMAIL)
+			.thenReturn(Map.of("status", "UNSUBSCRIBED", "family", family.name()));
 	}
 
 	private static ApiException invalid() {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.scenariohub.notification.templates.Templates;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.annotation.Id;
 
@@ -24,7 +25,7 @@ public record Preferences(@Id String recipient, String locale, String email, Map
 	}
 
 	public static Preferences defaults(String recipient) {
-		return new Preferences(recipient, "zh-CN", null, Map.of(), null);
+		return new Preferences(recipient, Templates.DEFAULT_LOCALE, null, Map.of(), null);
 	}
 
 	/**

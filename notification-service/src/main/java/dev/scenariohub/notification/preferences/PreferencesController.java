@@ -68,9 +68,7 @@ public class PreferencesController {
 		if (!Templates.LOCALES.contains(body.locale())) {
 			throw ValidationProblem.of("locale", "must be one of " + Templates.LOCALES);
 		}
-		return this.preferences.of(caller.getSubject())
-			.flatMap(old -> this.preferences.save(new Preferences(caller.getSubject(), body.locale(), body.email(),
-					body.channels(), old.confirmedEmail())))
+		return this.preferences.choose(caller.getSubject(), body.locale(), body.email(), body.channels())
 			.flatMap(saved -> saved.email() == null || saved.emailConfirmed() ? Mono.just(saved)
 					: this.confirmations.request(saved).thenReturn(saved));
 	}
