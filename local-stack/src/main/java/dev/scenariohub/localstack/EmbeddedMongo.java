@@ -4,10 +4,16 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -29,6 +35,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded MongoDB-protocol store as a process of its own
@@ -103,7 +111,7 @@ public final class EmbeddedMongo {
 		}
 
 		private static boolean onlyReads(String command, Document query) {
-			String name = command.toLowerCase(java.util.Locale.ROOT);
+			String name = command.toLowerCase(Locale.ROOT);
 			if (name.equals("aggregate")) {
 				return !mentions(query.get("pipeline"), "$out") && !mentions(query.get("pipeline"), "$merge");
 			}
@@ -226,7 +234,7 @@ public final class EmbeddedMongo {
 		/** A collection this large is reported when a query reads all of it. */
 		static final int LARGE = 1_000;
 
-		private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedMongo.class);
+		private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
 
 		/**
 		 * While an update runs (under the collection's lock): what it finds is copied.
@@ -239,7 +247,7 @@ public final class EmbeddedMongo {
 		 * When each shape of query was last reported reading every document, in
 		 * nanoseconds.
 		 */
-		private final java.util.Map<String, Long> reported = new java.util.HashMap<>();
+		private final Map<String, Long> reported = new HashMap<>();
 
 		/** The documents by {@code _id}, the map H2Collection keeps them in. */
 		private final MVMap<Object, Document> data;
@@ -284,7 +292,7 @@ public final class EmbeddedMongo {
 		}
 
 		/** Calls {@code action} with each stored document and its position. */
-		synchronized void forEachStored(java.util.function.BiConsumer<Document, Object> action) {
+		synchronized void forEachStored(BiConsumer<Document, Object> action) {
 			streamAllDocumentsWithPosition()
 				.forEach(stored -> action.accept(stored.getDocument(), stored.getPosition()));
 		}
@@ -340,7 +348,7 @@ public final class EmbeddedMongo {
 			String shape = String.valueOf(shape(query));
 			long now = System.nanoTime();
 			Long last = this.reported.get(shape);
-			if (last == null || now - last > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+			if (last == null || now - last > TimeUnit.MINUTES.toNanos(1)) {
 				this.reported.put(shape, now);
 				LOG.warn("{}: a query no index serves read all {} documents: {}", getFullName(), count, shape);
 			}
@@ -349,7 +357,7 @@ public final class EmbeddedMongo {
 		/** A query's keys and operators, each value replaced by {@code ?}. */
 		static Object shape(Object query) {
 			if (query instanceof Document document) {
-				java.util.Map<String, Object> shape = new java.util.LinkedHashMap<>();
+				Map<String, Object> shape = new LinkedHashMap<>();
 				document.forEach((key, value) -> shape.put(key, shape(value)));
 				return shape;
 			}

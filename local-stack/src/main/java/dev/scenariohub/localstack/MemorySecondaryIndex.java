@@ -1,6 +1,7 @@
 package dev.scenariohub.localstack;
 
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -14,6 +15,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * Like every index of the store, it is read and changed under its collection's lock.
  */
 abstract class MemorySecondaryIndex<P> extends Index<P> {
+
+	/** The operators that compare a key's value with a given one. */
+	static final Set<String> COMPARISONS = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
 
 	MemorySecondaryIndex(String name, List<IndexKey> keys) {
 		super(name, keys, true);

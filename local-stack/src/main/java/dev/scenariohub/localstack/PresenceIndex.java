@@ -3,7 +3,6 @@ package dev.scenariohub.localstack;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -21,8 +20,6 @@ import de.bwaldvogel.mongo.bson.Document;
  * collection every two seconds, and every other command on that collection waited for it.
  */
 final class PresenceIndex<P> extends MemorySecondaryIndex<P> {
-
-	private static final Set<String> IMPLY_PRESENCE = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
 
 	/**
 	 * A document counts as few while this share of the collection has the key or less.
@@ -79,7 +76,7 @@ final class PresenceIndex<P> extends MemorySecondaryIndex<P> {
 		}
 		return operators.entrySet()
 			.stream()
-			.anyMatch(operator -> IMPLY_PRESENCE.contains(operator.getKey()) && operator.getValue() != null);
+			.anyMatch(operator -> COMPARISONS.contains(operator.getKey()) && operator.getValue() != null);
 	}
 
 	@Override

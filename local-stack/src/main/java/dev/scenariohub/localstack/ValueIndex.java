@@ -2,10 +2,12 @@ package dev.scenariohub.localstack;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -29,8 +31,6 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class ValueIndex<P> extends MemorySecondaryIndex<P> {
 
-	private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
-
 	private static final ValueComparator ORDER = ValueComparator.asc();
 
 	private final String first;
@@ -44,7 +44,7 @@ final class ValueIndex<P> extends MemorySecondaryIndex<P> {
 	private final Map<Object, Map<Object, Entry<P>>> byFirst = new TreeMap<>(ORDER);
 
 	/** The {@code _id}s of the documents holding an array under one of the keys. */
-	private final Set<Object> multikey = new java.util.HashSet<>();
+	private final Set<Object> multikey = new HashSet<>();
 
 	private record Entry<P>(Object second, P position) {
 	}
@@ -111,7 +111,7 @@ final class ValueIndex<P> extends MemorySecondaryIndex<P> {
 	/** A value compared as itself: not an operator, a list, a pattern or null. */
 	private static boolean plain(Object value) {
 		return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
-				&& !(value instanceof java.util.regex.Pattern) && !(value instanceof Missing);
+				&& !(value instanceof Pattern) && !(value instanceof Missing);
 	}
 
 	/**
@@ -126,7 +126,7 @@ final class ValueIndex<P> extends MemorySecondaryIndex<P> {
 		if (!(condition instanceof Document operators)) {
 			return !plain(condition) || value != null && ORDER.compare(value, condition) == 0;
 		}
-		if (operators.isEmpty() || !RANGES.containsAll(operators.keySet())
+		if (operators.isEmpty() || !COMPARISONS.containsAll(operators.keySet())
 				|| !operators.values().stream().allMatch(ValueIndex::plain)) {
 			return true;
 		}
