@@ -1,12 +1,10 @@
 package dev.scenariohub.notification.preferences;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.scenariohub.notification.templates.Templates;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -47,7 +45,7 @@ public class PreferencesRepository {
 	public Mono<Preferences> choose(String recipient, String locale, String email,
 			Map<EventFamily, Set<Channel>> channels) {
 		Update update = new Update().set("locale", locale)
-			.set("channels", channelsDocument(channels == null ? Map.of() : channels));
+			.set("channels", stored(channels == null ? Map.of() : channels));
 		if (email == null) {
 			update.unset("email");
 		}
@@ -71,7 +69,7 @@ public class PreferencesRepository {
 		Set<Channel> others = EnumSet.complementOf(EnumSet.of(channel));
 		Mono<Void> listedWithoutIt = this.mongo
 			.upsert(byRecipient(recipient).addCriteria(Criteria.where(path).exists(false)),
-					new Update().set(path, names(others)).setOnInsert("locale", Templates.DEFAULT_LOCALE), COLLECTION)
+					new Update().set(path, stored(others)).setOnInsert("locale", Templates.DEFAULT_LOCALE), COLLECTION)
 			.then();
 		// an upsert that lost the race to create the document (or to list the family)
 		// finds it there on the next try
@@ -83,14 +81,9 @@ public class PreferencesRepository {
 		return Query.query(Criteria.where("_id").is(recipient));
 	}
 
-	private static Document channelsDocument(Map<EventFamily, Set<Channel>> channels) {
-		Document document = new Document();
-		channels.forEach((family, enabled) -> document.put(family.name(), names(enabled)));
-		return document;
-	}
-
-	private static List<String> names(Set<Channel> channels) {
-		return channels.stream().sorted().map(Channel::name).toList();
+	/** A value as the store keeps it in a preferences document. */
+	private Object stored(Object value) {
+		return this.mongo.getConverter().convertToMongoType(value);
 	}
 
 	/**
